@@ -1,0 +1,165 @@
+"""Constrained scalar types shared by every record kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as a reference to a record of ``kind``."""
+
+    kind: str
+
+
+def _fail(code: str, message: str, got: object) -> PydanticCustomError:
+    # pydantic's templates know {name} but not {name!r}, so quote the value here.
+    return PydanticCustomError(code, message.replace("{got!r}", "{got}"), {"got": repr(got)})
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise _fail(
+            "date",
+            "expected a date written YYYY-MM-DD, got {got!r}; example: 2023-11-21",
+            got=value,
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(
+            "date", "{got!r} is not a real calendar date; example: 2023-11-21", got=value
+        ) from None
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2023-11-21"]}),
+]
+
+_PARTIAL = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
+
+
+def _check_partial_date(value: str) -> str:
+    if not _PARTIAL.fullmatch(value):
+        raise _fail(
+            "date",
+            "expected a year, year-month or full date (YYYY, YYYY-MM or YYYY-MM-DD), "
+            "got {got!r}; example: 2020-07",
+            got=value,
+        )
+    if len(value) == 10:
+        _parse_date(value)
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    AfterValidator(_check_partial_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$",
+            "examples": ["2020", "2020-07", "2020-07-01"],
+        }
+    ),
+]
+"""A date known to the year, the month or the day, as the sources give it."""
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Requires a string to match ``regex``; errors name ``what`` and show ``example``."""
+
+    regex: str
+    what: str
+    example: str
+
+    def check(self, value: str) -> str:
+        if not re.fullmatch(self.regex, value):
+            raise _fail(
+                "pattern",
+                "{got!r} is not a valid " + self.what + "; example: " + self.example,
+                got=value,
+            )
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        result = handler(schema)
+        result["pattern"] = f"^{self.regex}$"
+        result["examples"] = [self.example.strip("'")]
+        return result
+
+
+Slug = Annotated[
+    str, Matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "id (lowercase a-z, 0-9 and hyphens)", "bo-hansen")
+]
+MeetingId = Annotated[str, Matches(r"\d{4}-\d{2}-\d{2}", "meeting id", "2023-11-21")]
+ItemNumber = Annotated[str, Matches(r"[1-9]\d*\.[1-9]\d*", "item number", "3.6")]
+SectionNumber = Annotated[str, Matches(r"[1-9]\d*", "section number", "3")]
+CaseNumber = Annotated[str, Matches(r"SAG-\d{4}-\d{5}", "case number", "SAG-2021-02179")]
+Initials = Annotated[str, Matches(r"[a-zæøå]{2,6}", "set of initials", "bel")]
+StartTime = Annotated[
+    str, Matches(r"([01]\d|2[0-3]):[0-5]\d", "time of day (HH:MM, quoted)", "'10:00'")
+]
+Party = Annotated[str, Matches(r"[A-ZÆØÅ]", "party letter (one capital letter)", "A")]
+Email = Annotated[str, Matches(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "e-mail address", "bel@kl.dk")]
+Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", "telephone number", "'5376 3683'")]
+Url = Annotated[
+    str, Matches(r"https?://[^\s<>\"]+", "web address (http or https)", "https://www.kl.dk/")
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+"""One line of plain text, such as a title."""
+
+Amount = Annotated[int, Field(ge=0, le=10**12)]
+"""An amount in whole Danish kroner."""
+
+ItemRef = Annotated[
+    str,
+    Ref("item"),
+    Matches(r"\d{4}-\d{2}-\d{2}/[1-9]\d*\.[1-9]\d*", "item reference", "2023-11-21/2.4"),
+]
+MeetingRef = Annotated[
+    str, Ref("meeting"), Matches(r"\d{4}-\d{2}-\d{2}", "meeting id", "2023-11-21")
+]
+PersonRef = Annotated[str, Ref("person")]
+OrganizationRef = Annotated[str, Ref("organization")]
+ContractRef = Annotated[str, Ref("contract")]
+TopicRef = Annotated[str, Ref("topic")]
+MatterRef = Annotated[str, Ref("matter")]
+MembershipRef = Annotated[str, Ref("membership")]
+HandlerRef = Annotated[Initials, Ref("initials")]
+CommitmentRef = Annotated[
+    str,
+    Ref("commitment"),
+    Matches(r"[a-z0-9-]+/[a-z0-9-]+", "commitment reference", "2022-2026/sundhed-1"),
+]
+SourceRef = Annotated[str, Ref("source")]

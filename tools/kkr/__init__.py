@@ -1,0 +1,1 @@
+"""Tools for the KKR Syddanmark knowledge base: loader, validator, importer and Sphinx extension."""
