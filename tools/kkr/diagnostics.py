@@ -62,6 +62,13 @@ class Code(StrEnum):
     TABLE_REFERENCE = "table-reference", "A [[tabel:ID]] marker and the item's tables disagree."
     NOT_APPLICABLE = "not-applicable", "A field does not apply to this kind of record."
     ITEM_ORDER = "item-order", "A matter's items are not in time order."
+    NO_HEADER = "no-header", "An imported document lacks its DAGSORDEN/REFERAT header or date."
+    TRUNCATED = "truncated", "An imported document ends before every listed item appears."
+    MISSING_CASE = "missing-case", "An imported agenda item has no SAG- case number line."
+    TOC_MISMATCH = "toc-mismatch", "The table of contents and the body disagree."
+    NOT_UNDERSTOOD = "not-understood", "An imported source line went into no record field."
+    SOURCE_DISCREPANCY = "source-discrepancy", "An imported document contradicts itself."
+    RECORD_EXISTS = "record-exists", "An import would overwrite an existing, different record."
 
 
 @dataclass(frozen=True, order=True)

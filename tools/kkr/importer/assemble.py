@@ -1,0 +1,165 @@
+"""Reading one meeting document into a meeting record and new person records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kkr.diagnostics import Code
+from kkr.importer.checks import check_toc, meeting_links
+from kkr.importer.header import Header, parse_header
+from kkr.importer.items import PARTS, ItemBlock, split_body
+from kkr.importer.participants import parse_participants
+from kkr.importer.render import convert
+from kkr.importer.report import ImportError_, Report
+from kkr.importer.resolve import Resolver
+from kkr.importer.text import read_lines
+from kkr.importer.toc import Toc, parse_toc
+
+STATUS = {"agenda": "agenda-published", "minutes": "held"}
+
+
+@dataclass
+class Imported:
+    """The records read from one document, keyed by path under the records folder."""
+
+    report: Report
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def import_document(path: Path, text: str, resolver: Resolver, display: str) -> Imported:
+    """Read a KL agenda or minutes document; never raises for bad input."""
+    lines = read_lines(text)
+    result = Imported(Report(display, lines))
+    try:
+        _import(path, result, resolver)
+    except ImportError_:
+        result.records = {}
+        return result
+    result.report.finish()
+    return result
+
+
+def _import(path: Path, result: Imported, resolver: Resolver) -> None:
+    report = result.report
+    lines = report.lines
+    header = parse_header(lines, report)
+    toc = parse_toc(lines, header.end, report)
+    body = split_body(lines, toc.end, toc, report)
+    discrepancies = check_toc(toc, body, lines, report)
+    meeting = _meeting(header, path.name, lines[-1].no if lines else 1, resolver, report)
+    if body.participants:
+        people = parse_participants(body.participants, resolver, path.name, report)
+        if people.present:
+            meeting["present"] = people.present
+        if people.absent:
+            meeting["absent"] = people.absent
+        for person_id, person in people.new_people.items():
+            result.records[f"people/{person_id}.yaml"] = person
+    cases = Counter(item.case for section in body.sections for item in section.items if item.case)
+    if cases:
+        meeting["case"] = cases.most_common(1)[0][0]
+    markdown_source = path.suffix.lower() == ".md"
+    items = [
+        _item(item, toc, markdown_source, header.document, resolver, report)
+        for section in body.sections
+        for item in section.items
+    ]
+    links, more = meeting_links(header.date, body, items, report)
+    meeting.update(links)
+    discrepancies += more
+    meeting["sections"] = [
+        {"number": s.number, "title": s.title}
+        | ({"page": toc.sections[s.number].page} if s.number in toc.sections else {})
+        for s in body.sections
+    ]
+    meeting["items"] = items
+    if discrepancies:
+        meeting["discrepancies"] = discrepancies
+    meeting["sources"] = [{"document": path.name, "lines": f"1-{_last(lines)}"}]
+    result.records[f"meetings/{header.date}.yaml"] = meeting
+
+
+def _last(lines: list[Any]) -> int:
+    numbers = [line.no for line in lines if not line.blank]
+    return numbers[-1] if numbers else 1
+
+
+def _meeting(
+    header: Header, document: str, last: int, resolver: Resolver, report: Report
+) -> dict[str, Any]:
+    if header.body not in resolver.bodies:
+        report.warning(
+            1,
+            Code.UNRESOLVED_REFERENCE,
+            f"the council {header.body!r} has no record in body/; add it before validating",
+        )
+    meeting: dict[str, Any] = {"id": header.date, "body": header.body, "date": header.date}
+    if header.start_time:
+        meeting["start_time"] = header.start_time
+    if header.place:
+        meeting["place"] = header.place
+    meeting["document"] = header.document
+    meeting["status"] = STATUS[header.document]
+    return meeting
+
+
+def _item(
+    block: ItemBlock,
+    toc: Toc,
+    markdown_source: bool,
+    document: str,
+    resolver: Resolver,
+    report: Report,
+) -> dict[str, Any]:
+    item: dict[str, Any] = {"number": block.number, "title": block.title}
+    entry = toc.items.get(block.number)
+    if entry is not None and entry.title != block.title:
+        item["toc_title"] = entry.title
+    if entry is not None:
+        item["page"] = entry.page
+    if block.case is None:
+        if block.parts:
+            raise report.fail(
+                block.line,
+                Code.MISSING_CASE,
+                f"item {block.number} has no case number: the line after its heading must "
+                "be 'SAG-YYYY-NNNNN initials', e.g. 'SAG-2023-04719 bel'",
+            )
+        report.warning(
+            block.line,
+            Code.MISSING_CASE,
+            f"item {block.number} has no case number and no text (it ends the document)",
+        )
+    else:
+        item["case"] = block.case
+    if block.handlers:
+        item["handlers"] = block.handlers
+        for initials in block.handlers:
+            if initials not in resolver.initials:
+                report.warning(
+                    block.line + 1,
+                    Code.UNRESOLVED_REFERENCE,
+                    f"the handler initials {initials!r} match no person record's initials",
+                )
+    attachments: list[dict[str, Any]] = []
+    tables: list[dict[str, Any]] = []
+    for name in PARTS:
+        if name not in block.parts:
+            continue
+        where = f"items[{block.number}].{name}"
+        part = convert(block.parts[name], name, where, markdown_source, report, len(tables))
+        item[name] = part.markdown if part.markdown.strip() else ""
+        attachments += part.attachments
+        tables += part.tables
+    if document == "minutes" and "beslutning" not in block.parts:
+        report.warning(
+            block.line, Code.MISSING_DECISION, f"item {block.number} has no Beslutning"
+        )
+    if attachments:
+        item["attachments"] = attachments
+    if tables:
+        item["tables"] = tables
+    return item

@@ -1,0 +1,111 @@
+"""Checks across the document: contents against body, and the meetings it names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kkr.diagnostics import Code
+from kkr.importer.dates import NEXT, PREVIOUS, parse_date
+from kkr.importer.items import Body
+from kkr.importer.report import Report
+from kkr.importer.text import Line
+from kkr.importer.toc import Toc
+
+
+def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[dict[str, Any]]:
+    """Compare contents and body; a missing item means the document was cut short."""
+    found = {item.number: item for section in body.sections for item in section.items}
+    if not found:
+        raise report.fail(
+            _last_line(lines),
+            Code.TRUNCATED,
+            "the document has no agenda items: expected headings like '1.1. Title' followed "
+            "by a 'SAG-YYYY-NNNNN initials' line; the file may be truncated",
+        )
+    missing = [entry for number, entry in toc.items.items() if number not in found]
+    if missing:
+        listed = ", ".join(entry.number for entry in missing)
+        raise report.fail(
+            _last_line(lines),
+            Code.TRUNCATED,
+            f"the table of contents lists item(s) {listed} (line {missing[0].line}) that never "
+            "appear in the body; the document seems truncated here",
+        )
+    discrepancies: list[dict[str, Any]] = []
+    for number, item in found.items():
+        entry = toc.items.get(number)
+        if entry is None:
+            if toc.items:
+                report.warning(
+                    item.line, Code.TOC_MISMATCH, f"item {number} is not in the table of contents"
+                )
+            continue
+        if entry.title != item.title:
+            report.warning(
+                item.line,
+                Code.TOC_MISMATCH,
+                f"item {number}'s heading {item.title!r} differs from the table of contents "
+                f"(line {entry.line}): {entry.title!r}; both are kept",
+            )
+            discrepancies.append(
+                {
+                    "field": f"items[{number}].title",
+                    "readings": [item.title, entry.title],
+                    "note": f"Heading (line {item.line}) and table of contents "
+                    f"(line {entry.line}) differ; the heading is the title.",
+                }
+            )
+    for section in body.sections:
+        entry = toc.sections.get(section.number)
+        if entry is not None and entry.title != section.title:
+            report.warning(
+                section.line,
+                Code.TOC_MISMATCH,
+                f"section {section.number}'s heading {section.title!r} differs from the table "
+                f"of contents: {entry.title!r}",
+            )
+    return discrepancies
+
+
+def meeting_links(
+    day: str, body: Body, items: list[dict[str, Any]], report: Report
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """The previous and next meetings, where the document names them, and contradictions."""
+    links: dict[str, str] = {}
+    discrepancies: list[dict[str, Any]] = []
+    blocks = {item.number: item for section in body.sections for item in section.items}
+    for item in items:
+        match = PREVIOUS.search(item["title"])
+        previous = parse_date(match.group(1)) if match else None
+        if previous is not None and previous < day and "previous" not in links:
+            links["previous"] = previous
+        text = " ".join(str(item.get(part, "")) for part in ("baggrund", "sagsfremstilling"))
+        found = NEXT.search(" ".join(text.split()))
+        following = parse_date(found.group(1)) if found else None
+        if following is None or following <= day or "next" in links:
+            continue
+        links["next"] = following
+        titled = parse_date(item["title"]) if "næste møde" in item["title"].lower() else None
+        if titled is not None and titled != following:
+            line = blocks[item["number"]].line
+            report.warning(
+                line,
+                Code.SOURCE_DISCREPANCY,
+                f"item {item['number']}'s title dates the next meeting {titled}, its text "
+                f"{following}; the text is used for 'next' and the title kept as printed",
+            )
+            discrepancies.append(
+                {
+                    "field": "next",
+                    "readings": [following, titled],
+                    "note": f"Item {item['number']}'s text says the next meeting is on "
+                    f"{following}; its title (line {line}) says {titled}, which is before "
+                    "this meeting. The title is kept as printed.",
+                }
+            )
+    return links, discrepancies
+
+
+def _last_line(lines: list[Line]) -> int:
+    numbers = [line.no for line in lines if not line.blank]
+    return numbers[-1] if numbers else 1

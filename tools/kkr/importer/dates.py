@@ -1,0 +1,27 @@
+"""Danish dates in running text ('den 8. september 2020') and the meetings they name."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = (
+    "januar februar marts april maj juni juli august september oktober november december"
+).split()
+_DATE = re.compile(r"\b(\d{1,2})\.\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+# "Godkendelse af referat fra mødet den 8. september 2020"
+PREVIOUS = re.compile(r"referat fra mødet den\s+(.+)$", re.IGNORECASE)
+# "Næste møde i KKR Syddanmark er den 5. februar 2021."
+NEXT = re.compile(r"Næste møde i KKR \w+ er den\s+([^.]+\.\s*\w+\s+\d{4})", re.IGNORECASE)
+
+
+def parse_date(text: str) -> str | None:
+    """The first Danish date in ``text`` as YYYY-MM-DD, if it is a real date."""
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    day, month, year = int(match.group(1)), MONTHS.index(match.group(2).lower()) + 1, match.group(3)
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
