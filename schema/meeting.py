@@ -9,6 +9,7 @@ from pydantic import Field
 from schema.base import Record, Strict
 from schema.markdown import Markdown
 from schema.types import (
+    BodyRef,
     CaseNumber,
     CommitmentRef,
     ContractRef,
@@ -101,7 +102,7 @@ class Meeting(Record):
     """A meeting of the council, from its agenda or its minutes."""
 
     id: MeetingId
-    body: Slug = Field(description="The council, e.g. kkr-syddanmark")
+    body: BodyRef = Field(description="The council, e.g. kkr-syddanmark")
     date: IsoDate
     start_time: StartTime | None = Field(None, description="Quoted, e.g. '10:00'")
     place: Text | None = None

@@ -29,7 +29,8 @@ _NULLS = frozenset({"", "~", "null"})
 _BOOLS = {"true": True, "false": False}
 # YAML 1.1 spellings whose meaning differs between YAML versions; named in hints.
 YAML11_BOOLS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE".split()
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON"}
+    | {"off", "Off", "OFF", "True", "TRUE", "False", "FALSE"}
 )
 
 _FORBIDDEN_CHARS = re.compile(
@@ -173,7 +174,7 @@ def _build(text: str, doc: Document) -> None:
     try:
         builder = _Builder(doc, events)
         doc.data = builder.document()
-    except _Stop:
+    except _StopError:
         doc.data = None
     if doc.ok and doc.data is not None and not isinstance(doc.data, dict):
         doc.error(
@@ -187,7 +188,7 @@ def _build(text: str, doc: Document) -> None:
         doc.data = None
 
 
-class _Stop(Exception):
+class _StopError(Exception):
     """The event stream cannot be continued."""
 
 
@@ -199,11 +200,11 @@ def _events(text: str, doc: Document) -> Iterator[Any]:
         position = _position(mark) if mark is not None else Position(1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
         doc.error(position, Code.YAML_SYNTAX, f"{problem}; {_syntax_hint(problem)}")
-        raise _Stop from None
+        raise _StopError from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
         # The C parser reports some failures without a mark.
         doc.error(Position(1, 1), Code.YAML_SYNTAX, f"malformed YAML ({exc.__class__.__name__})")
-        raise _Stop from None
+        raise _StopError from None
 
 
 def _syntax_hint(problem: str) -> str:
@@ -239,7 +240,7 @@ class _Builder:
         try:
             return next(self.events)
         except StopIteration:
-            raise _Stop from None
+            raise _StopError from None
 
     def document(self) -> Any:
         data: Any = None
@@ -257,7 +258,7 @@ class _Builder:
                         "a record file holds exactly one YAML document; remove this '---' "
                         "and put the next record in a file of its own",
                     )
-                    raise _Stop
+                    raise _StopError
                 data = self.node(self.next(), (), 1)
 
     def node(self, event: Any, path: PathKey, depth: int) -> Any:
@@ -298,7 +299,7 @@ class _Builder:
             return self.sequence(path, depth)
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(path, depth)
-        raise _Stop
+        raise _StopError
 
     def skip(self, event: Any) -> None:
         level = 0 if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) else 1
