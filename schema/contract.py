@@ -27,6 +27,7 @@ class Cadence(StrEnum):
     once = "once"
     yearly = "yearly"
     biennial = "biennial"
+    per_term = "per-term"
 
 
 class ContractStatus(StrEnum):

@@ -33,6 +33,9 @@ class Person(Record):
         default_factory=list, description="Other spellings the sources use for the same person"
     )
     party: Party | None = Field(None, description="Party letter, politicians only, e.g. A")
+    party_name: Text | None = Field(
+        None, description="The party as printed where the sources give no letter, e.g. SF"
+    )
     municipality: OrganizationRef | None = Field(
         None, description="The municipality a politician sits for, e.g. middelfart-kommune"
     )
