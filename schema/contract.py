@@ -27,6 +27,7 @@ class Cadence(StrEnum):
     once = "once"
     yearly = "yearly"
     biennial = "biennial"
+    per_term = "per-term"
 
 
 class ContractStatus(StrEnum):
@@ -49,7 +50,7 @@ class Extension(Strict):
 class Payment(Strict):
     """An amount in DKK stated for the agreement."""
 
-    amount: Amount
+    amount: Amount = Field(description="Whole kroner, e.g. 4753564")
     year: PartialDate | None = None
     payer: OrganizationRef | None = None
     description: Text

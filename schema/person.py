@@ -23,12 +23,19 @@ class Person(Record):
     """A person named in the sources."""
 
     id: Slug
-    name: Text = Field(description="Full name as printed, e.g. Johannes Lundsryd Jensen")
+    name: Text | None = Field(
+        None,
+        description="Full name as printed, e.g. Johannes Lundsryd Jensen; "
+        "only staff known solely by their initials may leave it out",
+    )
     kind: PersonKind
     aliases: list[Text] = Field(
         default_factory=list, description="Other spellings the sources use for the same person"
     )
     party: Party | None = Field(None, description="Party letter, politicians only, e.g. A")
+    party_name: Text | None = Field(
+        None, description="The party as printed where the sources give no letter, e.g. SF"
+    )
     municipality: OrganizationRef | None = Field(
         None, description="The municipality a politician sits for, e.g. middelfart-kommune"
     )
