@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("validate", "schema", "reference")
+COMMANDS = ("validate", "schema", "reference", "import_")
 
 
 def build_parser() -> argparse.ArgumentParser:

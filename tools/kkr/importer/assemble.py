@@ -19,6 +19,10 @@ from kkr.importer.text import read_lines
 from kkr.importer.toc import Toc, parse_toc
 
 STATUS = {"agenda": "agenda-published", "minutes": "held"}
+MEETING_ORDER = (
+    "id body date start_time place document status case previous next present absent "
+    "sections items discrepancies sources"
+).split()
 
 
 @dataclass
@@ -68,7 +72,16 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
         for item in section.items
     ]
     links, more = meeting_links(header.date, body, items, report)
-    meeting.update(links)
+    for field_name, other in links.items():
+        if other in resolver.meetings:
+            meeting[field_name] = other
+        else:
+            report.warning(
+                _link_line(body, items, field_name),
+                Code.UNRESOLVED_REFERENCE,
+                f"the document names {other} as the {field_name} meeting, but there is no "
+                f"meeting record {other}; '{field_name}' is left out until it exists",
+            )
     discrepancies += more
     meeting["sections"] = [
         {"number": s.number, "title": s.title}
@@ -79,7 +92,19 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
     if discrepancies:
         meeting["discrepancies"] = discrepancies
     meeting["sources"] = [{"document": path.name, "lines": f"1-{_last(lines)}"}]
-    result.records[f"meetings/{header.date}.yaml"] = meeting
+    order = {key: index for index, key in enumerate(MEETING_ORDER)}
+    ordered = dict(sorted(meeting.items(), key=lambda pair: order.get(pair[0], len(order))))
+    result.records[f"meetings/{header.date}.yaml"] = ordered
+
+
+def _link_line(body: Any, items: list[dict[str, Any]], field_name: str) -> int:
+    """The heading line of the item that names the previous or next meeting."""
+    wanted = "referat fra mødet" if field_name == "previous" else "næste møde"
+    for section in body.sections:
+        for block in section.items:
+            if wanted in block.title.lower():
+                return int(block.line)
+    return 1
 
 
 def _last(lines: list[Any]) -> int:
@@ -135,15 +160,18 @@ def _item(
         )
     else:
         item["case"] = block.case
-    if block.handlers:
-        item["handlers"] = block.handlers
-        for initials in block.handlers:
-            if initials not in resolver.initials:
-                report.warning(
-                    block.line + 1,
-                    Code.UNRESOLVED_REFERENCE,
-                    f"the handler initials {initials!r} match no person record's initials",
-                )
+    handlers = [initials for initials in block.handlers if initials in resolver.initials]
+    for initials in block.handlers:
+        if initials not in resolver.initials:
+            report.warning(
+                block.line,
+                Code.UNRESOLVED_REFERENCE,
+                f"item {block.number}: the handler initials {initials!r} match no person "
+                "record's initials; left out of handlers (add a person with these initials "
+                "and import again)",
+            )
+    if handlers:
+        item["handlers"] = handlers
     attachments: list[dict[str, Any]] = []
     tables: list[dict[str, Any]] = []
     for name in PARTS:
