@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from kkr.importer.assemble import Imported, import_document
 from kkr.importer.resolve import Resolver
+
 from schema.markdown import problems
 from schema.meeting import Meeting
 from schema.person import Person
@@ -111,14 +111,14 @@ def test_minutes_participants_resolve_to_people() -> None:
     absent = lines.index("Afbud")
     entry = re.compile(r"^(.+?) \(([A-ZÆØÅ])\) (.+)$")
     present_lines = [line for line in lines[start:absent] if entry.match(line)]
-    absent_lines = [
-        line for line in lines[absent : absent + 20] if entry.match(line)
-    ]
+    absent_lines = [line for line in lines[absent : absent + 20] if entry.match(line)]
     assert len(meeting["present"]) == len(present_lines)
     assert len(meeting["absent"]) == len(absent_lines)
     people = {k: v for k, v in imported.records.items() if k.startswith("people/")}
     resolver = Resolver.scan(REPO / "records")
-    for line, person in zip(present_lines + absent_lines, meeting["present"] + meeting["absent"], strict=True):
+    for line, person in zip(
+        present_lines + absent_lines, meeting["present"] + meeting["absent"], strict=True
+    ):
         match = entry.match(line)
         assert match is not None
         found = resolver.person(match.group(1)) or people[f"people/{person}.yaml"]["id"]
@@ -133,9 +133,7 @@ def test_contents_title_differences_are_kept_and_warned() -> None:
     assert differing
     for item in differing:
         assert item["toc_title"] != item["title"]
-        assert any(
-            d["field"] == f"items[{item['number']}].title" for d in meeting["discrepancies"]
-        )
+        assert any(d["field"] == f"items[{item['number']}].title" for d in meeting["discrepancies"])
     warned = [d for d in imported.report.diagnostics if d.code == "toc-mismatch"]
     assert len(warned) == len(differing)
 

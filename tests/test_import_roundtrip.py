@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loader import load
@@ -64,12 +63,14 @@ def test_every_item_round_trips(name: str) -> None:
     lines, _, meeting = imported(name)
     headings = {
         item["number"]: max(
-            i for i, line in enumerate(lines) if letters(line).startswith(letters(item["number"] + item["title"]))
+            i
+            for i, line in enumerate(lines)
+            if letters(line).startswith(letters(item["number"] + item["title"]))
         )
         for item in meeting["items"]
     }
     sections = {letters(f"{s['number']}. {s['title']}") for s in meeting["sections"]}
-    order = sorted(headings.values()) + [len(lines)]
+    order = [*sorted(headings.values()), len(lines)]
     for item in meeting["items"]:
         start = headings[item["number"]]
         end = order[order.index(start) + 1]
@@ -133,11 +134,10 @@ def test_every_source_line_is_in_a_record_or_reported(name: str) -> None:
             "afbud",
         }:
             continue
-        if where == "place":
-            line = line.replace("Sted:", "")
+        shown = line.replace("Sted:", "") if where == "place" else line
         # Participants print a municipality's name where records hold its id.
-        wanted = letters(line).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-        assert letters(line).lower() in text or wanted in text.replace("æ", "ae").replace(
+        wanted = letters(shown).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+        assert letters(shown).lower() in text or wanted in text.replace("æ", "ae").replace(
             "ø", "oe"
         ).replace("å", "aa"), (number, line)
 
@@ -152,9 +152,10 @@ def test_header_lines_are_in_the_record(name: str) -> None:
             assert meeting["date"] == f"{year}-{month}-{day}"
             assert meeting["start_time"] == time
         elif where == "document":
-            assert line.split()[0].lower() == {"agenda": "dagsorden", "minutes": "referat"}[
-                meeting["document"]
-            ]
+            assert (
+                line.split()[0].lower()
+                == {"agenda": "dagsorden", "minutes": "referat"}[meeting["document"]]
+            )
         elif where == "body":
             assert letters(line).lower() == letters(meeting["body"]).lower()
 

@@ -66,7 +66,8 @@ def print_outcome(outcome: Outcome, records: Path, *, dry_run: bool) -> None:
     for planned in outcome.planned:
         target = records / planned.relative
         if dry_run:
-            print(f"--- {target} ({'unchanged' if planned.action == 'unchanged' else 'would ' + planned.action})")
+            state = "unchanged" if planned.action == "unchanged" else f"would {planned.action}"
+            print(f"--- {target} ({state})")
             if planned.action in ("write", "overwrite"):
                 print(planned.text, end="")
         else:

@@ -13,16 +13,16 @@ from kkr.importer.header import Header, parse_header
 from kkr.importer.items import PARTS, ItemBlock, split_body
 from kkr.importer.participants import parse_participants
 from kkr.importer.render import convert
-from kkr.importer.report import ImportError_, Report
+from kkr.importer.report import DocumentError, Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.text import read_lines
 from kkr.importer.toc import Toc, parse_toc
 
 STATUS = {"agenda": "agenda-published", "minutes": "held"}
 MEETING_ORDER = (
-    "id body date start_time place document status case previous next present absent "
-    "sections items discrepancies sources"
-).split()
+    *("id", "body", "date", "start_time", "place", "document", "status", "case"),
+    *("previous", "next", "present", "absent", "sections", "items", "discrepancies", "sources"),
+)
 
 
 @dataclass
@@ -39,7 +39,7 @@ def import_document(path: Path, text: str, resolver: Resolver, display: str) -> 
     result = Imported(Report(display, lines))
     try:
         _import(path, result, resolver)
-    except ImportError_:
+    except DocumentError:
         result.records = {}
         return result
     result.report.finish()
@@ -67,7 +67,14 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
         meeting["case"] = cases.most_common(1)[0][0]
     markdown_source = path.suffix.lower() == ".md"
     items = [
-        _item(item, toc, markdown_source, header.document, resolver, report)
+        _item(
+            item,
+            toc,
+            markdown_source=markdown_source,
+            minutes=header.document == "minutes",
+            resolver=resolver,
+            report=report,
+        )
         for section in body.sections
         for item in section.items
     ]
@@ -134,8 +141,9 @@ def _meeting(
 def _item(
     block: ItemBlock,
     toc: Toc,
+    *,
     markdown_source: bool,
-    document: str,
+    minutes: bool,
     resolver: Resolver,
     report: Report,
 ) -> dict[str, Any]:
@@ -160,7 +168,37 @@ def _item(
         )
     else:
         item["case"] = block.case
-    handlers = [initials for initials in block.handlers if initials in resolver.initials]
+    handlers = _handlers(block, resolver, report)
+    if handlers:
+        item["handlers"] = handlers
+    attachments: list[dict[str, Any]] = []
+    tables: list[dict[str, Any]] = []
+    for name in PARTS:
+        if name not in block.parts:
+            continue
+        where = f"items[{block.number}].{name}"
+        part = convert(
+            block.parts[name],
+            name,
+            where,
+            markdown_source=markdown_source,
+            report=report,
+            table_number=len(tables),
+        )
+        item[name] = part.markdown if part.markdown.strip() else ""
+        attachments += part.attachments
+        tables += part.tables
+    if minutes and "beslutning" not in block.parts:
+        report.warning(block.line, Code.MISSING_DECISION, f"item {block.number} has no Beslutning")
+    if attachments:
+        item["attachments"] = attachments
+    if tables:
+        item["tables"] = tables
+    return item
+
+
+def _handlers(block: ItemBlock, resolver: Resolver, report: Report) -> list[str]:
+    """The item's handler initials that a person record carries; warn about the rest."""
     for initials in block.handlers:
         if initials not in resolver.initials:
             report.warning(
@@ -170,24 +208,4 @@ def _item(
                 "record's initials; left out of handlers (add a person with these initials "
                 "and import again)",
             )
-    if handlers:
-        item["handlers"] = handlers
-    attachments: list[dict[str, Any]] = []
-    tables: list[dict[str, Any]] = []
-    for name in PARTS:
-        if name not in block.parts:
-            continue
-        where = f"items[{block.number}].{name}"
-        part = convert(block.parts[name], name, where, markdown_source, report, len(tables))
-        item[name] = part.markdown if part.markdown.strip() else ""
-        attachments += part.attachments
-        tables += part.tables
-    if document == "minutes" and "beslutning" not in block.parts:
-        report.warning(
-            block.line, Code.MISSING_DECISION, f"item {block.number} has no Beslutning"
-        )
-    if attachments:
-        item["attachments"] = attachments
-    if tables:
-        item["tables"] = tables
-    return item
+    return [initials for initials in block.handlers if initials in resolver.initials]

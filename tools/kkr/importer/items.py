@@ -96,7 +96,7 @@ def split_body(lines: list[Line], start: int, toc: Toc, report: Report) -> Body:
             report.cover(line, f"sections[{match.group(1)}].title")
             item, part = None, None
         elif (match := _is_item(lines, index, toc, seen)) is not None:
-            item, index = _start_item(lines, index, match, body, seen, report)
+            item, index = _start_item(lines, index, match, body, seen=seen, report=report)
             part = None
             continue
         elif item is not None and text.rstrip(":").lower() in PARTS:
@@ -125,6 +125,7 @@ def _start_item(
     index: int,
     match: re.Match[str],
     body: Body,
+    *,
     seen: set[str],
     report: Report,
 ) -> tuple[ItemBlock, int]:

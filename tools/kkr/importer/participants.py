@@ -43,7 +43,7 @@ def parse_participants(
         match = _ENTRY.match(text)
         if target is None or match is None:
             continue  # left uncovered: reported as not understood
-        person = _person(match, line, resolver, document, result, report)
+        person = _person(match, line, resolver, document=document, result=result, report=report)
         if person is None:
             continue
         if person in result.present or person in result.absent:
@@ -59,6 +59,7 @@ def _person(
     match: re.Match[str],
     line: Line,
     resolver: Resolver,
+    *,
     document: str,
     result: Participants,
     report: Report,

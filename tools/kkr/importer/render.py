@@ -60,6 +60,7 @@ def convert(
     lines: list[Line],
     name: str,
     where: str,
+    *,
     markdown_source: bool,
     report: Report,
     table_number: int,

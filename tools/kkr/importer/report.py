@@ -11,7 +11,7 @@ from kkr.importer.text import Line
 FIELD = "field"
 
 
-class ImportError_(Exception):  # noqa: N801 - the builtin ImportError means something else
+class DocumentError(Exception):
     """A document cannot be imported; the report holds the located error."""
 
 
@@ -44,10 +44,10 @@ class Report:
         """Add a located error."""
         self.diagnostics.append(Diagnostic(self.display, line, column, "error", code, message))
 
-    def fail(self, line: int, code: Code, message: str, column: int = 1) -> ImportError_:
+    def fail(self, line: int, code: Code, message: str, column: int = 1) -> DocumentError:
         """Add an error and return the exception that stops the import."""
         self.error(line, code, message, column)
-        return ImportError_(message)
+        return DocumentError(message)
 
     @property
     def ok(self) -> bool:

@@ -84,7 +84,9 @@ def shape(text: str) -> Shape:
     if match:
         level = len(match.group(1))
         text = match.group(2).strip()
-    bold = len(text) > 4 and text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]
+    bold = (
+        len(text) > 4 and text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]
+    )
     italic = (
         not bold
         and len(text) > 2
@@ -105,7 +107,7 @@ def joins_hyphenated(first: str, second: str) -> bool:
     """Whether ``first`` ends in a word that PDF-to-text broke and ``second`` carries on."""
     if not _HYPHEN_END.search(first) or not second[:1].islower():
         return False
-    return second.split()[0].strip(".,;:") not in _SUSPENDED
+    return second.split(maxsplit=1)[0].strip(".,;:") not in _SUSPENDED
 
 
 def continues(first: str, second: str) -> bool:

@@ -1,0 +1,202 @@
+"""kkr import on the command line: writing, never overwriting, idempotence, bad documents."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from kkr.cli import main
+from kkr.importer.assemble import import_document
+from kkr.importer.resolve import Resolver
+from kkr.loader import load
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data" / "import"
+SOURCES = next(
+    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
+    None,
+)
+needs_sources = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
+MINUTES = "kkr-syddanmark-2023-11-21-referat.txt"
+DOCUMENTS = ["kkr-syddanmark-2020-11-11-dagsorden.md", "kkr-syddanmark-2021-06-09-dagsorden.txt"]
+DOCUMENTS.append(MINUTES)
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """A copy of the repository's records without its meetings."""
+    target = tmp_path / "records"
+    shutil.copytree(REPO / "records", target, ignore=shutil.ignore_patterns("meetings"))
+    return target
+
+
+def source(name: str) -> Path:
+    assert SOURCES is not None
+    return SOURCES / name
+
+
+@needs_sources
+def test_import_writes_records_that_validate(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(source(name)) for name in DOCUMENTS]
+    assert main(["import", *files, "--records", str(records)]) == 0
+    written = records / "meetings" / "2023-11-21.yaml"
+    first = written.read_text(encoding="utf-8").split("\n")[0]
+    assert first == "# yaml-language-server: $schema=../../schema/json/meeting.json"
+    doc = load(written)
+    assert doc.ok and doc.data["start_time"] == "10:00"
+    capsys.readouterr()
+    assert main(["validate", str(records)]) == 0, capsys.readouterr().out
+
+
+@needs_sources
+def test_importing_twice_changes_nothing(records: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(source(name)) for name in DOCUMENTS]
+    assert main(["import", *files, "--records", str(records)]) == 0
+    before = {p: p.read_bytes() for p in records.rglob("*.yaml")}
+    capsys.readouterr()
+    assert main(["import", *files, "--records", str(records)]) == 0
+    assert {p: p.read_bytes() for p in records.rglob("*.yaml")} == before
+    assert "unchanged" in capsys.readouterr().out
+
+
+@needs_sources
+def test_a_changed_record_is_only_replaced_with_force(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["import", str(source(MINUTES)), "--records", str(records)]
+    assert main(args) == 0
+    written = records / "meetings" / "2023-11-21.yaml"
+    original = written.read_text(encoding="utf-8")
+    edited = original.replace("status: held", "status: minutes-approved")
+    written.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"2023-11-21\.yaml:1:1: error\[record-exists\]", err)
+    assert written.read_text(encoding="utf-8") == edited
+    assert main([*args, "--force"]) == 0
+    assert written.read_text(encoding="utf-8") == original
+
+
+@needs_sources
+def test_dry_run_prints_and_writes_nothing(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(records.rglob("*"))
+    assert main(["import", str(source(MINUTES)), "--records", str(records), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert sorted(records.rglob("*")) == before
+    assert "would write" in out and "$schema=../../schema/json/meeting.json" in out
+
+
+@needs_sources
+def test_import_into_a_records_folder_with_only_the_council(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unknown people get new records; unknown initials and meetings are left out."""
+    root = tmp_path / "records"
+    (root / "body").mkdir(parents=True)
+    (root / "organizations").mkdir()
+    (root / "body" / "kkr-syddanmark.yaml").write_text(
+        "id: kkr-syddanmark\nname: KKR Syddanmark\norganization: kkr-syddanmark\n"
+    )
+    (root / "organizations" / "kkr-syddanmark.yaml").write_text(
+        "id: kkr-syddanmark\nname: KKR Syddanmark\nkind: council\n"
+    )
+    files = [str(source(name)) for name in DOCUMENTS]
+    assert main(["import", *files, "--records", str(root)]) == 0
+    out = capsys.readouterr()
+    assert len(list((root / "meetings").glob("*.yaml"))) == 3
+    assert list((root / "people").glob("*.yaml"))
+    assert "unresolved-reference" in out.err
+    assert main(["validate", str(root)]) == 0
+
+
+MALFORMED = {
+    "truncated.txt": "truncated",
+    "no-header.txt": "no-header",
+    "no-case.txt": "missing-case",
+    "duplicate.txt": "item-numbering",
+}
+
+
+def _expected_line(name: str) -> int:
+    lines = (DATA / name).read_text(encoding="utf-8").split("\n")
+    numbered = list(enumerate(lines, start=1))
+    if name == "truncated.txt":
+        return max(n for n, line in numbered if line.strip())
+    if name == "no-header.txt":
+        return min(n for n, line in numbered if line.strip())
+    headings = [n for n, line in numbered if re.match(r"\d+\.\d+\.? [^\t]*$", line)]
+    if name == "duplicate.txt":
+        return headings[-1]
+    # The item whose next line is not a case number.
+    return next(n for n in headings if not lines[n + 1].startswith("SAG-"))  # n is 1-based
+
+
+@pytest.mark.parametrize(("name", "code"), sorted(MALFORMED.items()))
+def test_malformed_documents_give_located_errors(
+    name: str, code: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = DATA / name
+    assert main(["import", str(path), "--records", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert f"{path}:{_expected_line(name)}:1: error[{code}]:" in captured.err
+    assert "nothing was written" in captured.out
+    assert not list(tmp_path.rglob("*.yaml"))
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["import", str(tmp_path / "none.txt"), "--records", str(tmp_path)]) == 2
+
+
+def test_a_file_that_is_not_utf8_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("REFERAT 2023\n\nMødet\n".encode("latin-1"))
+    assert main(["import", str(path), "--records", str(tmp_path)]) == 1
+    assert "error[encoding]" in capsys.readouterr().err
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "DAGSORDEN 2020",
+        "REFERAT 2023",
+        "KKR SYDDANMARK",
+        "Dato: 11-11-2020 10:00",
+        "Sted: Teams",
+        "1.\tGodkendelse\t3",
+        "1.1.\tGodkendelse af referat\t3",
+        "1. Godkendelse",
+        "1.1. Godkendelse af referat",
+        "SAG-2020-04616 bel",
+        "Baggrund",
+        "Beslutning",
+        "- ./.",
+        "./.. Tekst",
+        "a\tb",
+        "----\t--",
+        "kom-",
+        "muner og region.",
+        "**Fed**",
+        "<b>x</b>\t<p>y</p>",
+        "Deltagere",
+        "Bo Hansen (A) Svendborg",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=40))
+def test_no_input_raises(lines: list[str]) -> None:
+    result = import_document(Path("x.txt"), "\n".join(lines), Resolver(), "x.txt")
+    assert result.report.ok or not result.records
