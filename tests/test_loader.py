@@ -81,6 +81,8 @@ def test_python_tags_are_never_executed(tmp_path: Path) -> None:
         ("   \n# only a comment\n", "empty-file"),
         ("- a\n", "not-a-mapping"),
         ("just text\n", "not-a-mapping"),
+        ("~\n", "not-a-mapping"),
+        ("null\n", "not-a-mapping"),
         ("a: [1\n", "yaml-syntax"),
         ("a:\n\t- b\n", "yaml-syntax"),
         ("<<: {a: 1}\n", "merge-key"),

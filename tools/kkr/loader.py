@@ -178,7 +178,7 @@ def _build(text: str, doc: Document) -> None:
         doc.data = builder.document()
     except _StopError:
         doc.data = None
-    if doc.ok and doc.data is not None and not isinstance(doc.data, dict):
+    if doc.ok and not isinstance(doc.data, dict):
         doc.error(
             doc.values.get((), Position(1, 1)),
             Code.NOT_A_MAPPING,
