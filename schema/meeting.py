@@ -49,7 +49,7 @@ class Section(Strict):
 
     number: SectionNumber
     title: Text
-    page: int | None = Field(None, ge=1, description="Page in the table of contents")
+    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
 
 
 class Attachment(Strict):
@@ -77,7 +77,7 @@ class Item(Strict):
     toc_title: Text | None = Field(
         None, description="The title in the table of contents, where it differs"
     )
-    page: int | None = Field(None, ge=1, description="Page in the table of contents")
+    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
     case: CaseNumber | None = None
     handlers: list[HandlerRef] = Field(
         default_factory=list, description="Case-handler initials, e.g. [rura, bel]"

@@ -34,7 +34,7 @@ YAML11_BOOLS = frozenset(
 )
 
 _FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )
 
 
@@ -55,6 +55,8 @@ class Document:
     data: Any = None
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    blocks: dict[PathKey, Position] = field(default_factory=dict)
+    """Where the first content line of each literal block scalar (``|``) starts."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -172,7 +174,7 @@ def _build(text: str, doc: Document) -> None:
         return
     events = _events(text, doc)
     try:
-        builder = _Builder(doc, events)
+        builder = _Builder(doc, events, text.split("\n"))
         doc.data = builder.document()
     except _StopError:
         doc.data = None
@@ -186,6 +188,15 @@ def _build(text: str, doc: Document) -> None:
         doc.data = None
     if not doc.ok:
         doc.data = None
+
+
+def _block_start(event: Any, rows: list[str]) -> Position:
+    # The block's text starts on the first non-blank line after the indicator;
+    # its column is that line's indentation.
+    for index in range(event.start_mark.line + 1, min(len(rows), event.end_mark.line + 1)):
+        if rows[index].strip():
+            return Position(index + 1, len(rows[index]) - len(rows[index].lstrip(" ")) + 1)
+    return Position(event.start_mark.line + 2, 1)
 
 
 class _StopError(Exception):
@@ -232,9 +243,10 @@ def _describe(value: object) -> str:
 class _Builder:
     """Turns parser events into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document, events: Iterator[Any]) -> None:
+    def __init__(self, doc: Document, events: Iterator[Any], rows: list[str]) -> None:
         self.doc = doc
         self.events = events
+        self.rows = rows
 
     def next(self) -> Any:
         try:
@@ -278,10 +290,11 @@ class _Builder:
                 f"the anchor &{event.anchor} is not allowed; write each value out in full",
             )
         if event.tag is not None:
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
             self.doc.error(
                 position,
                 Code.TAG,
-                f"the explicit tag {event.tag} is not allowed (tags are never executed); "
+                f"the explicit tag {tag} is not allowed (tags are never executed); "
                 "remove it, e.g. write date: 2023-11-21",
             )
         if depth > MAX_DEPTH:
@@ -294,6 +307,8 @@ class _Builder:
             self.skip(event)
             return None
         if isinstance(event, yaml.ScalarEvent):
+            if event.style == "|":
+                self.doc.blocks[path] = _block_start(event, self.rows)
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self.sequence(path, depth)
