@@ -145,5 +145,5 @@ def test_previous_and_next_meeting_dates_come_from_the_text() -> None:
     day = re.search(r"den (\d+)\. februar (\d{4})", said)
     assert day is not None
     readings = next(d for d in meeting["discrepancies"] if d["field"] == "next")["readings"]
-    assert readings[0] == f"{day.group(2)}-02-{int(day.group(1)):02d}"
+    assert readings[0] == f"{day.group(1)}. februar {day.group(2)}"
     assert any(d.code == "source-discrepancy" for d in imported.report.diagnostics)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kkr.diagnostics import Code
-from kkr.importer.dates import NEXT, PREVIOUS, parse_date
+from kkr.importer.dates import NEXT, PREVIOUS, find_date, parse_date
 from kkr.importer.items import Body
 from kkr.importer.report import Report
 from kkr.importer.text import Line
@@ -51,8 +51,9 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
                 {
                     "field": f"items[{number}].title",
                     "readings": [item.title, entry.title],
-                    "note": f"Heading (line {item.line}) and table of contents "
-                    f"(line {entry.line}) differ; the heading is the title.",
+                    "note": f"Punktets overskrift (linje {item.line}) og "
+                    f"indholdsfortegnelsen (linje {entry.line}) skriver titlen forskelligt; "
+                    "overskriften er punktets titel.",
                 }
             )
     for section in body.sections:
@@ -81,26 +82,27 @@ def meeting_links(
             links["previous"] = previous
         text = " ".join(str(item.get(part, "")) for part in ("baggrund", "sagsfremstilling"))
         found = NEXT.search(" ".join(text.split()))
-        following = parse_date(found.group(1)) if found else None
-        if following is None or following <= day or "next" in links:
+        said = find_date(found.group(1)) if found else None
+        if said is None or said[0] <= day or "next" in links:
             continue
-        links["next"] = following
-        titled = parse_date(item["title"]) if "næste møde" in item["title"].lower() else None
-        if titled is not None and titled != following:
+        links["next"] = said[0]
+        titled = find_date(item["title"]) if "næste møde" in item["title"].lower() else None
+        if titled is not None and titled[0] != said[0]:
             line = blocks[item["number"]].line
             report.warning(
                 line,
                 Code.SOURCE_DISCREPANCY,
-                f"item {item['number']}'s title dates the next meeting {titled}, its text "
-                f"{following}; the text is used for 'next' and the title kept as printed",
+                f"item {item['number']}'s title dates the next meeting {titled[0]}, its text "
+                f"{said[0]}; the text is used for 'next' and the title kept as printed",
             )
             discrepancies.append(
                 {
                     "field": "next",
-                    "readings": [following, titled],
-                    "note": f"Item {item['number']}'s text says the next meeting is on "
-                    f"{following}; its title (line {line}) says {titled}, which is before "
-                    "this meeting. The title is kept as printed.",
+                    "readings": [said[1], titled[1]],
+                    "note": f"Punkt {item['number']} siger i teksten, at næste møde er den "
+                    f"{said[1]}, men i overskriften (linje {line}) den {titled[1]}, som ligger "
+                    "før dette møde. Teksten bruges som næste møde; overskriften er bevaret "
+                    "som trykt.",
                 }
             )
     return links, discrepancies

@@ -18,11 +18,17 @@ NEXT = re.compile(r"Næste møde i KKR \w+ er den\s+([^.]+\.\s*\w+\s+\d{4})", re
 
 def parse_date(text: str) -> str | None:
     """The first Danish date in ``text`` as YYYY-MM-DD, if it is a real date."""
+    found = find_date(text)
+    return found[0] if found else None
+
+
+def find_date(text: str) -> tuple[str, str] | None:
+    """The first real Danish date in ``text``: as YYYY-MM-DD and as printed."""
     match = _DATE.search(text)
     if match is None:
         return None
     day, month, year = int(match.group(1)), MONTHS.index(match.group(2).lower()) + 1, match.group(3)
     try:
-        return date(int(year), month, day).isoformat()
+        return date(int(year), month, day).isoformat(), match.group(0)
     except ValueError:
         return None
