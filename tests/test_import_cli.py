@@ -200,3 +200,20 @@ _LINES = st.sampled_from(
 def test_no_input_raises(lines: list[str]) -> None:
     result = import_document(Path("x.txt"), "\n".join(lines), Resolver(), "x.txt")
     assert result.report.ok or not result.records
+
+
+def test_a_line_nothing_understands_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (DATA / "duplicate.txt").read_text(encoding="utf-8")
+    # Keep the first item only, and put a stray line between the contents and the body.
+    text = text.split("\n1.1. Temarække\n")[0].replace("1.2. Temarække\t4\n", "")
+    text = text.replace(
+        "\n1. Godkendelse af referat\n", "\nLøs linje\n\n1. Godkendelse af referat\n", 1
+    )
+    path = tmp_path / "stray.txt"
+    path.write_text(text, encoding="utf-8")
+    stray = text.split("\n").index("Løs linje") + 1
+    main(["import", str(path), "--records", str(tmp_path / "records"), "--dry-run"])
+    err = capsys.readouterr().err
+    assert f"{path}:{stray}:1: warning[not-understood]" in err

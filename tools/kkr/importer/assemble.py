@@ -11,6 +11,7 @@ from kkr.diagnostics import Code
 from kkr.importer.checks import check_toc, meeting_links
 from kkr.importer.header import Header, parse_header
 from kkr.importer.items import PARTS, ItemBlock, split_body
+from kkr.importer.mentions import find_mentions
 from kkr.importer.participants import parse_participants
 from kkr.importer.render import convert
 from kkr.importer.report import DocumentError, Report
@@ -194,7 +195,25 @@ def _item(
         item["attachments"] = attachments
     if tables:
         item["tables"] = tables
+    _mentions(item, block, resolver, report)
     return item
+
+
+def _mentions(item: dict[str, Any], block: ItemBlock, resolver: Resolver, report: Report) -> None:
+    """Link the people and bodies of 'Forum ved Name, Municipality' list lines."""
+    text = "\n".join(str(item.get(part) or "") for part in PARTS)
+    found = find_mentions(text, resolver)
+    if found.organizations:
+        item["organizations"] = found.organizations
+    if found.people:
+        item["people"] = found.people
+    for name in found.unresolved:
+        report.warning(
+            block.line,
+            Code.UNRESOLVED_REFERENCE,
+            f"item {block.number}: {name!r} matches no person or organization record by "
+            "name, alias or abbreviation; it stays in the text only",
+        )
 
 
 def _handlers(block: ItemBlock, resolver: Resolver, report: Report) -> list[str]:
