@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
-from kkr.importer.checks import check_toc, meeting_links
+from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
 from kkr.importer.header import Header, parse_header
 from kkr.importer.items import PARTS, ItemBlock, split_body
 from kkr.importer.mentions import find_mentions
@@ -79,6 +79,9 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
         for section in body.sections
         for item in section.items
     ]
+    blocks = [block for section in body.sections for block in section.items]
+    for item, block in zip(items, blocks, strict=True):
+        discrepancies += table_discrepancies(item, block.line, report)
     links, more = meeting_links(header.date, body, items, report)
     for field_name, other in links.items():
         if other in resolver.meetings:

@@ -44,8 +44,8 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
             report.warning(
                 item.line,
                 Code.TOC_MISMATCH,
-                f"item {number}'s heading {item.title!r} differs from the table of contents "
-                f"(line {entry.line}): {entry.title!r}; both are kept",
+                f"item {number}'s heading {item.title[:80]!r} differs from the table of "
+                f"contents (line {entry.line}): {entry.title[:80]!r}; both are kept",
             )
             discrepancies.append(
                 {
@@ -111,3 +111,30 @@ def meeting_links(
 def _last_line(lines: list[Line]) -> int:
     numbers = [line.no for line in lines if not line.blank]
     return numbers[-1] if numbers else 1
+
+
+def table_discrepancies(item: dict[str, Any], line: int, report: Report) -> list[dict[str, Any]]:
+    """A row label printed twice in one table: kept as printed, and recorded."""
+    found: list[dict[str, Any]] = []
+    for table in item.get("tables", []):
+        labels = [row[0] for row in table["rows"] if row and row[0]]
+        for label in sorted({label for label in labels if labels.count(label) > 1}):
+            rows = [" | ".join(cell for cell in row if cell) for row in table["rows"]]
+            readings = [
+                text for row, text in zip(table["rows"], rows, strict=True) if row[0] == label
+            ]
+            report.warning(
+                line,
+                Code.SOURCE_DISCREPANCY,
+                f"item {item['number']}: the table {table['id']!r} prints the row {label!r} "
+                f"{labels.count(label)} times; every row is kept as printed",
+            )
+            found.append(
+                {
+                    "field": f"items[{item['number']}].tables[{table['id']}]",
+                    "readings": readings,
+                    "note": f"Tabellen i punkt {item['number']} har rækken {label} "
+                    f"{labels.count(label)} gange; rækkerne er bevaret som trykt.",
+                }
+            )
+    return found
