@@ -12,6 +12,10 @@ from kkr.loader import YAML11_BOOLS
 MARKDOWN_FIELDS = frozenset({"baggrund", "indstilling", "sagsfremstilling", "beslutning", "note"})
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\t\n]*$")
 # Text a YAML 1.1 reader would turn into a number, date, time or null.
+# Characters a record file may not hold raw (see kkr.loader); written as \uXXXX escapes.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 _TYPED = re.compile(r"^[-+.~]?[0-9][0-9_:.,eE+-]*$|^~$|^null$|^Null$|^NULL$|^\.(inf|nan)$", re.I)
 
 
@@ -47,7 +51,7 @@ def _entry(head: str, key: str, value: Any, indent: int, lines: list[str]) -> No
             return
         lines.append(head)
         _sequence(value, indent + 2, lines)
-    elif isinstance(value, str) and (key in MARKDOWN_FIELDS or "\n" in value) and value.strip():
+    elif isinstance(value, str) and _block_ok(key, value):
         lines.append(f"{head} {_block_header(value)}")
         inner = " " * (indent + 2)
         lines.extend(f"{inner}{line}" if line else "" for line in value.rstrip("\n").split("\n"))
@@ -68,12 +72,19 @@ def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
             lines.append(f"{pad}- {scalar(item)}")
 
 
+def _block_ok(key: str, value: str) -> bool:
+    """Markdown and multi-line text as | blocks, unless a block cannot hold it exactly."""
+    if not value.strip() or _UNPRINTABLE.search(value) or "\t" in value:
+        return False
+    if value.endswith("\n\n") or value[:1] in (" ", "\n"):
+        return False
+    if any(line != line.rstrip() for line in value.split("\n")):
+        return False
+    return key in MARKDOWN_FIELDS or "\n" in value
+
+
 def _block_header(value: str) -> str:
-    indicator = "2" if value[:1] in (" ", "\n") else ""
-    chomp = "" if value.endswith("\n") and not value.endswith("\n\n") else "-"
-    if value.endswith("\n\n"):
-        chomp = "+"
-    return f"|{indicator}{chomp}"
+    return "|" if value.endswith("\n") else "|-"
 
 
 def scalar(value: Any) -> str:
@@ -87,7 +98,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if _plain_ok(text):
         return text
-    if "\n" in text or any(ord(char) < 32 and char != "\t" for char in text):
+    if "\n" in text or _UNPRINTABLE.search(text):
         return _double(text)
     return "'" + text.replace("'", "''") + "'"
 
@@ -107,5 +118,5 @@ def _plain_ok(text: str) -> bool:
 
 def _double(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    escaped = re.sub(r"[\x00-\x08\x0b-\x1f]", lambda m: f"\\x{ord(m.group()):02x}", escaped)
+    escaped = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped)
     return f'"{escaped}"'
