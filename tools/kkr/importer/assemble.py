@@ -188,6 +188,7 @@ def _item(
             markdown_source=markdown_source,
             report=report,
             table_number=len(tables),
+            taken={table["id"] for table in tables},
         )
         item[name] = part.markdown if part.markdown.strip() else ""
         attachments += part.attachments

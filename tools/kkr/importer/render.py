@@ -64,6 +64,7 @@ def convert(
     markdown_source: bool,
     report: Report,
     table_number: int,
+    taken: set[str],
 ) -> Part:
     """Convert the lines of the part ``name`` of an item into Markdown."""
     state = _State(name, where, markdown_source, report, table_number)
@@ -76,8 +77,18 @@ def convert(
             report.cover(unit.lines, f"{where}.attachments")
         elif unit.kind == "table":
             state.flush()
+            table = build_table(unit.lines, caption, state.table_number + 1, where, report)
+            if table is None:
+                if caption:
+                    state.blocks.append(f"#### {caption}")
+                caption = None
+                continue
             state.table_number += 1
-            table = build_table(unit.lines, caption, state.table_number, where, report)
+            base, suffix = table["id"], 1
+            while table["id"] in taken:
+                suffix += 1
+                table["id"] = f"{base}-{suffix}"
+            taken.add(table["id"])
             state.part.tables.append(table)
             state.blocks.append(f"[[tabel:{table['id']}]]")
             caption = None

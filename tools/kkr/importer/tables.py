@@ -28,7 +28,7 @@ def _cell(text: str) -> str:
 
 def build_table(
     rows: list[Line], caption: str | None, number: int, where: str, report: Report
-) -> dict[str, Any]:
+) -> dict[str, Any] | None:
     """Turn table lines into a Table mapping; report rulers and a missing header row."""
     cells: list[list[str]] = []
     for line in rows:
@@ -37,6 +37,8 @@ def build_table(
             continue
         cells.append([_cell(cell) for cell in line.text.split("\t")])
         report.cover(line, f"{where}.tables")
+    if not cells:
+        return None
     width = max(len(row) for row in cells)
     cells = [row + [""] * (width - len(row)) for row in cells]
     if _has_header(cells):
