@@ -1,0 +1,254 @@
+"""Checks that span records: references, numbering, attendance, periods and tables."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from kkr.corpus import Corpus, Entry
+from kkr.diagnostics import Code
+from kkr.loader import PathKey
+from kkr.refs import iter_refs
+from schema.base import Period
+from schema.body import Body
+from schema.markdown import TABLE_TOKEN
+from schema.matter import Matter
+from schema.meeting import DocumentKind, Item, Meeting
+from schema.person import Person, PersonKind
+from schema.workplan import WorkPlan
+
+TEXT_SECTIONS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
+
+
+def check_corpus(corpus: Corpus) -> None:
+    """Run every cross-record check, adding diagnostics to the records' documents."""
+    index = build_index(corpus)
+    for kind in sorted(corpus.by_kind):
+        for entry in corpus.entries(kind):
+            _check_id(entry)
+            _check_refs(entry, index)
+            _check_periods(entry)
+            record = entry.record
+            if isinstance(record, Meeting):
+                _check_meeting(entry, record, corpus)
+            elif isinstance(record, Person):
+                _check_person(entry, record)
+            elif isinstance(record, WorkPlan):
+                _check_workplan(entry, record)
+            elif isinstance(record, Body):
+                _unique(entry, [(("terms", i, "id"), t.id) for i, t in enumerate(record.terms)])
+            elif isinstance(record, Matter):
+                _check_matter(entry, record)
+
+
+def build_index(corpus: Corpus) -> dict[str, set[str]]:
+    """Return, for each reference kind, the set of ids a reference may name."""
+    index = {kind: set(found) for kind, found in corpus.by_kind.items()}
+    index["item"] = {f"{m.record.id}/{item.number}" for m, item in corpus.items()}
+    index["commitment"] = set()
+    for entry in corpus.entries("workplan"):
+        assert isinstance(entry.record, WorkPlan)
+        for area in entry.record.areas:
+            index["commitment"].update(f"{entry.record.id}/{c.id}" for c in area.commitments)
+    index["initials"] = set()
+    for entry in corpus.entries("person"):
+        assert isinstance(entry.record, Person)
+        if entry.record.initials:
+            index["initials"].add(entry.record.initials)
+    index["term"] = set()
+    for entry in corpus.entries("body"):
+        assert isinstance(entry.record, Body)
+        index["term"].update(term.id for term in entry.record.terms)
+    return index
+
+
+def _check_id(entry: Entry) -> None:
+    stem = entry.path.stem
+    if entry.record.id != stem:
+        entry.document.error(
+            entry.locate(("id",)),
+            Code.ID_MISMATCH,
+            f"the id {entry.record.id!r} differs from the file name {entry.path.name!r}; "
+            f"rename the file or set id: {stem}",
+        )
+
+
+def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
+    for path, ref, value in iter_refs(entry.record):
+        known = index.get(ref.kind, set())
+        if value in known:
+            continue
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]!r}?" if close else _ref_example(ref.kind, known)
+        entry.document.error(
+            entry.locate(path),
+            Code.UNRESOLVED_REFERENCE,
+            f"no {ref.kind} has the id {value!r}; {hint}",
+        )
+
+
+def _ref_example(kind: str, known: set[str]) -> str:
+    if not known:
+        return f"there are no {kind} records yet; add one first"
+    return f"use an existing id, e.g. {min(known)}"
+
+
+def _walk_periods(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Period]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, child in values:
+            child_path = (*path, name) if index is None else (*path, name, index)
+            if isinstance(child, Period):
+                yield child_path, child
+            elif isinstance(child, BaseModel):
+                yield from _walk_periods(child, child_path)
+
+
+def _bounds(value: str) -> tuple[str, str]:
+    # Compare partial dates as text: a year spans -01-01 to -12-31, a month -01 to -31.
+    return (value + "-01-01"[len(value) - 4 :], value + "-12-31"[len(value) - 4 :])
+
+
+def _check_periods(entry: Entry) -> None:
+    for path, period in _walk_periods(entry.record):
+        if period.start and period.end and _bounds(period.end)[1] < _bounds(period.start)[0]:
+            entry.document.error(
+                entry.locate((*path, "end")),
+                Code.PERIOD_ORDER,
+                f"the period ends ({period.end}) before it starts ({period.start}); "
+                "example: {start: 2022-01, end: 2023-12}",
+            )
+
+
+def _unique(entry: Entry, values: list[tuple[PathKey, str]]) -> None:
+    seen: dict[str, PathKey] = {}
+    for path, value in values:
+        if value in seen:
+            first = entry.locate(seen[value])
+            entry.document.error(
+                entry.locate(path),
+                Code.DUPLICATE_ID,
+                f"{value!r} is used twice (first at line {first.line}); give each a unique id",
+            )
+        else:
+            seen[value] = path
+
+
+def _check_person(entry: Entry, person: Person) -> None:
+    only = {"party": PersonKind.politician, "municipality": PersonKind.politician}
+    only["initials"] = PersonKind.staff
+    for name, kind in only.items():
+        if getattr(person, name) is not None and person.kind is not kind:
+            entry.document.error(
+                entry.locate((name,), key=True),
+                Code.NOT_APPLICABLE,
+                f"{name} applies only to people of kind {kind.value}, and this person is "
+                f"{person.kind.value}; remove it or set kind: {kind.value}",
+            )
+    if person.name is None and not (person.kind is PersonKind.staff and person.initials):
+        entry.document.error(
+            entry.locate(()),
+            Code.MISSING_FIELD,
+            "the field 'name' is missing; only staff known by their initials alone may omit "
+            "it. Example: name: Bo Hansen",
+        )
+
+
+def _check_workplan(entry: Entry, plan: WorkPlan) -> None:
+    ids: list[tuple[PathKey, str]] = []
+    for a, area in enumerate(plan.areas):
+        ids.append((("areas", a, "id"), area.id))
+        ids += [
+            (("areas", a, "commitments", c, "id"), x.id) for c, x in enumerate(area.commitments)
+        ]
+        ids += [(("areas", a, "tasks", t, "id"), x.id) for t, x in enumerate(area.tasks)]
+    _unique(entry, ids)
+
+
+def _check_matter(entry: Entry, matter: Matter) -> None:
+    keys = [_item_key(ref) for ref in matter.items]
+    for index in range(1, len(keys)):
+        if keys[index] < keys[index - 1]:
+            entry.document.warning(
+                entry.locate(("items", index)),
+                Code.ITEM_ORDER,
+                f"{matter.items[index]} comes before {matter.items[index - 1]} in time; "
+                "list a matter's items oldest first",
+            )
+
+
+def _item_key(ref: str) -> tuple[str, int, int]:
+    meeting, number = ref.split("/", 1)
+    section, item = number.split(".", 1)
+    return meeting, int(section), int(item)
+
+
+def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
+    from kkr.meeting_checks import check_items, check_links
+
+    if meeting.date.isoformat() != meeting.id:
+        entry.document.error(
+            entry.locate(("date",)),
+            Code.MEETING_DATE,
+            f"the date {meeting.date.isoformat()} differs from the meeting id {meeting.id!r}; "
+            f"they must agree, e.g. id: {meeting.date.isoformat()}",
+        )
+    absent = set(meeting.absent)
+    for index, person in enumerate(meeting.present):
+        if person in absent:
+            entry.document.error(
+                entry.locate(("present", index)),
+                Code.PRESENT_AND_ABSENT,
+                f"{person} is listed both as present and as absent; keep one of them",
+            )
+    check_items(entry, meeting)
+    check_links(entry, meeting, corpus)
+    if meeting.document is DocumentKind.minutes:
+        for index, item in enumerate(meeting.items):
+            if item.beslutning is None:
+                entry.document.error(
+                    entry.locate(("items", index, "number")),
+                    Code.MISSING_DECISION,
+                    f"item {item.number} has no beslutning, but the record is minutes; "
+                    "add it, e.g. beslutning: KKR Syddanmark tog orienteringen til efterretning.",
+                )
+    for index, item in enumerate(meeting.items):
+        _check_tables(entry, index, item)
+
+
+def _check_tables(entry: Entry, index: int, item: Item) -> None:
+    base: PathKey = ("items", index)
+    tables = {table.id: t for t, table in enumerate(item.tables)}
+    _unique(entry, [((*base, "tables", t, "id"), x.id) for t, x in enumerate(item.tables)])
+    used: set[str] = set()
+    for section in TEXT_SECTIONS:
+        text = getattr(item, section) or ""
+        for match in TABLE_TOKEN.finditer(text):
+            used.add(match.group(1))
+            if match.group(1) not in tables:
+                entry.document.error(
+                    entry.locate((*base, section)),
+                    Code.TABLE_REFERENCE,
+                    f"[[tabel:{match.group(1)}]] names no table of item {item.number}; "
+                    f"known tables: {', '.join(sorted(tables)) or 'none'}",
+                )
+    for table_id, t in tables.items():
+        table = item.tables[t]
+        if table_id not in used:
+            entry.document.error(
+                entry.locate((*base, "tables", t, "id")),
+                Code.TABLE_REFERENCE,
+                f"the table {table_id!r} is never placed; put a line [[tabel:{table_id}]] "
+                "in the section text where it belongs",
+            )
+        for r, row in enumerate(table.rows):
+            if len(row) != len(table.columns):
+                entry.document.error(
+                    entry.locate((*base, "tables", t, "rows", r)),
+                    Code.INVALID_VALUE,
+                    f"this row has {len(row)} cells but the table has {len(table.columns)} "
+                    "columns; pad empty cells with '', e.g. [Kerteminde, '0']",
+                )

@@ -1,0 +1,153 @@
+"""Load every record under a records directory, validated and indexed by kind and id."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kkr.diagnostics import Code, Diagnostic
+from kkr.loader import Document, PathKey, Position, load
+from kkr.schema_errors import validate_record
+from schema.base import Record
+from schema.meeting import Item, Meeting
+from schema.registry import KINDS, Kind
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Entry:
+    """A validated record and the document it came from."""
+
+    kind: Kind
+    record: Record
+    document: Document
+
+    @property
+    def path(self) -> Path:
+        """The record's file."""
+        return self.document.path
+
+    @property
+    def display(self) -> str:
+        """The record's file as shown in diagnostics."""
+        return self.document.display
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Position:
+        """Return the line and column of a field inside the record."""
+        return self.document.locate(path, key=key)
+
+
+@dataclass
+class Corpus:
+    """All records of one records directory."""
+
+    root: Path
+    files: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    by_kind: dict[str, dict[str, Entry]] = field(default_factory=dict)
+
+    def entries(self, kind: str) -> list[Entry]:
+        """Return the records of ``kind`` (e.g. "meeting"), sorted by id."""
+        found = self.by_kind.get(kind, {})
+        return [found[key] for key in sorted(found)]
+
+    def get(self, kind: str, record_id: str) -> Entry | None:
+        """Return the record of ``kind`` with ``record_id``, if any."""
+        return self.by_kind.get(kind, {}).get(record_id)
+
+    def items(self) -> Iterator[tuple[Entry, Item]]:
+        """Yield every agenda item with its meeting, in meeting and item order."""
+        for entry in self.entries("meeting"):
+            meeting = entry.record
+            assert isinstance(meeting, Meeting)
+            for item in meeting.items:
+                yield entry, item
+
+    @property
+    def errors(self) -> int:
+        """How many errors were found."""
+        return sum(1 for d in self.diagnostics if d.severity == "error")
+
+
+def discover(root: Path) -> list[Path]:
+    """Return every YAML file under ``root`` in a stable order, skipping hidden paths."""
+    found: list[Path] = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        found.extend(
+            Path(directory, name)
+            for name in sorted(files)
+            if name.endswith(SUFFIXES) and not name.startswith(".")
+        )
+    return found
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """Return ``path`` relative to ``base`` (default: the working directory) where possible."""
+    try:
+        return str(path.resolve().relative_to((base or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)
+
+
+def kind_of(root: Path, path: Path) -> Kind | None:
+    """Return the record kind for a file, from the first directory below ``root``."""
+    parts = path.relative_to(root).parts
+    return KINDS.get(parts[0]) if len(parts) > 1 else None
+
+
+def load_corpus(root: Path, *, base: Path | None = None) -> Corpus:
+    """Load, validate and cross-check every record under ``root``; never raises on bad input."""
+    from kkr.checks import check_corpus
+
+    corpus = Corpus(root=root)
+    documents: list[Document] = []
+    for path in discover(root):
+        corpus.files += 1
+        doc = load(path, display_path(path, base))
+        documents.append(doc)
+        kind = kind_of(root, path)
+        if kind is None:
+            doc.error(
+                Position(1, 1),
+                Code.UNKNOWN_KIND,
+                f"{doc.display} is not inside a record directory; move it into one of "
+                + ", ".join(sorted(KINDS))
+                + ", e.g. records/people/bo-hansen.yaml",
+            )
+            continue
+        if not doc.ok:
+            continue
+        record = validate_record(kind.model, doc)
+        if record is None:
+            continue
+        entry = Entry(kind, record, doc)
+        _register(corpus, entry)
+    check_corpus(corpus)
+    corpus.diagnostics = sorted(_all(documents, corpus.diagnostics))
+    return corpus
+
+
+def _register(corpus: Corpus, entry: Entry) -> None:
+    same = corpus.by_kind.setdefault(entry.kind.name, {})
+    record_id = entry.record.id
+    if record_id in same:
+        first = same[record_id]
+        entry.document.error(
+            entry.locate(("id",)),
+            Code.DUPLICATE_ID,
+            f"the {entry.kind.name} id {record_id!r} is already used by {first.display}; "
+            f"ids must be unique, e.g. {entry.kind.example}",
+        )
+        return
+    same[record_id] = entry
+
+
+def _all(documents: Iterable[Document], extra: list[Diagnostic]) -> list[Diagnostic]:
+    out = list(extra)
+    for doc in documents:
+        out.extend(doc.diagnostics)
+    return list(dict.fromkeys(out))

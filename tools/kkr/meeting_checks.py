@@ -1,0 +1,80 @@
+"""Checks within a meeting: item numbering and the links to neighbouring meetings."""
+
+from __future__ import annotations
+
+from kkr.corpus import Corpus, Entry
+from kkr.diagnostics import Code
+from schema.meeting import Meeting
+
+
+def _number(text: str) -> tuple[int, int]:
+    section, item = text.split(".")
+    return int(section), int(item)
+
+
+def check_items(entry: Entry, meeting: Meeting) -> None:
+    """Item numbers are unique, ascending, within a declared section and without gaps."""
+    sections = {section.number for section in meeting.sections}
+    seen: dict[str, int] = {}
+    previous: tuple[int, int] | None = None
+    for index, item in enumerate(meeting.items):
+        at = entry.locate(("items", index, "number"))
+        number = _number(item.number)
+        if item.number in seen:
+            first = entry.locate(("items", seen[item.number], "number"))
+            entry.document.error(
+                at,
+                Code.ITEM_NUMBERING,
+                f"item number {item.number} is used twice (first at line {first.line}); "
+                "number items uniquely, e.g. 3.7",
+            )
+            continue
+        seen[item.number] = index
+        if sections and str(number[0]) not in sections:
+            entry.document.error(
+                at,
+                Code.ITEM_NUMBERING,
+                f"item {item.number} belongs to section {number[0]}, which the meeting does "
+                f"not list; add it under sections, e.g. {{number: '{number[0]}', title: ...}}",
+            )
+        if previous is not None and number < previous:
+            entry.document.error(
+                at,
+                Code.ITEM_NUMBERING,
+                f"item {item.number} comes after {previous[0]}.{previous[1]}; list items in "
+                "agenda order",
+            )
+        elif number[1] != 1 and (previous is None or previous != (number[0], number[1] - 1)):
+            entry.document.warning(
+                at,
+                Code.NUMBERING_GAP,
+                f"item {item.number} does not follow {number[0]}.{number[1] - 1}; check for a "
+                "missing item",
+            )
+        previous = number
+
+
+def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
+    """Previous and next meetings lie on the right side in time and point back."""
+    for field, later, back in (("previous", False, "next"), ("next", True, "previous")):
+        other_id = getattr(meeting, field)
+        other = corpus.get("meeting", other_id) if other_id else None
+        if other is None:
+            continue
+        assert isinstance(other.record, Meeting)
+        if (other.record.date > meeting.date) != later or other.record.date == meeting.date:
+            entry.document.error(
+                entry.locate((field,)),
+                Code.MEETING_ORDER,
+                f"the {field} meeting {other_id} is {'before' if later else 'after'} this "
+                f"meeting ({meeting.id}); swap previous and next",
+            )
+            continue
+        points_back = getattr(other.record, back)
+        if points_back is not None and points_back != meeting.id:
+            entry.document.warning(
+                entry.locate((field,)),
+                Code.MEETING_LINK,
+                f"{other_id} gives {back}: {points_back}, not {meeting.id}; make the two "
+                "meetings point at each other",
+            )
