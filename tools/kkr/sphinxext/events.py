@@ -13,6 +13,7 @@ from kkr.sphinxext import pages, source
 from kkr.sphinxext.blocks import fingerprint
 from kkr.sphinxext.config import SiteConfig
 from kkr.sphinxext.domain import KkrDomain, outdated
+from kkr.sphinxext.safety import escape_search_titles
 from kkr.sphinxext.views.site import all_views
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def _location(path: Path, line: int) -> nodes.Element:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Load the corpus, report its problems, build the page models and write page sources."""
+    escape_search_titles(app)
     cfg = SiteConfig.from_app(app)
     srcdir = Path(app.srcdir)
     corpus = source.load(cfg.records, srcdir)
