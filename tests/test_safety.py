@@ -93,7 +93,7 @@ def test_injected_constructs_never_reach_html(site: Path, monkeypatch: pytest.Mo
     assert not [title for title in shown if "<" in title]
     meeting = (result.out / "arkiv" / "moeder" / "2021-06-09.html").read_text()
     # The text is still there, escaped, so readers see what was written.
-    assert "    assert "&lt;script&gt;alert(&#39;s1&#39;)&lt;/script&gt;" in meetinglt;script    assert "&lt;script&gt;alert(&#39;s1&#39;)&lt;/script&gt;" in meetinggt;alert(" in meeting
-    assert "    assert "&lt;img src=x onerror=alert(&#39;s2&#39;)&gt;" in meetinglt;img src=x onerror=alert(" in meeting
+    assert "&lt;script&gt;alert(" in meeting
+    assert "&lt;img src=x onerror=alert(" in meeting
     person = (result.out / "arkiv" / "personer" / "bo-hansen.html").read_text()
     assert "<title>&lt;img src=x onerror" in person
