@@ -36,6 +36,9 @@ def _skip(self: Any, node: nodes.Node) -> None:
 
 def _static(app: Sphinx, conf: Config) -> None:
     conf.html_static_path.append(str(STATIC))
+    if not conf.html_favicon:
+        # Browsers ask for a favicon on every page; without one they log a 404.
+        conf.html_favicon = str(STATIC / "favicon.svg")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -56,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("env-get-outdated", events.on_env_get_outdated)
     app.add_css_file("kkr.css")
+    app.add_js_file("kkr.js", priority=900)
     return {
         "version": "1",
         "env_version": ENV_VERSION,
