@@ -2,7 +2,7 @@
 
 project = "KKR Syddanmark"
 author = "KKR Syddanmark"
-copyright = "KL"  # noqa: A001
+copyright = "KL"
 language = "da"
 extensions = ["myst_parser", "kkr.sphinxext"]
 root_doc = "docs/index"

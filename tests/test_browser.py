@@ -7,7 +7,6 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
@@ -29,7 +28,7 @@ SHOTS = REPO / "_build" / "screenshots"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the test output clean."""
 
 
@@ -57,7 +56,9 @@ def page(served: str) -> Iterator[Page]:
         errors: list[str] = []
         tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         tab.on("pageerror", lambda exc: errors.append(str(exc) + " at " + tab.url))
-        tab.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        tab.on(
+            "response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None
+        )
         tab.on("dialog", lambda dialog: errors.append("dialog: " + dialog.message))
         yield tab
         browser.close()
@@ -89,10 +90,14 @@ def test_search_and_follow_links(page: Page, served: str) -> None:
     ):
         _open(page, urljoin(page.url, page.get_attribute(selector, "href") or ""))
         page.go_back()
-    _open(page, urljoin(page.url, page.get_attribute("#punkt-3-6 a[href*='personer/']", "href") or ""))
+    _open(
+        page, urljoin(page.url, page.get_attribute("#punkt-3-6 a[href*='personer/']", "href") or "")
+    )
     _open(page, urljoin(page.url, page.get_attribute("a[href*='organisationer/']", "href") or ""))
     _open(page, served + "arkiv/moeder/2021-06-09.html")
-    _open(page, urljoin(page.url, page.get_attribute("#punkt-3-7 a[href*='aftaler/']", "href") or ""))
+    _open(
+        page, urljoin(page.url, page.get_attribute("#punkt-3-7 a[href*='aftaler/']", "href") or "")
+    )
     assert "Resultatkontrakt" in page.title()
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import build
-
 from kkr import corpus as corpus_module
 from kkr.sphinxext import source
 from kkr.sphinxext.safety import safe_uri
+
 from schema.meeting import Meeting
 from schema.person import Person
 
@@ -33,7 +33,7 @@ HOSTILE = [
     "```{literalinclude} SECRET_PATH\n```",
     "```{csv-table}\n:file: SECRET_PATH\n```",
     "{raw}`<script>alert('s9')</script>`",
-    '<a href="javascript:alert(\'s10\')">x</a>',
+    "<a href=\"javascript:alert('s10')\">x</a>",
 ]
 LIVE = [
     re.compile(r"<script>alert", re.I),
@@ -53,7 +53,9 @@ def _hostile_loader(secret: Path) -> object:
         meeting = loaded.by_kind["meeting"]["2021-06-09"]
         record = meeting.record
         assert isinstance(record, Meeting)
-        items = [item.model_copy(update={"baggrund": text, "title": HOSTILE[1]}) for item in record.items]
+        items = [
+            item.model_copy(update={"baggrund": text, "title": HOSTILE[1]}) for item in record.items
+        ]
         meeting.record = record.model_copy(update={"items": items, "place": HOSTILE[0]})
         person = loaded.by_kind["person"]["bo-hansen"]
         assert isinstance(person.record, Person)
@@ -67,7 +69,13 @@ def test_safe_uri() -> None:
     assert safe_uri("https://www.kl.dk/")
     assert safe_uri("mailto:a@kl.dk")
     assert safe_uri("../arkiv/moeder/2021-06-09.html#punkt-3-6")
-    for bad in ("javascript:x", " JavaScript:x", "java\nscript:x", "vbscript:x", "data:text/html,x"):
+    for bad in (
+        "javascript:x",
+        " JavaScript:x",
+        "java\nscript:x",
+        "vbscript:x",
+        "data:text/html,x",
+    ):
         assert not safe_uri(bad)
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import build
+from kkr.corpus import load_corpus
+from kkr.sphinxext.dates import long_date
 from sphinx.search.da import SearchDanish
 from sphinx.util.inventory import InventoryFile
 
-from kkr.corpus import load_corpus
-from kkr.sphinxext.dates import long_date
 from schema.meeting import Meeting
 
 pytestmark = pytest.mark.sphinx
@@ -44,7 +44,9 @@ def test_every_object_is_in_the_inventory(site: Path) -> None:
     with (result.out / "objects.inv").open("rb") as stream:
         inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
     corpus = load_corpus(site / "records")
-    expected = {f"{m.record.id}/{i.number}" for m in corpus.entries("meeting") for i in m.record.items}  # type: ignore[attr-defined]
+    expected = {
+        f"{m.record.id}/{i.number}" for m in corpus.entries("meeting") for i in m.record.items
+    }  # type: ignore[attr-defined]
     assert expected <= set(inventory["kkr:item"])
     people = {e.record.id for e in corpus.entries("person")}
     assert people == set(inventory["kkr:person"])

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from conftest import build, copy_root
-
 from kkr.corpus import load_corpus
 from kkr.sphinxext.blocks import fingerprint
 from kkr.sphinxext.views.site import all_views

@@ -40,7 +40,7 @@ class KkrDomain(Domain):
 
     name = "kkr"
     label = "KKR Syddanmark"
-    object_types = {
+    object_types = {  # noqa: RUF012 - Sphinx reads these class attributes
         "meeting": ObjType("møde", "meeting"),
         "item": ObjType("punkt", "item"),
         "case": ObjType("sag", "case"),
@@ -52,8 +52,8 @@ class KkrDomain(Domain):
         "matter": ObjType("forløb", "matter"),
         "workplan": ObjType("arbejdsgrundlag", "workplan"),
     }
-    roles = {role: XRefRole(warn_dangling=True) for role in ROLES}
-    initial_data: dict[str, Any] = {"objects": {}, "views": {}}
+    roles = {role: XRefRole(warn_dangling=True) for role in ROLES}  # noqa: RUF012
+    initial_data: dict[str, Any] = {"objects": {}, "views": {}}  # noqa: RUF012
     data_version = 1
 
     # Page models of the current build; set at builder-inited, never pickled.
@@ -62,7 +62,7 @@ class KkrDomain(Domain):
 
     @property
     def objects(self) -> dict[str, tuple[str, str, str, str]]:
-        """"type:name" -> (docname, anchor, label, type)."""
+        """ "type:name" -> (docname, anchor, label, type)."""
         result: dict[str, tuple[str, str, str, str]] = self.data["objects"]
         return result
 
@@ -72,12 +72,18 @@ class KkrDomain(Domain):
         result: dict[str, dict[str, str]] = self.data["views"]
         return result
 
-    def note_object(self, objtype: str, name: str, anchor: str, label: str, node: nodes.Node) -> None:
+    def note_object(
+        self, objtype: str, name: str, anchor: str, label: str, node: nodes.Node
+    ) -> None:
         """Register an object; a second definition is a located warning."""
         key = f"{objtype}:{name}"
         if key in self.objects and self.objects[key][0] != self.env.docname:
             logger.warning(
-                "duplicate kkr %s %r, also defined in %s", objtype, name, self.objects[key][0], location=node
+                "duplicate kkr %s %r, also defined in %s",
+                objtype,
+                name,
+                self.objects[key][0],
+                location=node,
             )
         self.objects[key] = (self.env.docname, anchor, label, objtype)
 
@@ -101,7 +107,7 @@ class KkrDomain(Domain):
             target = target.upper()
         return self.objects.get(f"{objtype}:{target}")
 
-    def resolve_xref(
+    def resolve_xref(  # noqa: PLR0917 - the signature is Sphinx's
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -120,7 +126,7 @@ class KkrDomain(Domain):
             contnode = nodes.inline(label, label)
         return make_refnode(builder, fromdocname, docname, anchor, contnode, label)
 
-    def resolve_any_xref(
+    def resolve_any_xref(  # noqa: PLR0917 - the signature is Sphinx's
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -135,7 +141,12 @@ class KkrDomain(Domain):
             found = self._find(objtype, target)
             if found is not None:
                 docname, anchor, label, _ = found
-                out.append((f"kkr:{role}", make_refnode(builder, fromdocname, docname, anchor, contnode, label)))
+                out.append(
+                    (
+                        f"kkr:{role}",
+                        make_refnode(builder, fromdocname, docname, anchor, contnode, label),
+                    )
+                )
         return out
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:

@@ -35,20 +35,32 @@ def on_builder_inited(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     corpus = source.load(cfg.records, srcdir)
     for diag in corpus.diagnostics:
-        where = _location(srcdir / diag.file if not Path(diag.file).is_absolute() else Path(diag.file), diag.line)
+        where = _location(
+            srcdir / diag.file if not Path(diag.file).is_absolute() else Path(diag.file), diag.line
+        )
         message = f"{diag.severity}[{diag.code}]: {diag.message}"
         if diag.severity == "error":
             logger.error(message, location=where, type="kkr", subtype="record")
         else:
             logger.warning(message, location=where, type="kkr", subtype="record")
-    extra = [name for name in EXTRA_DOCS if any((srcdir / name).with_suffix(s).is_file() for s in (".md", ".rst"))]
+    extra = [
+        name
+        for name in EXTRA_DOCS
+        if any((srcdir / name).with_suffix(s).is_file() for s in (".md", ".rst"))
+    ]
     views = all_views(corpus, cfg.pages_prefix, extra)
     domain = app.env.domains["kkr"]
     assert isinstance(domain, KkrDomain)
     domain.site_views = views
     domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
-    logger.info("kkr: %d records, %d pages (%d written, %d deleted)", corpus.files, len(views), written, deleted)
+    logger.info(
+        "kkr: %d records, %d pages (%d written, %d deleted)",
+        corpus.files,
+        len(views),
+        written,
+        deleted,
+    )
 
 
 def on_env_get_outdated(

@@ -88,6 +88,11 @@ def build(corpus: Corpus) -> Links:
             links.missed[person].append(meeting)
         for item in meeting.items:
             _item(links, ItemInfo(f"{meeting.id}/{item.number}", meeting, item))
+    _records(corpus, links)
+    return links
+
+
+def _records(corpus: Corpus, links: Links) -> None:
     for entry in corpus.entries("workplan"):
         plan = entry.record
         assert isinstance(plan, WorkPlan)
@@ -99,6 +104,10 @@ def build(corpus: Corpus) -> Links:
         links.members[seat.organization].append(seat)
         if seat.appointed_by:
             links.appointed[seat.appointed_by].append(seat)
+    _agreements(corpus, links)
+
+
+def _agreements(corpus: Corpus, links: Links) -> None:
     for entry in corpus.entries("matter"):
         matter = entry.record
         assert isinstance(matter, Matter)
@@ -108,6 +117,10 @@ def build(corpus: Corpus) -> Links:
             links.matters_by_topic[topic].append(matter)
         for contract in matter.contracts:
             links.matters_by_contract[contract].append(matter)
+    _contracts(corpus, links)
+
+
+def _contracts(corpus: Corpus, links: Links) -> None:
     for entry in corpus.entries("contract"):
         contract = entry.record
         assert isinstance(contract, Contract)
@@ -127,7 +140,6 @@ def build(corpus: Corpus) -> Links:
             links.orgs_by_topic[topic].append(org)
     for values in links.by_contract.values():
         values.sort(key=lambda info: (info.date, info.ref))
-    return links
 
 
 def _names(corpus: Corpus, links: Links) -> None:

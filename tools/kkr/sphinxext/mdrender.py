@@ -120,7 +120,9 @@ def _build(tokens: list[Token], root: nodes.Element, source: str, line: int, war
             if len(stack) > 1:
                 stack.pop()
         elif token.type == "inline":
-            _build(token.children or [], top, source, line + (token.map[0] if token.map else 0), warn)
+            _build(
+                token.children or [], top, source, line + (token.map[0] if token.map else 0), warn
+            )
         elif token.type in ("fence", "code_block"):
             top += nodes.literal_block(token.content, token.content)
         elif token.type == "code_inline":
@@ -185,11 +187,10 @@ def _fix_tables(root: nodes.Element) -> None:
             for row in part.children:
                 for entry in row.children:
                     _wrap_entry(entry)
-                while len(row.children) < width:
-                    row += nodes.entry()
+                row.extend(nodes.entry() for _ in range(width - len(row.children)))
             group += part
-        table.children = []
-        table += group
+        table.children = [group]
+        group.parent = table
 
 
 def _wrap_entry(entry: Any) -> None:

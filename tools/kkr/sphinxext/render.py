@@ -17,7 +17,7 @@ Register = Callable[[str, str, str, str], None]
 Warn = Callable[[str, str, int], None]
 
 
-class search_form(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lowercase
+class search_form(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """The front page's search box."""
 
 
@@ -50,7 +50,11 @@ class Renderer:
                 out.append(self._xref("std", "doc", "/" + part["doc"], part["text"]))
             elif "url" in part:
                 text = nodes.Text(part["text"])
-                out.append(nodes.reference("", "", text, refuri=part["url"]) if safe_uri(part["url"]) else text)
+                out.append(
+                    nodes.reference("", "", text, refuri=part["url"])
+                    if safe_uri(part["url"])
+                    else text
+                )
             elif "b" in part:
                 out.append(nodes.strong(part["b"], part["b"]))
         return out
@@ -77,7 +81,9 @@ class Renderer:
         return candidate
 
     def _section(self, block: Block) -> list[nodes.Node]:
-        title_text = "".join(p if isinstance(p, str) else p.get("text", p.get("b", "")) for p in block["title"])
+        title_text = "".join(
+            p if isinstance(p, str) else p.get("text", p.get("b", "")) for p in block["title"]
+        )
         anchor = self._unique(block["anchor"] or title_text)
         node = nodes.section(ids=[anchor], names=[], classes=block["classes"])
         title = nodes.title("", "", *self.inline(block["title"]))
@@ -114,7 +120,9 @@ class Renderer:
         return self._list(nodes.bullet_list(bullet="*"), block["items"])
 
     def _ol(self, block: Block) -> list[nodes.Node]:
-        return self._list(nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."), block["items"])
+        return self._list(
+            nodes.enumerated_list(enumtype="arabic", prefix="", suffix="."), block["items"]
+        )
 
     def _md(self, block: Block) -> list[nodes.Node]:
         source, line = block["where"]
@@ -137,7 +145,9 @@ class Renderer:
         return [table]
 
     def _row(self, cells: list[Inline]) -> nodes.row:
-        return nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *self.inline(c))) for c in cells))
+        return nodes.row(
+            "", *(nodes.entry("", nodes.paragraph("", "", *self.inline(c))) for c in cells)
+        )
 
     def _box(self, block: Block) -> list[nodes.Node]:
         node = nodes.admonition(classes=["kkr-" + block["kind"], "important"])

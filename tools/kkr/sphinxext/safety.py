@@ -100,7 +100,8 @@ def escape_search_titles(app: Any) -> None:
             indexer._titles[pagename] = html.escape(str(indexer._titles[pagename]), quote=False)
         if pagename in indexer._all_titles:
             indexer._all_titles[pagename] = [
-                (html.escape(text, quote=False), anchor) for text, anchor in indexer._all_titles[pagename]
+                (html.escape(text, quote=False), anchor)
+                for text, anchor in indexer._all_titles[pagename]
             ]
 
     builder.index_page = index_page

@@ -27,7 +27,18 @@ def contract_views(ctx: Context) -> dict[str, View]:
                     ("Periode", [period(c.period.start, c.period.end)]),
                     ("Fornyes", [labels.label(labels.CADENCE, c.cadence)]),
                     ("Status", [labels.label(labels.CONTRACT_STATUS, c.status)]),
-                    ("Forgænger", [ref("contract", c.predecessor, ctx.links.names.get(("contract", c.predecessor), c.predecessor))] if c.predecessor else []),
+                    (
+                        "Forgænger",
+                        [
+                            ref(
+                                "contract",
+                                c.predecessor,
+                                ctx.links.names.get(("contract", c.predecessor), c.predecessor),
+                            )
+                        ]
+                        if c.predecessor
+                        else [],
+                    ),
                     ("Efterfølger", joined([ref("contract", s.id, s.title) for s in successors])),
                 ]
             )
@@ -55,12 +66,26 @@ def contract_views(ctx: Context) -> dict[str, View]:
             blocks.append(section("Beløb", [table(["Beløb", "År", "Betaler", "Beskrivelse"], pay)]))
         matters = ctx.links.matters_by_contract.get(c.id, [])
         if matters:
-            blocks.append(section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])]))
-        blocks.append(section("Punkter", [bullets(item_list(ctx.links.by_contract.get(c.id, [])), "Ingen punkter endnu.")]))
-        out[paths.page(ctx.prefix, "contract", c.id)] = view(c.title, [section(c.title, blocks, obj=("contract", c.id))])
+            blocks.append(
+                section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])])
+            )
+        blocks.append(
+            section(
+                "Punkter",
+                [bullets(item_list(ctx.links.by_contract.get(c.id, [])), "Ingen punkter endnu.")],
+            )
+        )
+        out[paths.page(ctx.prefix, "contract", c.id)] = view(
+            c.title, [section(c.title, blocks, obj=("contract", c.id))]
+        )
         rows.append([ref("contract", c.id, c.title), f" ({period(c.period.start, c.period.end)})"])
     out[paths.list_page(ctx.prefix, "contract")] = view(
-        "Aftaler", [para("Kontrakter og aftaler, som KKR Syddanmark er part i eller følger."), bullets(rows, "Ingen.")], orphan=False
+        "Aftaler",
+        [
+            para("Kontrakter og aftaler, som KKR Syddanmark er part i eller følger."),
+            bullets(rows, "Ingen."),
+        ],
+        orphan=False,
     )
     return out
 
@@ -80,8 +105,24 @@ def matter_views(ctx: Context) -> dict[str, View]:
             fields(
                 [
                     ("Status", [labels.label(labels.MATTER_STATUS, m.status)]),
-                    ("Emner", joined([ref("topic", t, ctx.links.names.get(("topic", t), t)) for t in m.topics])),
-                    ("Aftaler", joined([ref("contract", c, ctx.links.names.get(("contract", c), c)) for c in m.contracts])),
+                    (
+                        "Emner",
+                        joined(
+                            [
+                                ref("topic", t, ctx.links.names.get(("topic", t), t))
+                                for t in m.topics
+                            ]
+                        ),
+                    ),
+                    (
+                        "Aftaler",
+                        joined(
+                            [
+                                ref("contract", c, ctx.links.names.get(("contract", c), c))
+                                for c in m.contracts
+                            ]
+                        ),
+                    ),
                     ("Målsætninger", joined([ref("commitment", c, c) for c in m.commitments])),
                 ]
             )
@@ -89,10 +130,19 @@ def matter_views(ctx: Context) -> dict[str, View]:
         if m.summary:
             blocks.append(text(entry, ("summary",), m.summary))
         blocks.append(section("Tidslinje", [{"t": "ol", "items": timeline}]))
-        out[paths.page(ctx.prefix, "matter", m.id)] = view(m.title, [section(m.title, blocks, obj=("matter", m.id))])
-        rows.append([ref("matter", m.id, m.title), f" ({labels.label(labels.MATTER_STATUS, m.status).lower()})"])
+        out[paths.page(ctx.prefix, "matter", m.id)] = view(
+            m.title, [section(m.title, blocks, obj=("matter", m.id))]
+        )
+        rows.append(
+            [
+                ref("matter", m.id, m.title),
+                f" ({labels.label(labels.MATTER_STATUS, m.status).lower()})",
+            ]
+        )
     out[paths.list_page(ctx.prefix, "matter")] = view(
-        "Forløb", [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")], orphan=False
+        "Forløb",
+        [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")],
+        orphan=False,
     )
     return out
 
@@ -109,12 +159,22 @@ def topic_views(ctx: Context) -> dict[str, View]:
             blocks.append(text(entry, ("description",), t.description))
         matters = ctx.links.matters_by_topic.get(t.id, [])
         if matters:
-            blocks.append(section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])]))
+            blocks.append(
+                section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])])
+            )
         orgs = ctx.links.orgs_by_topic.get(t.id, [])
         if orgs:
             blocks.append(section("Organisationer", [bullets([[org(ctx, o.id)] for o in orgs])]))
-        blocks.append(section("Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]))
-        out[paths.page(ctx.prefix, "topic", t.id)] = view(t.name, [section(t.name, blocks, obj=("topic", t.id))])
+        blocks.append(
+            section(
+                "Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]
+            )
+        )
+        out[paths.page(ctx.prefix, "topic", t.id)] = view(
+            t.name, [section(t.name, blocks, obj=("topic", t.id))]
+        )
         rows.append([ref("topic", t.id, t.name)])
-    out[paths.list_page(ctx.prefix, "topic")] = view("Emner", [bullets(rows, "Ingen emner.")], orphan=False)
+    out[paths.list_page(ctx.prefix, "topic")] = view(
+        "Emner", [bullets(rows, "Ingen emner.")], orphan=False
+    )
     return out

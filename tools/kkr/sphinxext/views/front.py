@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kkr.sphinxext import labels, paths
-from kkr.sphinxext.blocks import Block, Inline, bullets, doc, para, section, search_form, toctree
+from kkr.sphinxext.blocks import Block, Inline, bullets, doc, para, search_form, section, toctree
 from kkr.sphinxext.dates import long_date
 from kkr.sphinxext.links import ItemInfo
 from kkr.sphinxext.views.common import Context, View, item_link, meeting_link, view
@@ -14,7 +14,16 @@ from schema.workplan import WorkPlan
 FRONT = "forside"
 UPCOMING = frozenset({"planned", "agenda-published"})
 LATEST_DECISIONS = 5
-LIST_KINDS = ("meeting", "matter", "case", "person", "organization", "contract", "workplan", "topic")
+LIST_KINDS = (
+    "meeting",
+    "matter",
+    "case",
+    "person",
+    "organization",
+    "contract",
+    "workplan",
+    "topic",
+)
 
 
 def front_view(ctx: Context, extra_docs: list[str]) -> View:
@@ -23,11 +32,26 @@ def front_view(ctx: Context, extra_docs: list[str]) -> View:
     upcoming = [m for m in meetings if str(m.status.value) in UPCOMING]
     held = [m for m in meetings if str(m.status.value) not in UPCOMING]
     blocks: list[Block] = [
-        para("Vidensbase for KKR Syddanmark: møder, sager, personer, organisationer, aftaler og det politiske arbejdsgrundlag."),
+        para(
+            "Vidensbase for KKR Syddanmark: møder, sager, personer, organisationer, "
+            "aftaler og det politiske arbejdsgrundlag."
+        ),
         section("Søg", [search_form()], anchor="soeg"),
-        section("Næste møde", [_meeting(upcoming[0] if upcoming else None, "Intet kommende møde er registreret.")], anchor="naeste-moede"),
-        section("Seneste møde", [_meeting(held[-1] if held else None, "Intet afholdt møde er registreret.")], anchor="seneste-moede"),
-        section("Seneste beslutninger", [bullets(_decisions(ctx), "Ingen beslutninger endnu.")], anchor="seneste-beslutninger"),
+        section(
+            "Næste møde",
+            [_meeting(upcoming[0] if upcoming else None, "Intet kommende møde er registreret.")],
+            anchor="naeste-moede",
+        ),
+        section(
+            "Seneste møde",
+            [_meeting(held[-1] if held else None, "Intet afholdt møde er registreret.")],
+            anchor="seneste-moede",
+        ),
+        section(
+            "Seneste beslutninger",
+            [bullets(_decisions(ctx), "Ingen beslutninger endnu.")],
+            anchor="seneste-beslutninger",
+        ),
         section("Arbejdsgrundlaget", _plan(ctx), anchor="arbejdsgrundlaget"),
         toctree([paths.list_page(ctx.prefix, kind) for kind in LIST_KINDS] + extra_docs, "Indhold"),
     ]
@@ -42,12 +66,17 @@ def _meeting(meeting: Meeting | None, empty: str) -> Block:
         parts.append(f" kl. {meeting.start_time}")
     if meeting.place:
         parts.append(f", {meeting.place}")
-    parts.append(f" ({labels.label(labels.MEETING_STATUS, meeting.status).lower()}, {len(meeting.items)} punkter)")
+    parts.append(
+        f" ({labels.label(labels.MEETING_STATUS, meeting.status).lower()}, "
+        f"{len(meeting.items)} punkter)"
+    )
     return para(*parts)
 
 
 def _decisions(ctx: Context) -> list[Inline]:
-    decided: list[ItemInfo] = [i for i in ctx.links.items.values() if i.item.beslutning and i.item.beslutning.strip()]
+    decided: list[ItemInfo] = [
+        i for i in ctx.links.items.values() if i.item.beslutning and i.item.beslutning.strip()
+    ]
     decided.sort(key=lambda i: (i.date, i.ref), reverse=True)
     return [[item_link(info)] for info in decided[:LATEST_DECISIONS]]
 
@@ -58,8 +87,13 @@ def _plan(ctx: Context) -> list[Block]:
         return [para("Intet arbejdsgrundlag er registreret.")]
     plan = max(plans, key=lambda p: p.date)
     rows: list[Inline] = [
-        [doc(paths.area_page(ctx.prefix, plan.id, area.id), area.title), f": {progress(ctx, plan, area)}"]
+        [
+            doc(paths.area_page(ctx.prefix, plan.id, area.id), area.title),
+            f": {progress(ctx, plan, area)}",
+        ]
         for area in plan.areas
     ]
-    intro = para(doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title), f" ({long_date(plan.date)})")
+    intro = para(
+        doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title), f" ({long_date(plan.date)})"
+    )
     return [intro, bullets(rows)]

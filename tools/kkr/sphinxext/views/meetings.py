@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kkr.corpus import Entry
 from kkr.sphinxext import labels, paths
 from kkr.sphinxext.blocks import (
     Block,
@@ -21,6 +22,7 @@ from kkr.sphinxext.blocks import (
     toctree,
 )
 from kkr.sphinxext.dates import long_date
+from kkr.sphinxext.links import ItemInfo, name
 from kkr.sphinxext.views.common import (
     Context,
     View,
@@ -33,8 +35,6 @@ from kkr.sphinxext.views.common import (
     text,
     view,
 )
-from kkr.corpus import Entry
-from kkr.sphinxext.links import ItemInfo, name
 from schema.meeting import Item, Meeting
 
 SECTION_FIELDS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
@@ -83,16 +83,24 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
             ("Dato", [long_date(meeting.date)]),
             ("Tidspunkt", [f"kl. {meeting.start_time}"] if meeting.start_time else []),
             ("Sted", [meeting.place] if meeting.place else []),
-            ("Dokument", [labels.label(labels.DOCUMENT, meeting.document)] if meeting.document else []),
+            (
+                "Dokument",
+                [labels.label(labels.DOCUMENT, meeting.document)] if meeting.document else [],
+            ),
             ("Status", [labels.label(labels.MEETING_STATUS, meeting.status)]),
             ("Sag", [ref("case", meeting.case, meeting.case)] if meeting.case else []),
-            ("Forrige møde", [ref("meeting", meeting.previous, meeting.previous)] if meeting.previous else []),
+            (
+                "Forrige møde",
+                [ref("meeting", meeting.previous, meeting.previous)] if meeting.previous else [],
+            ),
             ("Næste møde", [ref("meeting", meeting.next, meeting.next)] if meeting.next else []),
         ]
     )
     body: list[Block] = [header]
     attendance: list[Block] = [
-        section("Deltagere", [bullets([[person(ctx, p)] for p in meeting.present], "Ikke oplyst.")]),
+        section(
+            "Deltagere", [bullets([[person(ctx, p)] for p in meeting.present], "Ikke oplyst.")]
+        ),
     ]
     if meeting.absent:
         attendance.append(section("Afbud", [bullets([[person(ctx, p)] for p in meeting.absent])]))
@@ -114,7 +122,18 @@ def _agenda(meeting: Meeting) -> list[Block]:
         heading = f"{number}. {titles[number]}" if number in titles else f"{number}."
         out.append(para(strong(heading)))
         out.append(
-            bullets([[ref("item", f"{meeting.id}/{i.number}", f"{i.number} {i.toc_title or i.title}")] for i in groups[number]])
+            bullets(
+                [
+                    [
+                        ref(
+                            "item",
+                            f"{meeting.id}/{i.number}",
+                            f"{i.number} {i.toc_title or i.title}",
+                        )
+                    ]
+                    for i in groups[number]
+                ]
+            )
         )
     return out or [para("Dagsordenen er tom.")]
 
@@ -123,7 +142,10 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
     here = f"{meeting.id}/{item.number}"
     path = ("items", index)
     handlers: Inline = joined(
-        [person(ctx, ctx.links.initials[h].id) if h in ctx.links.initials else h for h in item.handlers]
+        [
+            person(ctx, ctx.links.initials[h].id) if h in ctx.links.initials else h
+            for h in item.handlers
+        ]
     )
     body: list[Block] = [
         fields(
@@ -133,10 +155,26 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
                 ("Fremlagt af", joined([person(ctx, p) for p in item.presenters])),
                 ("Vedrører", joined([person(ctx, p) for p in item.people])),
                 ("Organisationer", joined([org(ctx, o) for o in item.organizations])),
-                ("Aftaler", joined([ref("contract", c, name(ctx.links, "contract", c)) for c in item.contracts])),
-                ("Emner", joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics])),
+                (
+                    "Aftaler",
+                    joined(
+                        [ref("contract", c, name(ctx.links, "contract", c)) for c in item.contracts]
+                    ),
+                ),
+                (
+                    "Emner",
+                    joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics]),
+                ),
                 ("Målsætninger", joined([ref("commitment", c, c) for c in item.commitments])),
-                ("Forløb", joined([ref("matter", m.id, m.title) for m in ctx.links.matters_by_item.get(here, [])])),
+                (
+                    "Forløb",
+                    joined(
+                        [
+                            ref("matter", m.id, m.title)
+                            for m in ctx.links.matters_by_item.get(here, [])
+                        ]
+                    ),
+                ),
                 ("Titel i indholdsfortegnelsen", [item.toc_title] if item.toc_title else []),
             ]
         )
@@ -165,11 +203,21 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
         body.append(
             section(
                 "Bilag",
-                [bullets([[f"{a.marker} ({a.section})", f": {a.text}" if a.text else ""] for a in item.attachments])],
+                [
+                    bullets(
+                        [
+                            [f"{a.marker} ({a.section})", f": {a.text}" if a.text else ""]
+                            for a in item.attachments
+                        ]
+                    )
+                ],
             )
         )
     return section(
-        f"{item.number} {item.title}", body, anchor=paths.item_anchor(item.number), obj=("item", here)
+        f"{item.number} {item.title}",
+        body,
+        anchor=paths.item_anchor(item.number),
+        obj=("item", here),
     )
 
 
@@ -190,23 +238,41 @@ def _treatments(ctx: Context, here: str, item: Item) -> list[Block]:
 def case_views(ctx: Context) -> dict[str, View]:
     """A page per case number and the list of cases."""
     out: dict[str, View] = {}
-    numbers = sorted(set(ctx.links.by_case) | set(ctx.links.meetings_by_case) | set(ctx.links.plans_by_case))
+    numbers = sorted(
+        set(ctx.links.by_case) | set(ctx.links.meetings_by_case) | set(ctx.links.plans_by_case)
+    )
     for number in numbers:
         if not paths.safe_id(number):
             continue
         blocks: list[Block] = []
         meetings = ctx.links.meetings_by_case.get(number, [])
         if meetings:
-            blocks.append(section("Møder", [bullets([[meeting_link(m.id, m.date)] for m in meetings])]))
+            blocks.append(
+                section("Møder", [bullets([[meeting_link(m.id, m.date)] for m in meetings])])
+            )
         plans = ctx.links.plans_by_case.get(number, [])
         if plans:
-            blocks.append(section("Arbejdsgrundlag", [bullets([[ref("workplan", p.id, p.title)] for p in plans])]))
-        blocks.append(section("Punkter", [bullets(item_list(ctx.links.by_case.get(number, [])), "Ingen punkter.")]))
+            blocks.append(
+                section(
+                    "Arbejdsgrundlag", [bullets([[ref("workplan", p.id, p.title)] for p in plans])]
+                )
+            )
+        blocks.append(
+            section(
+                "Punkter", [bullets(item_list(ctx.links.by_case.get(number, [])), "Ingen punkter.")]
+            )
+        )
         title = f"Sag {number}"
-        out[paths.page(ctx.prefix, "case", number)] = view(title, [section(title, blocks, obj=("case", number))])
-    rows: list[Inline] = [[ref("case", n, n), f" ({_count(ctx.links.by_case.get(n, []))})"] for n in numbers]
+        out[paths.page(ctx.prefix, "case", number)] = view(
+            title, [section(title, blocks, obj=("case", number))]
+        )
+    rows: list[Inline] = [
+        [ref("case", n, n), f" ({_count(ctx.links.by_case.get(n, []))})"] for n in numbers
+    ]
     out[paths.list_page(ctx.prefix, "case")] = view(
-        "Sager", [para("Alle sagsnumre med antallet af punkter."), bullets(rows, "Ingen sager.")], orphan=False
+        "Sager",
+        [para("Alle sagsnumre med antallet af punkter."), bullets(rows, "Ingen sager.")],
+        orphan=False,
     )
     return out
 

@@ -28,7 +28,12 @@ def _seat(ctx: Context, seat: Membership, *, show: str) -> Inline:
     parts.append(seat.title or labels.label(labels.ROLE, seat.role))
     if show == "both":
         parts = [period(seat.period.start, seat.period.end), ": ", person(ctx, seat.person)]
-        parts += [" i ", org(ctx, seat.organization), ", ", seat.title or labels.label(labels.ROLE, seat.role)]
+        parts += [
+            " i ",
+            org(ctx, seat.organization),
+            ", ",
+            seat.title or labels.label(labels.ROLE, seat.role),
+        ]
     if seat.decided_by and seat.decided_by in ctx.links.items:
         parts += [" (besluttet ", ref("item", seat.decided_by, seat.decided_by), ")"]
     return parts
@@ -55,7 +60,10 @@ def person_views(ctx: Context) -> dict[str, View]:
                     ("Organisation", [org(ctx, p.organization)] if p.organization else []),
                     ("Rolle", [p.role] if p.role else []),
                     ("Initialer", [p.initials] if p.initials else []),
-                    ("Telefon", [url("tel:" + p.phone.replace(" ", ""), p.phone)] if p.phone else []),
+                    (
+                        "Telefon",
+                        [url("tel:" + p.phone.replace(" ", ""), p.phone)] if p.phone else [],
+                    ),
                     ("E-mail", [url("mailto:" + p.email, p.email)] if p.email else []),
                     ("Andre stavemåder", joined(list(p.aliases))),
                 ]
@@ -67,7 +75,12 @@ def person_views(ctx: Context) -> dict[str, View]:
         blocks.append(
             section(
                 "Medlemskaber og udpegninger",
-                [bullets([_seat(ctx, s, show="org") for s in seats], "Ingen registrerede medlemskaber.")],
+                [
+                    bullets(
+                        [_seat(ctx, s, show="org") for s in seats],
+                        "Ingen registrerede medlemskaber.",
+                    )
+                ],
             )
         )
         attended = ctx.links.attended.get(p.id, [])
@@ -77,8 +90,13 @@ def person_views(ctx: Context) -> dict[str, View]:
                 "Møder",
                 [
                     para(f"Deltog i {len(attended)}, afbud til {len(missed)}."),
-                    section("Deltog", [bullets([[meeting_link(m.id, m.date)] for m in attended], "Ingen.")]),
-                    section("Afbud", [bullets([[meeting_link(m.id, m.date)] for m in missed], "Ingen.")]),
+                    section(
+                        "Deltog",
+                        [bullets([[meeting_link(m.id, m.date)] for m in attended], "Ingen.")],
+                    ),
+                    section(
+                        "Afbud", [bullets([[meeting_link(m.id, m.date)] for m in missed], "Ingen.")]
+                    ),
                 ],
             )
         )
@@ -87,19 +105,28 @@ def person_views(ctx: Context) -> dict[str, View]:
             section(
                 "Punkter",
                 [
-                    section("Fremlagt", [bullets(item_list(ctx.links.presented.get(p.id, [])), "Ingen.")]),
-                    section("Vedrører", [bullets(item_list(ctx.links.concerns.get(p.id, [])), "Ingen.")]),
+                    section(
+                        "Fremlagt",
+                        [bullets(item_list(ctx.links.presented.get(p.id, [])), "Ingen.")],
+                    ),
+                    section(
+                        "Vedrører", [bullets(item_list(ctx.links.concerns.get(p.id, [])), "Ingen.")]
+                    ),
                     section("Sagsbehandler", [bullets(item_list(handled), "Ingen.")]),
                 ],
             )
         )
-        out[paths.page(ctx.prefix, "person", p.id)] = view(p.name, [section(p.name, blocks, obj=("person", p.id))])
-        extra = [f" ({p.party})"] if p.party else []
+        out[paths.page(ctx.prefix, "person", p.id)] = view(
+            p.name, [section(p.name, blocks, obj=("person", p.id))]
+        )
+        extra: Inline = [f" ({p.party})"] if p.party else []
         if p.municipality:
             extra += [", ", org(ctx, p.municipality)]
         rows.append([ref("person", p.id, p.name), *extra])
     out[paths.list_page(ctx.prefix, "person")] = view(
-        "Personer", [para("Politikere, medarbejdere og oplægsholdere i kilderne."), bullets(rows, "Ingen.")], orphan=False
+        "Personer",
+        [para("Politikere, medarbejdere og oplægsholdere i kilderne."), bullets(rows, "Ingen.")],
+        orphan=False,
     )
     return out
 
@@ -119,7 +146,15 @@ def organization_views(ctx: Context) -> dict[str, View]:
                     ("Andre navne", joined(list(o.aliases))),
                     ("Hører under", [org(ctx, o.parent)] if o.parent else []),
                     ("Hjemmeside", [url(o.website, o.website)] if o.website else []),
-                    ("Emner", joined([ref("topic", t, ctx.links.names.get(("topic", t), t)) for t in o.topics])),
+                    (
+                        "Emner",
+                        joined(
+                            [
+                                ref("topic", t, ctx.links.names.get(("topic", t), t))
+                                for t in o.topics
+                            ]
+                        ),
+                    ),
                 ]
             )
         ]
@@ -127,19 +162,37 @@ def organization_views(ctx: Context) -> dict[str, View]:
             blocks.append(text(entry, ("description",), o.description))
         children = ctx.links.children.get(o.id, [])
         if children:
-            blocks.append(section("Underordnede organer", [bullets([[org(ctx, c.id)] for c in children])]))
+            blocks.append(
+                section("Underordnede organer", [bullets([[org(ctx, c.id)] for c in children])])
+            )
         members = _timeline(ctx.links.members.get(o.id, []))
-        blocks.append(section("Medlemmer", [bullets([_seat(ctx, s, show="person") for s in members], "Ingen registrerede.")]))
+        blocks.append(
+            section(
+                "Medlemmer",
+                [bullets([_seat(ctx, s, show="person") for s in members], "Ingen registrerede.")],
+            )
+        )
         appointed = _timeline(ctx.links.appointed.get(o.id, []))
         if appointed:
-            blocks.append(section("Udpegede", [bullets([_seat(ctx, s, show="both") for s in appointed])]))
+            blocks.append(
+                section("Udpegede", [bullets([_seat(ctx, s, show="both") for s in appointed])])
+            )
         people = ctx.links.people_by_org.get(o.id, [])
         if people:
             blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
         contracts = ctx.links.contracts_by_party.get(o.id, [])
-        blocks.append(section("Aftaler", [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")]))
-        blocks.append(section("Punkter", [bullets(item_list(ctx.links.by_org.get(o.id, [])), "Ingen.")]))
-        out[paths.page(ctx.prefix, "organization", o.id)] = view(o.name, [section(o.name, blocks, obj=("organization", o.id))])
+        blocks.append(
+            section(
+                "Aftaler",
+                [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
+            )
+        )
+        blocks.append(
+            section("Punkter", [bullets(item_list(ctx.links.by_org.get(o.id, [])), "Ingen.")])
+        )
+        out[paths.page(ctx.prefix, "organization", o.id)] = view(
+            o.name, [section(o.name, blocks, obj=("organization", o.id))]
+        )
         groups[labels.label(labels.ORGANIZATION_KIND, o.kind)].append([org(ctx, o.id)])
     listing: list[Block] = [section(kind, [bullets(groups[kind])]) for kind in sorted(groups)]
     out[paths.list_page(ctx.prefix, "organization")] = view(

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from kkr.sphinxext import paths
-from kkr.sphinxext.blocks import Block, Inline, bullets, doc, fields, joined, para, ref, section, toctree
+from kkr.sphinxext.blocks import (
+    Block,
+    Inline,
+    bullets,
+    doc,
+    fields,
+    joined,
+    para,
+    ref,
+    section,
+    toctree,
+)
 from kkr.sphinxext.dates import long_date
 from kkr.sphinxext.links import ItemInfo
 from kkr.sphinxext.views.common import Context, View, item_list, text, view
@@ -16,7 +27,11 @@ def advanced(ctx: Context, workplan: str, commitment: str) -> list[ItemInfo]:
     found = list(ctx.links.by_commitment.get(key, []))
     for entry in ctx.corpus.entries("matter"):
         if key in getattr(entry.record, "commitments", []):
-            found.extend(ctx.links.items[r] for r in getattr(entry.record, "items", []) if r in ctx.links.items)
+            found.extend(
+                ctx.links.items[r]
+                for r in getattr(entry.record, "items", [])
+                if r in ctx.links.items
+            )
     return found
 
 
@@ -43,13 +58,23 @@ def workplan_views(ctx: Context) -> dict[str, View]:
             overview.append([doc(area_doc, area.title), f": {progress(ctx, plan, area)}"])
             out[area_doc] = view(area.title, [_area(ctx, entry, plan, index, area)], orphan=False)
         blocks: list[Block] = [
-            fields([("Sag", [ref("case", plan.case, plan.case)]), ("Dato", [long_date(plan.date)]), ("Valgperiode", [plan.term])]),
+            fields(
+                [
+                    ("Sag", [ref("case", plan.case, plan.case)]),
+                    ("Dato", [long_date(plan.date)]),
+                    ("Valgperiode", [plan.term]),
+                ]
+            ),
             text(entry, ("introduction",), plan.introduction),
             section("Områder", [bullets(overview), toctree(areas, hidden=True)]),
         ]
-        out[page] = view(plan.title, [section(plan.title, blocks, obj=("workplan", plan.id))], orphan=False)
+        out[page] = view(
+            plan.title, [section(plan.title, blocks, obj=("workplan", plan.id))], orphan=False
+        )
     out[paths.list_page(ctx.prefix, "workplan")] = view(
-        "Politisk arbejdsgrundlag", [toctree(plans)] if plans else [para("Intet arbejdsgrundlag endnu.")], orphan=False
+        "Politisk arbejdsgrundlag",
+        [toctree(plans)] if plans else [para("Intet arbejdsgrundlag endnu.")],
+        orphan=False,
     )
     return out
 
@@ -61,7 +86,21 @@ def _area(ctx: Context, entry: object, plan: WorkPlan, index: int, area: Area) -
     path = ("areas", index)
     blocks: list[Block] = [para(progress(ctx, plan, area) + ".")]
     if area.topics:
-        blocks.append(fields([("Emner", joined([ref("topic", t, ctx.links.names.get(("topic", t), t)) for t in area.topics]))]))
+        blocks.append(
+            fields(
+                [
+                    (
+                        "Emner",
+                        joined(
+                            [
+                                ref("topic", t, ctx.links.names.get(("topic", t), t))
+                                for t in area.topics
+                            ]
+                        ),
+                    )
+                ]
+            )
+        )
     blocks.append(text(entry, (*path, "text"), area.text))
     commitments: list[Block] = []
     for number, c in enumerate(area.commitments):
@@ -74,8 +113,13 @@ def _area(ctx: Context, entry: object, plan: WorkPlan, index: int, area: Area) -
         if items:
             body.append(bullets(item_list(items)))
         commitments.append(
-            section(f"Målsætning {c.id}", body, anchor=f"maal-{c.id}", obj=("commitment", f"{plan.id}/{c.id}"),
-                    classes=["kkr-advanced" if items else "kkr-not-advanced"])
+            section(
+                f"Målsætning {c.id}",
+                body,
+                anchor=f"maal-{c.id}",
+                obj=("commitment", f"{plan.id}/{c.id}"),
+                classes=["kkr-advanced" if items else "kkr-not-advanced"],
+            )
         )
     blocks.append(section("Vi vil i KKR Syddanmark", commitments or [para("Ingen målsætninger.")]))
     if area.tasks:
