@@ -19,6 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+.PHONY: venv
+
 validate: $(STAMP)
 	$(BIN)/kkr validate $(RECORDS)
 

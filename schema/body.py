@@ -17,7 +17,9 @@ class Term(Strict):
     period: Period
     chair: PersonRef | None = None
     vice_chair: PersonRef | None = None
-    member_count: int | None = Field(None, ge=1, description="Members, where a source says")
+    member_count: int | None = Field(
+        None, ge=1, description="Members, where a source says, e.g. 43"
+    )
     note: Markdown | None = None
 
 

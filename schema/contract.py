@@ -49,7 +49,7 @@ class Extension(Strict):
 class Payment(Strict):
     """An amount in DKK stated for the agreement."""
 
-    amount: Amount
+    amount: Amount = Field(description="Whole kroner, e.g. 4753564")
     year: PartialDate | None = None
     payer: OrganizationRef | None = None
     description: Text

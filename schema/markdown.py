@@ -36,24 +36,36 @@ def _scheme(url: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _walk(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
+def _walk_lines(tokens: list[Token]) -> list[tuple[int, Token]]:
+    out: list[tuple[int, Token]] = []
+    line = 0
     for token in tokens:
-        out.append(token)
-        if token.children:
-            out.extend(_walk(token.children))
+        if token.map:
+            line = token.map[0]
+        out.append((line, token))
+        out.extend((line, child) for child in token.children or [])
     return out
 
 
-def problems(text: str) -> list[str]:
-    """Return a sentence for every unsafe construct in ``text``."""
-    found: list[str] = []
-    for token in _walk(_parser.parse(text)):
+# Every construct checked below needs one of these; text without any is skipped
+# unparsed, which is most record text and most of the validator's time.
+_MAY_BE_UNSAFE = re.compile(r"[<{`~&\\]|\]\s*[(:\[]|^[ \t]*(?:\(|%|\+\+\+|:::)", re.MULTILINE)
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    """Return (0-based line, sentence) for every unsafe construct in ``text``."""
+    found: list[tuple[int, str]] = []
+    if not _MAY_BE_UNSAFE.search(text):
+        return found
+    for line, token in _walk_lines(_parser.parse(text)):
         if token.type in ("html_block", "html_inline"):
             snippet = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
             found.append(
-                f"raw HTML {snippet!r} is not allowed in record text; write Markdown instead, "
-                "e.g. **fed** for <b>fed</b>"
+                (
+                    line,
+                    f"raw HTML {snippet!r} is not allowed in record text; write Markdown instead, "
+                    "e.g. **fed** for <b>fed</b>",
+                )
             )
         elif token.type in ("link_open", "image"):
             attr = "href" if token.type == "link_open" else "src"
@@ -61,39 +73,59 @@ def problems(text: str) -> list[str]:
             scheme = _scheme(url)
             if scheme is not None and scheme not in SAFE_SCHEMES:
                 found.append(
-                    f"link to {url[:40]!r} uses the {scheme}: scheme; only "
-                    + ", ".join(SAFE_SCHEMES)
-                    + " are allowed, e.g. [KL](https://www.kl.dk/)"
+                    (
+                        line,
+                        f"link to {url[:40]!r} uses the {scheme}: scheme; only "
+                        + ", ".join(SAFE_SCHEMES)
+                        + " are allowed, e.g. [KL](https://www.kl.dk/)",
+                    )
                 )
         elif token.type == "fence" and token.info.strip().startswith("{"):
             found.append(
-                f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
-                "directives can include files or raw HTML. Use plain Markdown"
+                (
+                    line,
+                    f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
+                    "directives can include files or raw HTML. Use plain Markdown",
+                )
             )
         elif token.type.startswith("colon_fence") and token.info.strip().startswith("{"):
             found.append(
-                f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
-                "use plain Markdown"
+                (
+                    line,
+                    f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
+                    "use plain Markdown",
+                )
             )
         elif token.type == "myst_role":
             name = str(token.meta.get("name", ""))
             if not name.startswith(ALLOWED_ROLE_PREFIX):
                 found.append(
-                    f"the role {{{name}}} is not allowed in record text; only cross-reference "
-                    "roles are, e.g. {kkr:person}`bo-hansen`"
+                    (
+                        line,
+                        f"the role {{{name}}} is not allowed in record text; only cross-reference "
+                        "roles are, e.g. {kkr:person}`bo-hansen`",
+                    )
                 )
         elif token.type in ("myst_target", "myst_line_comment", "myst_block_break"):
             found.append(
-                f"the MyST block syntax {token.markup or token.content!r} is not allowed in "
-                "record text; use plain Markdown"
+                (
+                    line,
+                    f"the MyST block syntax {token.markup or token.content!r} is not allowed in "
+                    "record text; use plain Markdown",
+                )
             )
-    return list(dict.fromkeys(found))
+    return found
 
 
 def _check(value: str) -> str:
     found = problems(value)
     if found:
-        raise PydanticCustomError("unsafe-markdown", "; ".join(found))
+        # The line lets the error point inside a block of text, not just at its start.
+        raise PydanticCustomError(
+            "unsafe-markdown",
+            "; ".join(dict.fromkeys(message for _, message in found)),
+            {"line": found[0][0]},
+        )
     return value
 
 

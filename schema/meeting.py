@@ -9,6 +9,7 @@ from pydantic import Field
 from schema.base import Record, Strict
 from schema.markdown import Markdown
 from schema.types import (
+    BodyRef,
     CaseNumber,
     CommitmentRef,
     ContractRef,
@@ -48,7 +49,7 @@ class Section(Strict):
 
     number: SectionNumber
     title: Text
-    page: int | None = Field(None, ge=1, description="Page in the table of contents")
+    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
 
 
 class Attachment(Strict):
@@ -76,7 +77,7 @@ class Item(Strict):
     toc_title: Text | None = Field(
         None, description="The title in the table of contents, where it differs"
     )
-    page: int | None = Field(None, ge=1, description="Page in the table of contents")
+    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
     case: CaseNumber | None = None
     handlers: list[HandlerRef] = Field(
         default_factory=list, description="Case-handler initials, e.g. [rura, bel]"
@@ -101,7 +102,7 @@ class Meeting(Record):
     """A meeting of the council, from its agenda or its minutes."""
 
     id: MeetingId
-    body: Slug = Field(description="The council, e.g. kkr-syddanmark")
+    body: BodyRef = Field(description="The council, e.g. kkr-syddanmark")
     date: IsoDate
     start_time: StartTime | None = Field(None, description="Quoted, e.g. '10:00'")
     place: Text | None = None

@@ -23,7 +23,11 @@ class Person(Record):
     """A person named in the sources."""
 
     id: Slug
-    name: Text = Field(description="Full name as printed, e.g. Johannes Lundsryd Jensen")
+    name: Text | None = Field(
+        None,
+        description="Full name as printed, e.g. Johannes Lundsryd Jensen; "
+        "only staff known solely by their initials may leave it out",
+    )
     kind: PersonKind
     aliases: list[Text] = Field(
         default_factory=list, description="Other spellings the sources use for the same person"

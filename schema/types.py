@@ -162,4 +162,5 @@ CommitmentRef = Annotated[
     Ref("commitment"),
     Matches(r"[a-z0-9-]+/[a-z0-9-]+", "commitment reference", "2022-2026/sundhed-1"),
 ]
-SourceRef = Annotated[str, Ref("source")]
+BodyRef = Annotated[str, Ref("body")]
+TermRef = Annotated[str, Ref("term")]

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from schema.base import Record, Strict
 from schema.markdown import Markdown
-from schema.types import CaseNumber, IsoDate, Slug, Text, TopicRef
+from schema.types import CaseNumber, IsoDate, Slug, TermRef, Text, TopicRef
 
 
 class Commitment(Strict):
@@ -41,6 +41,6 @@ class WorkPlan(Record):
     title: Text
     case: CaseNumber
     date: IsoDate
-    term: Slug = Field(description="The body term it covers, e.g. 2022-2026")
+    term: TermRef = Field(description="The body term it covers, e.g. 2022-2026")
     introduction: Markdown
     areas: list[Area] = Field(min_length=1)

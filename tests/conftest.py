@@ -1,4 +1,4 @@
-"""Helpers to build the Sphinx test projects under tests/roots in a temporary directory."""
+"""Shared fixtures and helpers that build the Sphinx test projects under tests/roots."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import pytest
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 ROOTS = Path(__file__).parent / "roots"
-REPO = Path(__file__).parent.parent
+REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -65,3 +67,9 @@ def build(src: Path, out: Path | None = None, *, fresh: bool = False, parallel: 
 def site(tmp_path: Path) -> Path:
     """A fresh copy of the test-site project."""
     return copy_root("test-site", tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    """The repository root."""
+    return REPO

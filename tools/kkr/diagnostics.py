@@ -22,6 +22,7 @@ class Code(StrEnum):
         return member
 
     IO_ERROR = "io-error", "The file could not be read."
+    STALE_FILE = "stale-file", "A generated file differs from what its generator writes now."
     FILE_TOO_LARGE = "file-too-large", "The file is larger than a record can sensibly be."
     ENCODING = "encoding", "The file is not valid UTF-8."
     CONTROL_CHARACTER = (

@@ -29,11 +29,12 @@ _NULLS = frozenset({"", "~", "null"})
 _BOOLS = {"true": True, "false": False}
 # YAML 1.1 spellings whose meaning differs between YAML versions; named in hints.
 YAML11_BOOLS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE".split()
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON"}
+    | {"off", "Off", "OFF", "True", "TRUE", "False", "FALSE"}
 )
 
 _FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )
 
 
@@ -54,6 +55,8 @@ class Document:
     data: Any = None
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    blocks: dict[PathKey, Position] = field(default_factory=dict)
+    """Where the first content line of each literal block scalar (``|``) starts."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -171,11 +174,11 @@ def _build(text: str, doc: Document) -> None:
         return
     events = _events(text, doc)
     try:
-        builder = _Builder(doc, events)
+        builder = _Builder(doc, events, text.split("\n"))
         doc.data = builder.document()
-    except _Stop:
+    except _StopError:
         doc.data = None
-    if doc.ok and doc.data is not None and not isinstance(doc.data, dict):
+    if doc.ok and not isinstance(doc.data, dict):
         doc.error(
             doc.values.get((), Position(1, 1)),
             Code.NOT_A_MAPPING,
@@ -187,7 +190,16 @@ def _build(text: str, doc: Document) -> None:
         doc.data = None
 
 
-class _Stop(Exception):
+def _block_start(event: Any, rows: list[str]) -> Position:
+    # The block's text starts on the first non-blank line after the indicator;
+    # its column is that line's indentation.
+    for index in range(event.start_mark.line + 1, min(len(rows), event.end_mark.line + 1)):
+        if rows[index].strip():
+            return Position(index + 1, len(rows[index]) - len(rows[index].lstrip(" ")) + 1)
+    return Position(event.start_mark.line + 2, 1)
+
+
+class _StopError(Exception):
     """The event stream cannot be continued."""
 
 
@@ -199,11 +211,11 @@ def _events(text: str, doc: Document) -> Iterator[Any]:
         position = _position(mark) if mark is not None else Position(1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
         doc.error(position, Code.YAML_SYNTAX, f"{problem}; {_syntax_hint(problem)}")
-        raise _Stop from None
+        raise _StopError from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
         # The C parser reports some failures without a mark.
         doc.error(Position(1, 1), Code.YAML_SYNTAX, f"malformed YAML ({exc.__class__.__name__})")
-        raise _Stop from None
+        raise _StopError from None
 
 
 def _syntax_hint(problem: str) -> str:
@@ -231,15 +243,16 @@ def _describe(value: object) -> str:
 class _Builder:
     """Turns parser events into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document, events: Iterator[Any]) -> None:
+    def __init__(self, doc: Document, events: Iterator[Any], rows: list[str]) -> None:
         self.doc = doc
         self.events = events
+        self.rows = rows
 
     def next(self) -> Any:
         try:
             return next(self.events)
         except StopIteration:
-            raise _Stop from None
+            raise _StopError from None
 
     def document(self) -> Any:
         data: Any = None
@@ -257,7 +270,7 @@ class _Builder:
                         "a record file holds exactly one YAML document; remove this '---' "
                         "and put the next record in a file of its own",
                     )
-                    raise _Stop
+                    raise _StopError
                 data = self.node(self.next(), (), 1)
 
     def node(self, event: Any, path: PathKey, depth: int) -> Any:
@@ -277,10 +290,11 @@ class _Builder:
                 f"the anchor &{event.anchor} is not allowed; write each value out in full",
             )
         if event.tag is not None:
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
             self.doc.error(
                 position,
                 Code.TAG,
-                f"the explicit tag {event.tag} is not allowed (tags are never executed); "
+                f"the explicit tag {tag} is not allowed (tags are never executed); "
                 "remove it, e.g. write date: 2023-11-21",
             )
         if depth > MAX_DEPTH:
@@ -293,12 +307,14 @@ class _Builder:
             self.skip(event)
             return None
         if isinstance(event, yaml.ScalarEvent):
+            if event.style == "|":
+                self.doc.blocks[path] = _block_start(event, self.rows)
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self.sequence(path, depth)
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(path, depth)
-        raise _Stop
+        raise _StopError
 
     def skip(self, event: Any) -> None:
         level = 0 if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) else 1

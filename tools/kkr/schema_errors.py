@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from kkr.diagnostics import Code
-from kkr.loader import YAML11_BOOLS, Document, PathKey
+from kkr.loader import YAML11_BOOLS, Document, PathKey, Position
 from schema.base import Record
 from schema.types import Matches
 
@@ -67,7 +67,11 @@ def _report(model: type[Record], doc: Document, error: ErrorDetails) -> None:
     elif kind in ("date", "date_from_datetime_parsing", "date_parsing"):
         doc.error(doc.locate(path), Code.INVALID_DATE, error["msg"])
     elif kind == "unsafe-markdown":
-        doc.error(doc.locate(path), Code.UNSAFE_MARKDOWN, error["msg"])
+        position = doc.locate(path)
+        if path in doc.blocks:
+            start = doc.blocks[path]
+            position = Position(start.line + int(error.get("ctx", {}).get("line", 0)), start.column)
+        doc.error(position, Code.UNSAFE_MARKDOWN, error["msg"])
     elif kind in _TYPE_WORDS:
         doc.error(doc.locate(path), Code.WRONG_TYPE, _type_message(kind, name, got, example))
     elif kind == "enum":

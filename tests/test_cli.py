@@ -1,0 +1,129 @@
+"""The kkr command line: exit codes, output formats and generated files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from kkr.cli import COMMANDS, main
+
+CASES = Path(__file__).parent / "cases"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kkr.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_clean_records_exit_0() -> None:
+    result = run("validate", "records", cwd=CASES / "valid-yaml11-values")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("no problems found.")
+
+
+def test_errors_exit_1_with_every_problem_and_a_summary() -> None:
+    result = run("validate", "records", cwd=CASES / "item-numbering")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    expected = (CASES / "item-numbering" / "expected.txt").read_text().splitlines()
+    assert [": ".join(line.split(": ", 2)[:2]) for line in lines[:-1]] == expected
+    errors = sum("error[" in e for e in expected)
+    files = len(list((CASES / "item-numbering" / "records").rglob("*.yaml")))
+    assert (
+        lines[-1] == f"{files} files checked: {errors} errors, {len(expected) - errors} warnings."
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_pass_unless_strict() -> None:
+    case = CASES / "meeting-link"
+    assert run("validate", "records", cwd=case).returncode == 0
+    strict = run("validate", "--strict", "records", cwd=case)
+    assert strict.returncode == 1
+    assert "error[meeting-link]" in strict.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["validate", "no-such-dir"], ["validate", "--format", "xml"], ["frobnicate"], []]
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run(*args, cwd=CASES)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_github_format_escapes_as_the_actions_toolkit() -> None:
+    result = run("validate", "--format", "github", "records", cwd=CASES / "unknown-field")
+    [line] = result.stdout.splitlines()
+    assert line.startswith(
+        "::error file=records/people/bo-hansen.yaml,line=2,col=1,title=unknown-field::"
+    )
+    body = line.split("::", 2)[2]
+    assert "\n" not in body
+    assert "%0A" not in body
+
+
+def test_github_escaping() -> None:
+    from kkr.diagnostics import Code, Diagnostic
+
+    d = Diagnostic("a,b:c.yaml", 1, 2, "error", Code.YAML_SYNTAX, "50% bad\nnext")
+    assert (
+        d.github() == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad%0Anext"
+    )
+
+
+def test_json_format() -> None:
+    result = run("validate", "--format", "json", "records", cwd=CASES / "anchor")
+    report = json.loads(result.stdout)
+    assert report["errors"] == 2
+    assert {d["code"] for d in report["diagnostics"]} == {"anchor"}
+    assert report["diagnostics"][0]["line"] == 1
+
+
+def test_single_file_is_checked_against_the_whole_tree() -> None:
+    case = CASES / "unresolved-reference"
+    result = run("validate", "records/people/bo-hansen.yaml", cwd=case)
+    assert result.returncode == 1
+    assert "erik-lauritzen" not in result.stdout
+    assert "did you mean 'middelfart-kommune'" in result.stdout
+    ok = run("validate", "records/organizations/middelfart-kommune.yaml", cwd=case)
+    assert ok.returncode == 0
+
+
+def test_validate_has_no_side_effects(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "tag", tmp_path / "case")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    run("validate", "records", cwd=tmp_path / "case")
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_every_command_is_documented(repo: Path) -> None:
+    text = (repo / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"## kkr {name.rstrip('_')}" in text
+
+
+@pytest.mark.parametrize("command", ["schema", "reference"])
+def test_generated_files_are_current(
+    command: str, repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(repo)
+    assert main([command, "--check"]) == 0, capsys.readouterr().out
+
+
+def test_stale_generated_file_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", "--output", str(tmp_path)]) == 0
+    (tmp_path / "person.json").write_text("{}\n")
+    assert main(["schema", "--output", str(tmp_path), "--check"]) == 1
+    assert "person.json:1:1: error[stale-file]" in capsys.readouterr().out

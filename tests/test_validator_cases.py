@@ -1,0 +1,49 @@
+"""Each directory in tests/cases is a records tree and the diagnostics expected from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from kkr.corpus import load_corpus
+from kkr.diagnostics import Code
+
+CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
+LINE = re.compile(r"^(?P<where>\S+:\d+:\d+): (?P<severity>error|warning)\[(?P<code>[a-z0-9-]+)\]$")
+
+
+def _expected(case: Path) -> list[str]:
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert LINE.match(line), f"{case.name}/expected.txt: malformed line {line!r}"
+    return lines
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Path) -> None:
+    corpus = load_corpus(case / "records", base=case)
+    got = [f"{d.file}:{d.line}:{d.column}: {d.severity}[{d.code}]" for d in corpus.diagnostics]
+    assert got == _expected(case)
+    for diagnostic in corpus.diagnostics:
+        assert diagnostic.message.strip()
+        assert "Traceback" not in diagnostic.message
+
+
+def test_every_code_that_records_can_trigger_has_a_case() -> None:
+    covered = {
+        LINE.match(line).group("code")  # type: ignore[union-attr]
+        for case in CASES
+        for line in _expected(case)
+    }
+    # Codes raised by other tools than the record validator are exercised elsewhere.
+    elsewhere = {Code.IO_ERROR, Code.FILE_TOO_LARGE, Code.STALE_FILE}
+    missing = {code.value for code in Code} - covered - {code.value for code in elsewhere}
+    assert not missing, f"add a tests/cases/<name>/ directory for: {sorted(missing)}"
+
+
+def test_a_case_named_after_a_code_expects_that_code() -> None:
+    codes = {code.value for code in Code}
+    for case in CASES:
+        if case.name in codes:
+            assert any(f"[{case.name}]" in line for line in _expected(case)), case.name

@@ -1,0 +1,41 @@
+"""The ``kkr`` command line: one module per command under ``kkr.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = ("validate", "schema", "reference")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser with every command registered."""
+    parser = argparse.ArgumentParser(
+        prog="kkr",
+        description="Tools for the KKR Syddanmark knowledge base.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"kkr.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 problems found, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `kkr validate | head`); that is not an error of ours.
+        sys.stderr.close()
+        return 0
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

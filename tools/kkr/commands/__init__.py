@@ -1,0 +1,1 @@
+"""One module per ``kkr`` command, each with ``register`` and ``run``."""

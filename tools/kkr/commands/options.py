@@ -1,0 +1,49 @@
+"""Options and output shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kkr.diagnostics import Diagnostic, as_json, summary
+
+FORMATS = ("text", "github", "json")
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format text|github|json``."""
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how to print problems: text (FILE:LINE:COL: error[CODE]: message), github "
+        "(workflow annotations) or json (default: text)",
+    )
+
+
+def add_records(parser: argparse.ArgumentParser) -> None:
+    """Add ``--records DIR``."""
+    parser.add_argument(
+        "--records",
+        type=Path,
+        default=Path("records"),
+        metavar="DIR",
+        help="the records directory (default: records)",
+    )
+
+
+def report(diagnostics: list[Diagnostic], files: int, fmt: str) -> None:
+    """Print every diagnostic and the summary line in ``fmt``."""
+    if fmt == "json":
+        print(as_json(diagnostics, files))
+        return
+    for diagnostic in diagnostics:
+        print(diagnostic.github() if fmt == "github" else diagnostic.text())
+    print(summary(diagnostics, files), file=sys.stderr if fmt == "github" else sys.stdout)
+
+
+def usage_error(message: str) -> int:
+    """Print a usage error and return exit code 2."""
+    print(f"kkr: error: {message}", file=sys.stderr)
+    return 2

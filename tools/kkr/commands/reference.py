@@ -1,0 +1,45 @@
+"""``kkr reference``: regenerate docs/reference from the models, codes and commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from kkr.commands.generated import write_or_check
+from kkr.reference import cli_page, codes_page, records_page
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``reference`` command."""
+    parser = subparsers.add_parser(
+        "reference",
+        help="regenerate the reference pages in docs/reference",
+        description="Regenerate docs/reference (record kinds, diagnostic codes and this "
+        "command line's help) from the code, so the documentation cannot drift.",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path("docs/reference"),
+        metavar="DIR",
+        help="default: docs/reference",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a page is out of date"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write or check the reference pages."""
+    from kkr.cli import build_parser
+
+    # argparse wraps help text to the terminal width; fix it so the pages are stable.
+    os.environ["COLUMNS"] = "100"
+    files = {
+        "records.md": records_page(),
+        "codes.md": codes_page(),
+        "cli.md": cli_page(build_parser()),
+    }
+    return write_or_check(args.output, files, check=args.check, regenerate="kkr reference")

@@ -1,0 +1,77 @@
+"""``kkr validate``: check records and report every problem in one run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kkr.commands.options import add_format, report, usage_error
+from kkr.corpus import load_corpus
+from kkr.diagnostics import Diagnostic
+from schema.registry import KINDS
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``validate`` command."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check records against the schema and each other",
+        description="Check records against the schema and each other. Prints every problem "
+        "as FILE:LINE:COL: error[CODE]: message, then a summary. Exits 0 when clean, 1 when "
+        "records have errors (or warnings, with --strict) and 2 on usage errors.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("records")],
+        metavar="PATH",
+        help="records directory, kind directory or record file (default: records); "
+        "references are always checked against the whole records directory",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    add_format(parser)
+    parser.set_defaults(func=run)
+
+
+def find_root(path: Path) -> Path:
+    """Return the records directory that ``path`` lies in (or is)."""
+    path = path.resolve()
+    for candidate in (path, *path.parents):
+        if candidate.name in KINDS and candidate.parent != candidate:
+            return candidate.parent
+    return path if path.is_dir() else path.parent
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate, print the report and return the exit code."""
+    for path in args.paths:
+        if not path.exists():
+            return usage_error(f"{path} does not exist; example: kkr validate records")
+    roots = {find_root(path) for path in args.paths}
+    diagnostics: list[Diagnostic] = []
+    files = 0
+    for root in sorted(roots):
+        corpus = load_corpus(root)
+        selected = [p.resolve() for p in args.paths]
+        for diagnostic in corpus.diagnostics:
+            target = Path(diagnostic.file).resolve()
+            if any(target == p or p in target.parents for p in selected):
+                diagnostics.append(diagnostic)
+        files += sum(
+            1
+            for entry_file in _files(corpus.root)
+            if any(entry_file == p or p in entry_file.parents for p in selected)
+        )
+    if args.strict:
+        diagnostics = [
+            Diagnostic(d.file, d.line, d.column, "error", d.code, d.message) for d in diagnostics
+        ]
+    report(diagnostics, files, args.format)
+    return 1 if any(d.severity == "error" for d in diagnostics) else 0
+
+
+def _files(root: Path) -> list[Path]:
+    from kkr.corpus import discover
+
+    return [path.resolve() for path in discover(root)]
