@@ -147,8 +147,9 @@ def _names(corpus: Corpus, links: Links) -> None:
         for entry in corpus.entries(kind):
             record = entry.record
             assert isinstance(record, Person | Organization | Topic)
-            links.names[(kind, record.id)] = record.name
+            links.names[(kind, record.id)] = record.name or record.id
             if isinstance(record, Person):
+                links.names[(kind, record.id)] = person_name(record)
                 if record.initials:
                     links.initials[record.initials] = record
                 for org in {record.municipality, record.organization} - {None}:
@@ -184,3 +185,8 @@ def _item(links: Links, info: ItemInfo) -> None:
 def name(links: Links, kind: str, record_id: str) -> str:
     """The display name of a record, or its id when the record is missing."""
     return links.names.get((kind, record_id), record_id)
+
+
+def person_name(person: Person) -> str:
+    """A person's name, or their initials where the sources give no name."""
+    return person.name or (f"{person.initials} (initialer)" if person.initials else person.id)

@@ -14,6 +14,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 
 
@@ -37,7 +38,8 @@ def scrub(doctree: nodes.Node, where: str) -> int:
     removed = 0
     for raw in list(doctree.findall(nodes.raw)):
         raw.parent.remove(raw)
-        removed += 1
+        # An HTML comment in a hand-written page is dropped quietly; anything else is reported.
+        removed += 0 if _COMMENT.fullmatch(raw.astext().strip()) else 1
     for ref in list(doctree.findall(nodes.reference)):
         uri = ref.get("refuri")
         if uri is not None and not safe_uri(str(uri)):

@@ -7,6 +7,7 @@ from collections import defaultdict
 from kkr.sphinxext import labels, paths
 from kkr.sphinxext.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
 from kkr.sphinxext.dates import period
+from kkr.sphinxext.links import person_name
 from kkr.sphinxext.views.common import (
     Context,
     View,
@@ -116,13 +117,14 @@ def person_views(ctx: Context) -> dict[str, View]:
                 ],
             )
         )
+        shown = person_name(p)
         out[paths.page(ctx.prefix, "person", p.id)] = view(
-            p.name, [section(p.name, blocks, obj=("person", p.id))]
+            shown, [section(shown, blocks, obj=("person", p.id))]
         )
         extra: Inline = [f" ({p.party})"] if p.party else []
         if p.municipality:
             extra += [", ", org(ctx, p.municipality)]
-        rows.append([ref("person", p.id, p.name), *extra])
+        rows.append([ref("person", p.id, shown), *extra])
     out[paths.list_page(ctx.prefix, "person")] = view(
         "Personer",
         [para("Politikere, medarbejdere og oplægsholdere i kilderne."), bullets(rows, "Ingen.")],
