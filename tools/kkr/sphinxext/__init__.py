@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(KkrDomain)
     app.add_node(
         search_form,
+        override=True,
         html=(_visit_search, None),
         latex=(_skip, None),
         text=(_skip, None),
