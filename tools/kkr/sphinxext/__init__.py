@@ -14,6 +14,7 @@ from kkr.sphinxext import config, events
 from kkr.sphinxext.domain import KkrDomain
 from kkr.sphinxext.render import search_form
 from kkr.sphinxext.safety import ScrubDoctree, ScrubOutput
+from kkr.sphinxext.translations import add_danish_catalog
 
 STATIC = Path(__file__).parent / "static"
 ENV_VERSION = 1
@@ -57,6 +58,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(ScrubDoctree)
     app.add_post_transform(ScrubOutput)
     app.connect("config-inited", _static)
+    app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("env-get-outdated", events.on_env_get_outdated)
     app.add_css_file("kkr.css")

@@ -17,7 +17,12 @@ CONTRACT_KIND = {
     "cooperation-agreement": "Samarbejdsaftale",
     "health-agreement": "Sundhedsaftale",
 }
-CADENCE = {"once": "Engangsaftale", "yearly": "Årlig", "biennial": "Hvert andet år"}
+CADENCE = {
+    "once": "Engangsaftale",
+    "yearly": "Årlig",
+    "biennial": "Hvert andet år",
+    "per-term": "Hver valgperiode",
+}
 CONTRACT_STATUS = {
     "planned": "Planlagt",
     "active": "Gældende",

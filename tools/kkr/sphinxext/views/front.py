@@ -12,7 +12,7 @@ from schema.meeting import Meeting
 from schema.workplan import WorkPlan
 
 FRONT = "forside"
-UPCOMING = frozenset({"planned", "agenda-published"})
+HELD = frozenset({"held", "minutes-approved"})
 LATEST_DECISIONS = 5
 LIST_KINDS = (
     "meeting",
@@ -29,8 +29,12 @@ LIST_KINDS = (
 def front_view(ctx: Context, extra_docs: list[str]) -> View:
     """The front page model; ``extra_docs`` are hand-written pages to add to the menu."""
     meetings = [e.record for e in ctx.corpus.entries("meeting") if isinstance(e.record, Meeting)]
-    upcoming = [m for m in meetings if str(m.status.value) in UPCOMING]
-    held = [m for m in meetings if str(m.status.value) not in UPCOMING]
+    # "Next" is relative to the records, not to today, so that the same records always give
+    # the same site: every meeting up to the last one known to be held counts as held.
+    held_dates = [m.date for m in meetings if str(m.status.value) in HELD]
+    last_held = max(held_dates) if held_dates else None
+    held = [m for m in meetings if last_held is not None and m.date <= last_held]
+    upcoming = [m for m in meetings if last_held is None or m.date > last_held]
     blocks: list[Block] = [
         para(
             "Vidensbase for KKR Syddanmark: møder, sager, personer, organisationer, "
@@ -53,7 +57,11 @@ def front_view(ctx: Context, extra_docs: list[str]) -> View:
             anchor="seneste-beslutninger",
         ),
         section("Arbejdsgrundlaget", _plan(ctx), anchor="arbejdsgrundlaget"),
-        toctree([paths.list_page(ctx.prefix, kind) for kind in LIST_KINDS] + extra_docs, "Indhold"),
+        toctree(
+            [paths.list_page(ctx.prefix, kind) for kind in LIST_KINDS] + extra_docs,
+            "Indhold",
+            hidden=True,
+        ),
     ]
     return view("KKR Syddanmark", blocks, orphan=False, wrap=False)
 
@@ -66,10 +74,8 @@ def _meeting(meeting: Meeting | None, empty: str) -> Block:
         parts.append(f" kl. {meeting.start_time}")
     if meeting.place:
         parts.append(f", {meeting.place}")
-    parts.append(
-        f" ({labels.label(labels.MEETING_STATUS, meeting.status).lower()}, "
-        f"{len(meeting.items)} punkter)"
-    )
+    status = labels.label(labels.MEETING_STATUS, meeting.status).lower()
+    parts.append(f" ({status}, {len(meeting.items)} punkter)" if meeting.items else f" ({status})")
     return para(*parts)
 
 
@@ -77,8 +83,12 @@ def _decisions(ctx: Context) -> list[Inline]:
     decided: list[ItemInfo] = [
         i for i in ctx.links.items.values() if i.item.beslutning and i.item.beslutning.strip()
     ]
-    decided.sort(key=lambda i: (i.date, i.ref), reverse=True)
-    return [[item_link(info)] for info in decided[:LATEST_DECISIONS]]
+    latest = max((i.date for i in decided), default=None)
+    recent = sorted(
+        (i for i in decided if i.date == latest),
+        key=lambda i: tuple(int(part) for part in i.item.number.split(".")),
+    )
+    return [[item_link(info)] for info in recent[:LATEST_DECISIONS]]
 
 
 def _plan(ctx: Context) -> list[Block]:
