@@ -16,3 +16,5 @@ myst_enable_extensions: list[str] = []
 myst_heading_anchors = 2
 kkr_records = "records"
 kkr_pages = "arkiv"
+# Hand-written pages in the menu, after the generated lists.
+kkr_menu = ("docs/om-kkr", "docs/redigering", "docs/byggeriet", "docs/reference/index")

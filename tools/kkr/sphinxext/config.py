@@ -13,11 +13,12 @@ DEFAULT_PAGES = "arkiv"
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """Where the records are read from and where generated pages are written."""
+    """Where the records are read from, where pages are written, and the menu's own pages."""
 
     records: Path
     pages: Path
     pages_prefix: str
+    menu: tuple[str, ...]
 
     @classmethod
     def from_app(cls, app: Sphinx) -> SiteConfig:
@@ -28,6 +29,7 @@ class SiteConfig:
             records=(srcdir / str(app.config.kkr_records)).resolve(),
             pages=srcdir / prefix,
             pages_prefix=prefix,
+            menu=tuple(str(name) for name in app.config.kkr_menu),
         )
 
 
@@ -36,3 +38,5 @@ def register(app: Sphinx) -> None:
     # "env" rebuild: a changed records or pages location invalidates every page.
     app.add_config_value("kkr_records", DEFAULT_RECORDS, "env", types=frozenset({str}))
     app.add_config_value("kkr_pages", DEFAULT_PAGES, "env", types=frozenset({str}))
+    # Hand-written pages listed in the menu after the generated list pages, e.g. docs/om-kkr.
+    app.add_config_value("kkr_menu", (), "env", types=frozenset({tuple, list}))

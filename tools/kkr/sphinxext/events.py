@@ -18,9 +18,6 @@ from kkr.sphinxext.views.site import all_views
 
 logger = logging.getLogger(__name__)
 
-# Hand-written pages the front page lists when they exist.
-EXTRA_DOCS = ("docs/om-kkr", "docs/reference/index")
-
 
 def _location(path: Path, line: int) -> nodes.Element:
     where = nodes.Element()
@@ -43,11 +40,17 @@ def on_builder_inited(app: Sphinx) -> None:
             logger.error(message, location=where, type="kkr", subtype="record")
         else:
             logger.warning(message, location=where, type="kkr", subtype="record")
-    extra = [
-        name
-        for name in EXTRA_DOCS
-        if any((srcdir / name).with_suffix(s).is_file() for s in (".md", ".rst"))
-    ]
+    extra = []
+    for name in cfg.menu:
+        if any((srcdir / name).with_suffix(s).is_file() for s in (".md", ".rst")):
+            extra.append(name)
+        else:
+            logger.warning(
+                "kkr_menu names %s, which is not a page; e.g. kkr_menu = ('docs/om-kkr',)",
+                name,
+                type="kkr",
+                subtype="config",
+            )
     views = all_views(corpus, cfg.pages_prefix, extra)
     domain = app.env.domains["kkr"]
     assert isinstance(domain, KkrDomain)
