@@ -29,7 +29,6 @@ from kkr.sphinxext.views.common import (
     item_link,
     item_list,
     meeting_link,
-    number_key,
     org,
     person,
     text,
@@ -179,7 +178,7 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
             ]
         )
     ]
-    body.extend(_treatments(ctx, here, item))
+    body.extend(_treatments(ctx, here))
     tables = [t.model_dump(mode="json") for t in item.tables]
     placed: set[str] = set()
     for field_name in SECTION_FIELDS:
@@ -221,18 +220,23 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
     )
 
 
-def _treatments(ctx: Context, here: str, item: Item) -> list[Block]:
-    if not item.case:
-        return []
-    same = sorted(ctx.links.by_case[item.case], key=lambda i: (i.date, number_key(i.item.number)))
-    refs = [info.ref for info in same]
-    position = refs.index(here)
-    parts: Inline = []
-    if position > 0:
-        parts += ["Forrige behandling: ", item_link(same[position - 1])]
-    if position + 1 < len(same):
-        parts += ([" · "] if parts else []) + ["Næste behandling: ", item_link(same[position + 1])]
-    return [para(*parts)] if parts else []
+def _treatments(ctx: Context, here: str) -> list[Block]:
+    # A matter, not the case number, says what is the same subject: the sources give every
+    # item of a meeting the meeting's case number.
+    blocks: list[Block] = []
+    for matter in ctx.links.matters_by_item.get(here, []):
+        refs = [ref for ref in matter.items if ref in ctx.links.items]
+        position = refs.index(here)
+        parts: Inline = [ref("matter", matter.id, matter.title), ": "]
+        if position > 0:
+            parts += ["forrige behandling ", item_link(ctx.links.items[refs[position - 1]])]
+        if position + 1 < len(refs):
+            parts += [" · " if position > 0 else "", "næste behandling "]
+            parts.append(item_link(ctx.links.items[refs[position + 1]]))
+        if len(refs) == 1:
+            parts.append("første og eneste behandling indtil nu")
+        blocks.append(para(*parts))
+    return blocks
 
 
 def case_views(ctx: Context) -> dict[str, View]:
