@@ -4,7 +4,15 @@ project = "KKR Syddanmark"
 author = "KKR Syddanmark"
 copyright = "KL"
 language = "da"
-extensions = ["myst_parser"]
+extensions = ["myst_parser", "kkr.sphinxext"]
 root_doc = "docs/index"
-exclude_patterns = ["_build", ".venv", "records", "tests", "tools", "schema", "README.md"]
+exclude_patterns = ["_build", ".venv", "records", "tests", "tools", "schema", "README.md", ".ci"]
 html_theme = "furo"
+html_title = "KKR Syddanmark"
+html_last_updated_fmt = None
+# Record text never goes through MyST (the extension renders it through a whitelist);
+# hand-written pages get plain CommonMark without raw-HTML extensions.
+myst_enable_extensions: list[str] = []
+myst_heading_anchors = 2
+kkr_records = "records"
+kkr_pages = "arkiv"

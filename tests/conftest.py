@@ -1,14 +1,72 @@
-"""Shared fixtures; Sphinx's testing fixtures build projects under tests/roots."""
+"""Shared fixtures and helpers that build the Sphinx test projects under tests/roots."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass, field
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
+ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    """The result of one Sphinx run."""
+
+    app: Sphinx
+    warnings: str
+    read: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def out(self) -> Path:
+        """The HTML output directory."""
+        return Path(self.app.outdir)
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """Copy tests/roots/<name> to ``dest`` and return it."""
+    shutil.copytree(ROOTS / name, dest, ignore=shutil.ignore_patterns("_build", "arkiv"))
+    return dest
+
+
+def build(src: Path, out: Path | None = None, *, fresh: bool = False, parallel: int = 1) -> Build:
+    """Build ``src`` as HTML in-process, recording the documents read and written."""
+    out = out or src / "_build"
+    warnings = StringIO()
+    # SphinxTestApp undoes its global docutils registrations, so builds can repeat in-process.
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        builddir=out,
+        freshenv=fresh,
+        status=StringIO(),
+        warning=warnings,
+        parallel=parallel,
+    )
+    result = Build(app, "")
+    app.connect("env-before-read-docs", lambda _app, _env, docs: result.read.extend(docs))
+    app.connect("html-page-context", lambda _app, page, *_: result.written.append(page))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    result.warnings = warnings.getvalue()
+    return result
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A fresh copy of the test-site project."""
+    return copy_root("test-site", tmp_path / "site")
 
 
 @pytest.fixture(scope="session")

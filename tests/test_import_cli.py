@@ -13,14 +13,10 @@ from kkr.cli import main
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loader import load
+from sources import SOURCES
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "import"
-SOURCES = next(
-    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
-    None,
-)
-needs_sources = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
 MINUTES = "kkr-syddanmark-2023-11-21-referat.txt"
 DOCUMENTS = ["kkr-syddanmark-2020-11-11-dagsorden.md", "kkr-syddanmark-2021-06-09-dagsorden.txt"]
 DOCUMENTS.append(MINUTES)
@@ -35,11 +31,9 @@ def records(tmp_path: Path) -> Path:
 
 
 def source(name: str) -> Path:
-    assert SOURCES is not None
     return SOURCES / name
 
 
-@needs_sources
 def test_import_writes_records_that_validate(
     records: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -54,7 +48,6 @@ def test_import_writes_records_that_validate(
     assert main(["validate", str(records)]) == 0, capsys.readouterr().out
 
 
-@needs_sources
 def test_importing_twice_changes_nothing(records: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files = [str(source(name)) for name in DOCUMENTS]
     assert main(["import", *files, "--records", str(records)]) == 0
@@ -65,7 +58,6 @@ def test_importing_twice_changes_nothing(records: Path, capsys: pytest.CaptureFi
     assert "unchanged" in capsys.readouterr().out
 
 
-@needs_sources
 def test_a_changed_record_is_only_replaced_with_force(
     records: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -84,7 +76,6 @@ def test_a_changed_record_is_only_replaced_with_force(
     assert written.read_text(encoding="utf-8") == original
 
 
-@needs_sources
 def test_dry_run_prints_and_writes_nothing(
     records: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -95,7 +86,6 @@ def test_dry_run_prints_and_writes_nothing(
     assert "would write" in out and "$schema=../../schema/json/meeting.json" in out
 
 
-@needs_sources
 def test_import_into_a_records_folder_with_only_the_council(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

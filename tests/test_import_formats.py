@@ -10,28 +10,23 @@ from typing import Any
 import pytest
 from kkr.importer.assemble import Imported, import_document
 from kkr.importer.resolve import Resolver
+from sources import SOURCES
 
 from schema.markdown import problems
 from schema.meeting import Meeting
 from schema.person import Person
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = next(
-    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
-    None,
-)
 DOCUMENTS = [
     "kkr-syddanmark-2020-11-11-dagsorden.md",
     "kkr-syddanmark-2021-06-09-dagsorden.txt",
     "kkr-syddanmark-2023-11-21-referat.txt",
 ]
-pytestmark = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
 MARKDOWN_FIELDS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
 
 
 def run(name: str) -> tuple[list[str], Imported, dict[str, Any]]:
     """Import one source document against the repository's records."""
-    assert SOURCES is not None
     path = SOURCES / name
     text = path.read_text(encoding="utf-8")
     imported = import_document(path, text, Resolver.scan(REPO / "records"), name)

@@ -10,18 +10,14 @@ import pytest
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loader import load
+from sources import SOURCES
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = next(
-    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
-    None,
-)
 DOCUMENTS = [
     "kkr-syddanmark-2020-11-11-dagsorden.md",
     "kkr-syddanmark-2021-06-09-dagsorden.txt",
     "kkr-syddanmark-2023-11-21-referat.txt",
 ]
-pytestmark = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
 PARTS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
 _TABLE = re.compile(r"\[\[tabel:([a-z0-9-]+)\]\]")
 
@@ -33,7 +29,6 @@ def letters(text: str) -> str:
 
 
 def imported(name: str) -> tuple[list[str], Any, dict[str, Any]]:
-    assert SOURCES is not None
     path = SOURCES / name
     text = path.read_text(encoding="utf-8")
     result = import_document(path, text, Resolver.scan(REPO / "records"), name)

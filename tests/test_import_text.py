@@ -15,17 +15,12 @@ from kkr.importer.resolve import Resolver
 from kkr.importer.text import clean, join_broken, joins_hyphenated, plain, strip_dot_leader
 from kkr.importer.writer import emit, scalar
 from kkr.loader import load_text
+from sources import SOURCES
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCES = next(
-    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
-    None,
-)
-needs_sources = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
 
 
 def meeting_of(name: str) -> tuple[list[str], dict[str, Any]]:
-    assert SOURCES is not None
     text = (SOURCES / name).read_text(encoding="utf-8")
     result = import_document(SOURCES / name, text, Resolver.scan(REPO / "records"), name)
     return text.split("\n"), result.records[f"meetings/{name[15:25]}.yaml"]
@@ -60,7 +55,6 @@ def test_stray_characters_and_odd_spaces_are_cleaned() -> None:
     )
 
 
-@needs_sources
 @pytest.mark.parametrize(
     "name", ["kkr-syddanmark-2021-06-09-dagsorden.txt", "kkr-syddanmark-2023-11-21-referat.txt"]
 )
@@ -76,7 +70,6 @@ def test_words_broken_over_a_page_break_are_whole_in_the_record(name: str) -> No
         assert line.rstrip().split()[-1] not in text.split()
 
 
-@needs_sources
 def test_sentences_cut_by_a_page_break_become_one_paragraph() -> None:
     lines, meeting = meeting_of("kkr-syddanmark-2021-06-09-dagsorden.txt")
     text = all_text(meeting)
@@ -94,7 +87,6 @@ def test_sentences_cut_by_a_page_break_become_one_paragraph() -> None:
         assert f"{line} {lines[index + 2].split()[0]}" in text
 
 
-@needs_sources
 def test_refugee_tables_add_up_as_printed() -> None:
     lines, meeting = meeting_of("kkr-syddanmark-2021-06-09-dagsorden.txt")
     tables = item(meeting, "3.6")["tables"]
@@ -111,7 +103,6 @@ def test_refugee_tables_add_up_as_printed() -> None:
     ]
 
 
-@needs_sources
 def test_dk2020_table_has_one_row_per_printed_line_and_no_html() -> None:
     lines, meeting = meeting_of("kkr-syddanmark-2020-11-11-dagsorden.md")
     (table,) = item(meeting, "2.3")["tables"]
@@ -125,7 +116,6 @@ def test_dk2020_table_has_one_row_per_printed_line_and_no_html() -> None:
     assert table["caption"] == "Overblik over ansøgere"
 
 
-@needs_sources
 def test_minutes_tables_budget_and_time_plan() -> None:
     lines, meeting = meeting_of("kkr-syddanmark-2023-11-21-referat.txt")
     (plan,) = item(meeting, "2.3")["tables"]

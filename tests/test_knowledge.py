@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date
 from functools import cache
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 from kkr.loader import load
+from sources import SOURCES
 
 from schema.base import Record
 from schema.body import Body
@@ -55,19 +55,10 @@ MONTHS = {
 PERSON_LINE = re.compile(r"(.+) \(([A-ZÆØÅ])\) (.+)")
 
 
-def _sources_dir() -> Path:
-    if "KKR_SOURCES" in os.environ:
-        return Path(os.environ["KKR_SOURCES"])
-    for parent in REPO.parents:
-        if (parent / "shared" / "sources").is_dir():
-            return parent / "shared" / "sources"
-    raise AssertionError("the source documents were not found; set KKR_SOURCES to their directory")
-
-
 @cache
 def source(name: str) -> list[str]:
     """The lines of a source document."""
-    return (_sources_dir() / name).read_text(encoding="utf-8").splitlines()
+    return (SOURCES / name).read_text(encoding="utf-8").splitlines()
 
 
 @cache
@@ -417,7 +408,7 @@ def test_item_references_exist_in_the_tables_of_contents() -> None:
 
 
 def test_every_record_cites_existing_source_lines() -> None:
-    names = {p.name for p in _sources_dir().iterdir()}
+    names = {p.name for p in SOURCES.iterdir()}
     for directory in ("body", "organizations", "people", "memberships", "contracts", "topics"):
         for record in records(directory).values():
             assert record.sources, record.id

@@ -1,0 +1,11 @@
+"""A small site built from the tiny corpus in records/."""
+
+project = "KKR test"
+language = "da"
+extensions = ["myst_parser", "kkr.sphinxext"]
+root_doc = "docs/index"
+exclude_patterns = ["_build", "records"]
+html_theme = "furo"
+myst_enable_extensions: list[str] = []
+kkr_records = "records"
+kkr_pages = "arkiv"

@@ -1,0 +1,206 @@
+"""The kkr domain: objects for every record, cross-reference roles and the page directive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from kkr.sphinxext.blocks import fingerprint
+from kkr.sphinxext.render import Renderer
+
+logger = logging.getLogger(__name__)
+
+# Role name -> object type; "org" is the short role for organizations.
+ROLES = {
+    "meeting": "meeting",
+    "item": "item",
+    "case": "case",
+    "person": "person",
+    "org": "organization",
+    "contract": "contract",
+    "commitment": "commitment",
+    "topic": "topic",
+    "matter": "matter",
+    "workplan": "workplan",
+}
+
+
+class KkrDomain(Domain):
+    """Objects and roles for the records of KKR Syddanmark."""
+
+    name = "kkr"
+    label = "KKR Syddanmark"
+    object_types = {  # noqa: RUF012 - Sphinx reads these class attributes
+        "meeting": ObjType("møde", "meeting"),
+        "item": ObjType("punkt", "item"),
+        "case": ObjType("sag", "case"),
+        "person": ObjType("person", "person"),
+        "organization": ObjType("organisation", "org"),
+        "contract": ObjType("aftale", "contract"),
+        "commitment": ObjType("målsætning", "commitment"),
+        "topic": ObjType("emne", "topic"),
+        "matter": ObjType("forløb", "matter"),
+        "workplan": ObjType("arbejdsgrundlag", "workplan"),
+    }
+    roles = {role: XRefRole(warn_dangling=True) for role in ROLES}  # noqa: RUF012
+    initial_data: dict[str, Any] = {"objects": {}, "views": {}}  # noqa: RUF012
+    data_version = 1
+
+    # Page models of the current build; set at builder-inited, never pickled.
+    site_views: dict[str, dict[str, Any]]
+    site_prints: dict[str, str]
+
+    @property
+    def objects(self) -> dict[str, tuple[str, str, str, str]]:
+        """ "type:name" -> (docname, anchor, label, type)."""
+        result: dict[str, tuple[str, str, str, str]] = self.data["objects"]
+        return result
+
+    @property
+    def views(self) -> dict[str, dict[str, str]]:
+        """docname -> {view key: fingerprint the page was read with}."""
+        result: dict[str, dict[str, str]] = self.data["views"]
+        return result
+
+    def note_object(
+        self, objtype: str, name: str, anchor: str, label: str, node: nodes.Node
+    ) -> None:
+        """Register an object; a second definition is a located warning."""
+        key = f"{objtype}:{name}"
+        if key in self.objects and self.objects[key][0] != self.env.docname:
+            logger.warning(
+                "duplicate kkr %s %r, also defined in %s",
+                objtype,
+                name,
+                self.objects[key][0],
+                location=node,
+            )
+        self.objects[key] = (self.env.docname, anchor, label, objtype)
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what ``docname`` defined."""
+        for key in [k for k, v in self.objects.items() if v[0] == docname]:
+            del self.objects[key]
+        self.views.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take over the objects and views of ``docnames`` from a parallel reader."""
+        for key, value in otherdata["objects"].items():
+            if value[0] in docnames:
+                self.objects[key] = value
+        for docname, prints in otherdata["views"].items():
+            if docname in docnames:
+                self.views[docname] = prints
+
+    def _find(self, objtype: str, target: str) -> tuple[str, str, str, str] | None:
+        if objtype == "case":
+            target = target.upper()
+        return self.objects.get(f"{objtype}:{target}")
+
+    def resolve_xref(  # noqa: PLR0917 - the signature is Sphinx's
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """Resolve a kkr role; None makes Sphinx report it as unresolved."""
+        found = self._find(ROLES.get(typ, typ), target)
+        if found is None:
+            return None
+        docname, anchor, label, _ = found
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(label, label)
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, label)
+
+    def resolve_any_xref(  # noqa: PLR0917 - the signature is Sphinx's
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Resolve an ``any`` reference against every object type."""
+        out: list[tuple[str, nodes.reference]] = []
+        for role, objtype in ROLES.items():
+            found = self._find(objtype, target)
+            if found is not None:
+                docname, anchor, label, _ = found
+                out.append(
+                    (
+                        f"kkr:{role}",
+                        make_refnode(builder, fromdocname, docname, anchor, contnode, label),
+                    )
+                )
+        return out
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every object, for objects.inv and the search index, in a stable order."""
+        for key in sorted(self.objects):
+            docname, anchor, label, objtype = self.objects[key]
+            yield key.split(":", 1)[1], label, objtype, docname, anchor, 1
+
+    def get_full_qualified_name(self, node: nodes.Element) -> str | None:
+        """The target of a kkr reference."""
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+
+class ViewDirective(SphinxDirective):
+    """``{kkr:view} KEY`` renders the page model KEY built from the records."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        """Render the page model and remember its fingerprint for env-get-outdated."""
+        domain = self.env.domains["kkr"]
+        assert isinstance(domain, KkrDomain)
+        key = self.arguments[0]
+        views = getattr(domain, "site_views", {})
+        if key not in views:
+            logger.warning("no kkr page model named %r", key, location=self.get_location())
+            return []
+        domain.views.setdefault(self.env.docname, {})[key] = domain.site_prints[key]
+
+        def register(objtype: str, name: str, anchor: str, label: str) -> None:
+            domain.note_object(objtype, name, anchor, label, self.state.document)
+
+        def warn(message: str, source: str, line: int) -> None:
+            where = nodes.Element()
+            where.source, where.line = source, line
+            logger.warning(message, location=where, type="kkr", subtype="text")
+
+        return Renderer(self.env.docname, register, warn).blocks(views[key]["blocks"])
+
+
+KkrDomain.directives = {"view": ViewDirective}
+
+
+def outdated(domain: KkrDomain, removed: Iterable[str]) -> list[str]:
+    """Docnames whose page model changed since they were last read."""
+    gone = set(removed)
+    current = getattr(domain, "site_prints", {})
+    return sorted(
+        docname
+        for docname, prints in domain.views.items()
+        if docname not in gone and any(current.get(key) != value for key, value in prints.items())
+    )
+
+
+__all__ = ["ROLES", "KkrDomain", "ViewDirective", "fingerprint", "outdated"]

@@ -1,0 +1,72 @@
+"""Build event handlers: load the records, build page models, report outdated pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from kkr.sphinxext import pages, source
+from kkr.sphinxext.blocks import fingerprint
+from kkr.sphinxext.config import SiteConfig
+from kkr.sphinxext.domain import KkrDomain, outdated
+from kkr.sphinxext.safety import escape_search_titles
+from kkr.sphinxext.views.site import all_views
+
+logger = logging.getLogger(__name__)
+
+# Hand-written pages the front page lists when they exist.
+EXTRA_DOCS = ("docs/om-kkr", "docs/reference/index")
+
+
+def _location(path: Path, line: int) -> nodes.Element:
+    where = nodes.Element()
+    where.source, where.line = str(path), line
+    return where
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Load the corpus, report its problems, build the page models and write page sources."""
+    escape_search_titles(app)
+    cfg = SiteConfig.from_app(app)
+    srcdir = Path(app.srcdir)
+    corpus = source.load(cfg.records, srcdir)
+    for diag in corpus.diagnostics:
+        where = _location(
+            srcdir / diag.file if not Path(diag.file).is_absolute() else Path(diag.file), diag.line
+        )
+        message = f"{diag.severity}[{diag.code}]: {diag.message}"
+        if diag.severity == "error":
+            logger.error(message, location=where, type="kkr", subtype="record")
+        else:
+            logger.warning(message, location=where, type="kkr", subtype="record")
+    extra = [
+        name
+        for name in EXTRA_DOCS
+        if any((srcdir / name).with_suffix(s).is_file() for s in (".md", ".rst"))
+    ]
+    views = all_views(corpus, cfg.pages_prefix, extra)
+    domain = app.env.domains["kkr"]
+    assert isinstance(domain, KkrDomain)
+    domain.site_views = views
+    domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
+    written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
+    logger.info(
+        "kkr: %d records, %d pages (%d written, %d deleted)",
+        corpus.files,
+        len(views),
+        written,
+        deleted,
+    )
+
+
+def on_env_get_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose model changed although their source did not (backlinks, lists)."""
+    domain = env.domains["kkr"]
+    assert isinstance(domain, KkrDomain)
+    return [name for name in outdated(domain, removed) if name not in changed and name not in added]

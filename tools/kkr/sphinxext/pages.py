@@ -1,0 +1,45 @@
+"""Writes one small Markdown source per generated page, only when its text changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kkr.sphinxext.paths import safe_id
+
+SUFFIX = ".md"
+
+
+def source(key: str, view: dict[str, Any]) -> str:
+    """The page source: front matter and the directive that renders the model."""
+    head = "---\norphan: true\n---\n\n" if view["orphan"] else ""
+    return f"{head}```{{kkr:view}} {key}\n```\n"
+
+
+def write(root: Path, prefix: str, views: dict[str, dict[str, Any]]) -> tuple[int, int]:
+    """Write changed pages under ``root`` and delete stale ones; return (written, deleted)."""
+    wanted: dict[Path, str] = {}
+    for key, view in views.items():
+        if not key.startswith(prefix + "/"):
+            continue
+        parts = key.split("/")[1:]
+        if not all(safe_id(part) for part in parts):
+            continue
+        wanted[root.joinpath(*parts).with_suffix(SUFFIX)] = source(key, view)
+    written = 0
+    for path, text in sorted(wanted.items()):
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written += 1
+    deleted = 0
+    if root.is_dir():
+        for path in sorted(root.rglob("*" + SUFFIX)):
+            if path not in wanted:
+                path.unlink()
+                deleted += 1
+        for directory in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+            if not any(directory.iterdir()):
+                directory.rmdir()
+    return written, deleted

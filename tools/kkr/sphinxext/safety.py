@@ -1,0 +1,109 @@
+"""The last line of defence: no raw output and no script or data links in any page."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_COMMENT = re.compile(r"<!--(?:(?!-->).)*-->", re.DOTALL)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+
+
+def scheme(uri: str) -> str | None:
+    """Return the scheme of ``uri`` as a browser reads it, ignoring hidden characters."""
+    # Browsers drop control characters and whitespace inside a scheme ("java\tscript:").
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", uri).lower()
+    match = _SCHEME.match(cleaned)
+    return match.group(1) if match else None
+
+
+def safe_uri(uri: str) -> bool:
+    """Whether ``uri`` is relative or uses http(s), mailto or tel."""
+    found = scheme(uri)
+    # A relative link is safe: the HTML writer escapes it, so no entity can form a scheme.
+    return found is None or found in SAFE_SCHEMES
+
+
+def scrub(doctree: nodes.Node, where: str) -> int:
+    """Remove raw nodes and neutralise unsafe links and images; return how many."""
+    removed = 0
+    for raw in list(doctree.findall(nodes.raw)):
+        raw.parent.remove(raw)
+        # An HTML comment in a hand-written page is dropped quietly; anything else is reported.
+        removed += 0 if _COMMENT.fullmatch(raw.astext().strip()) else 1
+    for ref in list(doctree.findall(nodes.reference)):
+        uri = ref.get("refuri")
+        if uri is not None and not safe_uri(str(uri)):
+            ref.replace_self(nodes.inline("", "", *ref.children, classes=["kkr-blocked-link"]))
+            removed += 1
+    for image in list(doctree.findall(nodes.image)):
+        if scheme(str(image.get("uri", ""))) not in (None, "http", "https"):
+            image.parent.remove(image)
+            removed += 1
+    if removed:
+        logger.warning(
+            "removed %d unsafe construct(s) (raw HTML or a script link) from %s",
+            removed,
+            where,
+            type="kkr",
+            subtype="unsafe",
+        )
+    return removed
+
+
+class ScrubDoctree(SphinxTransform):
+    """Runs ``scrub`` on every document right after parsing."""
+
+    default_priority = 900
+
+    def apply(self, **kwargs: Any) -> None:
+        """Scrub the document."""
+        scrub(self.document, self.env.docname)
+
+
+class ScrubOutput(SphinxPostTransform):
+    """Runs ``scrub`` again on the resolved doctree that is written."""
+
+    default_priority = 990
+
+    def run(self, **kwargs: Any) -> None:
+        """Scrub the resolved document."""
+        scrub(self.document, str(self.document.get("source", "")))
+
+
+def escape_search_titles(app: Any) -> None:
+    """Make the search index hold page and section titles as escaped HTML.
+
+    Sphinx's searchtools.js inserts titles with innerHTML, so a record title such
+    as "<img onerror=...>" would run in the search page. Titles are escaped once,
+    right after Sphinx indexes a page; reloaded indexes are already escaped.
+    """
+    builder = app.builder
+    original = getattr(builder, "index_page", None)
+    if original is None:
+        return
+
+    def index_page(pagename: str, doctree: nodes.document, title: str) -> None:
+        original(pagename, doctree, title)
+        indexer = getattr(builder, "indexer", None)
+        if indexer is None:
+            return
+        # Private attributes of sphinx.search.IndexBuilder (Sphinx 8.x).
+        if pagename in indexer._titles:
+            indexer._titles[pagename] = html.escape(str(indexer._titles[pagename]), quote=False)
+        if pagename in indexer._all_titles:
+            indexer._all_titles[pagename] = [
+                (html.escape(text, quote=False), anchor)
+                for text, anchor in indexer._all_titles[pagename]
+            ]
+
+    builder.index_page = index_page

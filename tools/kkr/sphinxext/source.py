@@ -1,0 +1,12 @@
+"""Where the extension gets its records; a seam that tests can replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kkr.corpus import Corpus, load_corpus
+
+
+def load(records: Path, base: Path) -> Corpus:
+    """Load and validate every record under ``records``."""
+    return load_corpus(records, base=base)

@@ -1,0 +1,1 @@
+"""Page models for every generated page, built from the corpus and its backlinks."""

@@ -1,0 +1,180 @@
+"""Pages for contracts, matters (forløb) and topics."""
+
+from __future__ import annotations
+
+from kkr.sphinxext import labels, paths
+from kkr.sphinxext.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
+from kkr.sphinxext.dates import partial_date, period
+from kkr.sphinxext.views.common import Context, View, item_link, item_list, org, text, view
+from schema.contract import Contract
+from schema.matter import Matter
+from schema.topic import Topic
+
+
+def contract_views(ctx: Context) -> dict[str, View]:
+    """A page per contract and the list of contracts."""
+    out: dict[str, View] = {}
+    rows: list[Inline] = []
+    for entry in ctx.corpus.entries("contract"):
+        c = entry.record
+        assert isinstance(c, Contract)
+        successors = ctx.links.successors.get(c.id, [])
+        blocks: list[Block] = [
+            fields(
+                [
+                    ("Type", [labels.label(labels.CONTRACT_KIND, c.kind)]),
+                    ("Parter", joined([org(ctx, p) for p in c.parties])),
+                    ("Periode", [period(c.period.start, c.period.end)]),
+                    ("Fornyes", [labels.label(labels.CADENCE, c.cadence)]),
+                    ("Status", [labels.label(labels.CONTRACT_STATUS, c.status)]),
+                    (
+                        "Forgænger",
+                        [
+                            ref(
+                                "contract",
+                                c.predecessor,
+                                ctx.links.names.get(("contract", c.predecessor), c.predecessor),
+                            )
+                        ]
+                        if c.predecessor
+                        else [],
+                    ),
+                    ("Efterfølger", joined([ref("contract", s.id, s.title) for s in successors])),
+                ]
+            )
+        ]
+        if c.summary:
+            blocks.append(text(entry, ("summary",), c.summary))
+        if c.extensions:
+            ext: list[Inline] = []
+            for e in c.extensions:
+                line: Inline = [f"Forlænget til {partial_date(e.until)}"]
+                if e.decided_by and e.decided_by in ctx.links.items:
+                    line += [" (", item_link(ctx.links.items[e.decided_by]), ")"]
+                ext.append(line)
+            blocks.append(section("Forlængelser", [bullets(ext)]))
+        if c.payments:
+            pay: list[list[Inline]] = [
+                [
+                    [f"{p.amount:,} kr.".replace(",", ".")],
+                    [partial_date(p.year)] if p.year else [""],
+                    [org(ctx, p.payer)] if p.payer else [""],
+                    [p.description],
+                ]
+                for p in c.payments
+            ]
+            blocks.append(section("Beløb", [table(["Beløb", "År", "Betaler", "Beskrivelse"], pay)]))
+        matters = ctx.links.matters_by_contract.get(c.id, [])
+        if matters:
+            blocks.append(
+                section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])])
+            )
+        blocks.append(
+            section(
+                "Punkter",
+                [bullets(item_list(ctx.links.by_contract.get(c.id, [])), "Ingen punkter endnu.")],
+            )
+        )
+        out[paths.page(ctx.prefix, "contract", c.id)] = view(
+            c.title, [section(c.title, blocks, obj=("contract", c.id))]
+        )
+        rows.append([ref("contract", c.id, c.title), f" ({period(c.period.start, c.period.end)})"])
+    out[paths.list_page(ctx.prefix, "contract")] = view(
+        "Aftaler",
+        [
+            para("Kontrakter og aftaler, som KKR Syddanmark er part i eller følger."),
+            bullets(rows, "Ingen."),
+        ],
+        orphan=False,
+    )
+    return out
+
+
+def matter_views(ctx: Context) -> dict[str, View]:
+    """A page per matter with its items as a timeline, and the list of matters."""
+    out: dict[str, View] = {}
+    rows: list[Inline] = []
+    for entry in ctx.corpus.entries("matter"):
+        m = entry.record
+        assert isinstance(m, Matter)
+        timeline: list[Inline] = []
+        for item_ref in m.items:
+            info = ctx.links.items.get(item_ref)
+            timeline.append([item_link(info)] if info else [ref("item", item_ref, item_ref)])
+        blocks: list[Block] = [
+            fields(
+                [
+                    ("Status", [labels.label(labels.MATTER_STATUS, m.status)]),
+                    (
+                        "Emner",
+                        joined(
+                            [
+                                ref("topic", t, ctx.links.names.get(("topic", t), t))
+                                for t in m.topics
+                            ]
+                        ),
+                    ),
+                    (
+                        "Aftaler",
+                        joined(
+                            [
+                                ref("contract", c, ctx.links.names.get(("contract", c), c))
+                                for c in m.contracts
+                            ]
+                        ),
+                    ),
+                    ("Målsætninger", joined([ref("commitment", c, c) for c in m.commitments])),
+                ]
+            )
+        ]
+        if m.summary:
+            blocks.append(text(entry, ("summary",), m.summary))
+        blocks.append(section("Tidslinje", [{"t": "ol", "items": timeline}]))
+        out[paths.page(ctx.prefix, "matter", m.id)] = view(
+            m.title, [section(m.title, blocks, obj=("matter", m.id))]
+        )
+        rows.append(
+            [
+                ref("matter", m.id, m.title),
+                f" ({labels.label(labels.MATTER_STATUS, m.status).lower()})",
+            ]
+        )
+    out[paths.list_page(ctx.prefix, "matter")] = view(
+        "Forløb",
+        [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")],
+        orphan=False,
+    )
+    return out
+
+
+def topic_views(ctx: Context) -> dict[str, View]:
+    """A page per topic (fagområde) and the list of topics."""
+    out: dict[str, View] = {}
+    rows: list[Inline] = []
+    for entry in ctx.corpus.entries("topic"):
+        t = entry.record
+        assert isinstance(t, Topic)
+        blocks: list[Block] = []
+        if t.description:
+            blocks.append(text(entry, ("description",), t.description))
+        matters = ctx.links.matters_by_topic.get(t.id, [])
+        if matters:
+            blocks.append(
+                section("Forløb", [bullets([[ref("matter", m.id, m.title)] for m in matters])])
+            )
+        orgs = ctx.links.orgs_by_topic.get(t.id, [])
+        if orgs:
+            blocks.append(section("Organisationer", [bullets([[org(ctx, o.id)] for o in orgs])]))
+        blocks.append(
+            section(
+                "Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]
+            )
+        )
+        out[paths.page(ctx.prefix, "topic", t.id)] = view(
+            t.name, [section(t.name, blocks, obj=("topic", t.id))]
+        )
+        rows.append([ref("topic", t.id, t.name)])
+    out[paths.list_page(ctx.prefix, "topic")] = view(
+        "Emner", [bullets(rows, "Ingen emner.")], orphan=False
+    )
+    return out

@@ -1,0 +1,76 @@
+"""Helpers shared by the page views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kkr.corpus import Corpus, Entry
+from kkr.loader import PathKey
+from kkr.sphinxext.blocks import Block, Inline, markdown, ref, section
+from kkr.sphinxext.dates import long_date
+from kkr.sphinxext.links import ItemInfo, Links, name
+
+View = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every view needs: the corpus, its backlinks and the pages prefix."""
+
+    corpus: Corpus
+    links: Links
+    prefix: str
+
+
+def view(title: str, blocks: list[Block], *, orphan: bool = True, wrap: bool = True) -> View:
+    """A page: its title and its blocks, wrapped in a titled section unless they are one."""
+    if wrap and not (len(blocks) == 1 and blocks[0]["t"] == "section"):
+        blocks = [section(title, blocks)]
+    return {"title": title, "blocks": blocks, "orphan": orphan}
+
+
+def text(entry: Entry, path: PathKey, value: str | None, tables: list[Any] | None = None) -> Block:
+    """Record Markdown at ``path`` of ``entry``, located for error messages."""
+    position = entry.locate(path)
+    # Block scalars start on the line after the key; the text's own line 1 is there.
+    return markdown(value or "", (entry.display, position.line + 1), tables)
+
+
+def item_link(info: ItemInfo, *, with_date: bool = True) -> dict[str, str]:
+    """A link to an item, labelled with its date, number and title."""
+    label = info.label
+    if with_date:
+        label = f"{long_date(info.date)}: {label}"
+    return ref("item", info.ref, label)
+
+
+def item_list(infos: list[ItemInfo]) -> list[Inline]:
+    """Items as bullet entries, oldest first, each once."""
+    seen: dict[str, ItemInfo] = {info.ref: info for info in infos}
+    ordered = sorted(seen.values(), key=lambda info: (info.date, _number(info.item.number)))
+    return [[item_link(info)] for info in ordered]
+
+
+def _number(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def number_key(number: str) -> tuple[int, ...]:
+    """Sort key for item numbers such as 3.10."""
+    return _number(number)
+
+
+def person(ctx: Context, person_id: str) -> dict[str, str]:
+    """A link to a person."""
+    return ref("person", person_id, name(ctx.links, "person", person_id))
+
+
+def org(ctx: Context, org_id: str) -> dict[str, str]:
+    """A link to an organization."""
+    return ref("org", org_id, name(ctx.links, "organization", org_id))
+
+
+def meeting_link(meeting_id: str, when: Any) -> dict[str, str]:
+    """A link to a meeting, labelled with its Danish date."""
+    return ref("meeting", meeting_id, long_date(when))

@@ -1,0 +1,203 @@
+"""Pages for people and organizations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kkr.sphinxext import labels, paths
+from kkr.sphinxext.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
+from kkr.sphinxext.dates import period
+from kkr.sphinxext.links import person_name
+from kkr.sphinxext.views.common import (
+    Context,
+    View,
+    item_list,
+    meeting_link,
+    org,
+    person,
+    text,
+    view,
+)
+from schema.membership import Membership
+from schema.organization import Organization
+from schema.person import Person
+
+
+def _seat(ctx: Context, seat: Membership, *, show: str) -> Inline:
+    who: Inline = [person(ctx, seat.person)] if show == "person" else [org(ctx, seat.organization)]
+    parts: Inline = [period(seat.period.start, seat.period.end), ": ", *who, ", "]
+    parts.append(seat.title or labels.label(labels.ROLE, seat.role))
+    if show == "both":
+        parts = [period(seat.period.start, seat.period.end), ": ", person(ctx, seat.person)]
+        parts += [
+            " i ",
+            org(ctx, seat.organization),
+            ", ",
+            seat.title or labels.label(labels.ROLE, seat.role),
+        ]
+    if seat.decided_by and seat.decided_by in ctx.links.items:
+        parts += [" (besluttet ", ref("item", seat.decided_by, seat.decided_by), ")"]
+    return parts
+
+
+def _timeline(seats: list[Membership]) -> list[Membership]:
+    return sorted(seats, key=lambda s: (s.period.start or "", s.period.end or "9999", s.id))
+
+
+def person_views(ctx: Context) -> dict[str, View]:
+    """A page per person and the list of people."""
+    out: dict[str, View] = {}
+    rows: list[Inline] = []
+    for entry in ctx.corpus.entries("person"):
+        p = entry.record
+        assert isinstance(p, Person)
+        blocks: list[Block] = [
+            fields(
+                [
+                    ("Type", [labels.label(labels.PERSON_KIND, p.kind)]),
+                    ("Parti", [p.party] if p.party else []),
+                    ("Kommune", [org(ctx, p.municipality)] if p.municipality else []),
+                    ("Titel", [p.title] if p.title else []),
+                    ("Organisation", [org(ctx, p.organization)] if p.organization else []),
+                    ("Rolle", [p.role] if p.role else []),
+                    ("Initialer", [p.initials] if p.initials else []),
+                    (
+                        "Telefon",
+                        [url("tel:" + p.phone.replace(" ", ""), p.phone)] if p.phone else [],
+                    ),
+                    ("E-mail", [url("mailto:" + p.email, p.email)] if p.email else []),
+                    ("Andre stavemåder", joined(list(p.aliases))),
+                ]
+            )
+        ]
+        if p.note:
+            blocks.append(text(entry, ("note",), p.note))
+        seats = _timeline(ctx.links.seats.get(p.id, []))
+        blocks.append(
+            section(
+                "Medlemskaber og udpegninger",
+                [
+                    bullets(
+                        [_seat(ctx, s, show="org") for s in seats],
+                        "Ingen registrerede medlemskaber.",
+                    )
+                ],
+            )
+        )
+        attended = ctx.links.attended.get(p.id, [])
+        missed = ctx.links.missed.get(p.id, [])
+        blocks.append(
+            section(
+                "Møder",
+                [
+                    para(f"Deltog i {len(attended)}, afbud til {len(missed)}."),
+                    section(
+                        "Deltog",
+                        [bullets([[meeting_link(m.id, m.date)] for m in attended], "Ingen.")],
+                    ),
+                    section(
+                        "Afbud", [bullets([[meeting_link(m.id, m.date)] for m in missed], "Ingen.")]
+                    ),
+                ],
+            )
+        )
+        handled = ctx.links.handled.get(p.initials, []) if p.initials else []
+        blocks.append(
+            section(
+                "Punkter",
+                [
+                    section(
+                        "Fremlagt",
+                        [bullets(item_list(ctx.links.presented.get(p.id, [])), "Ingen.")],
+                    ),
+                    section(
+                        "Vedrører", [bullets(item_list(ctx.links.concerns.get(p.id, [])), "Ingen.")]
+                    ),
+                    section("Sagsbehandler", [bullets(item_list(handled), "Ingen.")]),
+                ],
+            )
+        )
+        shown = person_name(p)
+        out[paths.page(ctx.prefix, "person", p.id)] = view(
+            shown, [section(shown, blocks, obj=("person", p.id))]
+        )
+        extra: Inline = [f" ({p.party})"] if p.party else []
+        if p.municipality:
+            extra += [", ", org(ctx, p.municipality)]
+        rows.append([ref("person", p.id, shown), *extra])
+    out[paths.list_page(ctx.prefix, "person")] = view(
+        "Personer",
+        [para("Politikere, medarbejdere og oplægsholdere i kilderne."), bullets(rows, "Ingen.")],
+        orphan=False,
+    )
+    return out
+
+
+def organization_views(ctx: Context) -> dict[str, View]:
+    """A page per organization and the list of organizations by kind."""
+    out: dict[str, View] = {}
+    groups: defaultdict[str, list[Inline]] = defaultdict(list)
+    for entry in ctx.corpus.entries("organization"):
+        o = entry.record
+        assert isinstance(o, Organization)
+        blocks: list[Block] = [
+            fields(
+                [
+                    ("Type", [labels.label(labels.ORGANIZATION_KIND, o.kind)]),
+                    ("Forkortelser", joined(list(o.abbreviations))),
+                    ("Andre navne", joined(list(o.aliases))),
+                    ("Hører under", [org(ctx, o.parent)] if o.parent else []),
+                    ("Hjemmeside", [url(o.website, o.website)] if o.website else []),
+                    (
+                        "Emner",
+                        joined(
+                            [
+                                ref("topic", t, ctx.links.names.get(("topic", t), t))
+                                for t in o.topics
+                            ]
+                        ),
+                    ),
+                ]
+            )
+        ]
+        if o.description:
+            blocks.append(text(entry, ("description",), o.description))
+        children = ctx.links.children.get(o.id, [])
+        if children:
+            blocks.append(
+                section("Underordnede organer", [bullets([[org(ctx, c.id)] for c in children])])
+            )
+        members = _timeline(ctx.links.members.get(o.id, []))
+        blocks.append(
+            section(
+                "Medlemmer",
+                [bullets([_seat(ctx, s, show="person") for s in members], "Ingen registrerede.")],
+            )
+        )
+        appointed = _timeline(ctx.links.appointed.get(o.id, []))
+        if appointed:
+            blocks.append(
+                section("Udpegede", [bullets([_seat(ctx, s, show="both") for s in appointed])])
+            )
+        people = ctx.links.people_by_org.get(o.id, [])
+        if people:
+            blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
+        contracts = ctx.links.contracts_by_party.get(o.id, [])
+        blocks.append(
+            section(
+                "Aftaler",
+                [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
+            )
+        )
+        blocks.append(
+            section("Punkter", [bullets(item_list(ctx.links.by_org.get(o.id, [])), "Ingen.")])
+        )
+        out[paths.page(ctx.prefix, "organization", o.id)] = view(
+            o.name, [section(o.name, blocks, obj=("organization", o.id))]
+        )
+        groups[labels.label(labels.ORGANIZATION_KIND, o.kind)].append([org(ctx, o.id)])
+    listing: list[Block] = [section(kind, [bullets(groups[kind])]) for kind in sorted(groups)]
+    out[paths.list_page(ctx.prefix, "organization")] = view(
+        "Organisationer", listing or [para("Ingen organisationer.")], orphan=False
+    )
+    return out
