@@ -16,6 +16,8 @@ from schema.types import (
     HandlerRef,
     IsoDate,
     ItemNumber,
+    ItemRef,
+    MatterRef,
     MeetingId,
     MeetingRef,
     OrganizationRef,
@@ -69,6 +71,21 @@ class Table(Strict):
     rows: list[list[str]] = Field(min_length=1)
 
 
+class Promise(Strict):
+    """A point promised for a coming meeting, and what it became where the sources show it."""
+
+    text: Text = Field(description="The point as printed, e.g. Status på DK2020")
+    meeting: MeetingRef | None = Field(
+        None, description="The meeting it was promised for, e.g. 2021-02-05"
+    )
+    matter: MatterRef | None = Field(
+        None, description="The matter it belongs to or became, e.g. dk2020-og-klimasamarbejdet"
+    )
+    item: ItemRef | None = Field(
+        None, description="The item it became at that meeting, e.g. 2024-02-05/2.1"
+    )
+
+
 class Item(Strict):
     """A numbered agenda item."""
 
@@ -95,7 +112,14 @@ class Item(Strict):
     organizations: list[OrganizationRef] = Field(default_factory=list)
     people: list[PersonRef] = Field(default_factory=list)
     contracts: list[ContractRef] = Field(default_factory=list)
-    commitments: list[CommitmentRef] = Field(default_factory=list)
+    commitments: list[CommitmentRef] = Field(
+        default_factory=list,
+        description="Work-plan commitments it advances, e.g. 2022-2026/erhverv-1",
+    )
+    promised: list[Promise] = Field(
+        default_factory=list,
+        description="Points promised for the next meeting, e.g. under Punkter til næste møde",
+    )
 
 
 class Meeting(Record):

@@ -187,7 +187,7 @@ def _item_key(ref: str) -> tuple[str, int, int]:
 
 
 def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
-    from kkr.meeting_checks import check_items, check_links
+    from kkr.meeting_checks import check_items, check_links, check_promises
 
     if meeting.date.isoformat() != meeting.id:
         entry.document.error(
@@ -206,6 +206,7 @@ def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
             )
     check_items(entry, meeting)
     check_links(entry, meeting, corpus)
+    check_promises(entry, meeting)
     if meeting.document is DocumentKind.minutes:
         for index, item in enumerate(meeting.items):
             if item.beslutning is None:

@@ -78,3 +78,27 @@ def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
                 f"{other_id} gives {back}: {points_back}, not {meeting.id}; make the two "
                 "meetings point at each other",
             )
+
+
+def check_promises(entry: Entry, meeting: Meeting) -> None:
+    """A promised point looks forward: to a later meeting, and to an item of that meeting."""
+    for i, item in enumerate(meeting.items):
+        for p, promise in enumerate(item.promised):
+            base = ("items", i, "promised", p)
+            became = promise.item.split("/")[0] if promise.item else None
+            if became and promise.meeting and became != promise.meeting:
+                entry.document.error(
+                    entry.locate((*base, "item")),
+                    Code.INVALID_VALUE,
+                    f"the item {promise.item} is not on the meeting {promise.meeting} the point "
+                    f"was promised for; use an item of it, e.g. {promise.meeting}/2.1",
+                )
+                continue
+            later = promise.meeting or became
+            if later is not None and later <= meeting.id:
+                entry.document.error(
+                    entry.locate((*base, "meeting" if promise.meeting else "item")),
+                    Code.MEETING_ORDER,
+                    f"the point is promised at {meeting.id} for {later}, which is not later; "
+                    f"name a coming meeting, e.g. meeting: {meeting.next or 'YYYY-MM-DD'}",
+                )

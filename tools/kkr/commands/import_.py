@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
         "text or Markdown, and write one meeting record per document plus a person record "
         "for every participant no record knows. Reports every source line it did not store. "
+        "An existing meeting record keeps its item links (topics, organizations, people, "
+        "presenters, contracts, commitments, promised points, matched by item number) and "
+        "the fields the import does not set. "
         "Never overwrites a different record without --force. Exits 0 when all went well, 1 "
         "on errors (nothing is written then) and 2 on usage errors.",
     )

@@ -11,6 +11,7 @@ from typing import Any
 from kkr.corpus import load_corpus
 from kkr.diagnostics import Code, Diagnostic
 from kkr.importer.assemble import import_document
+from kkr.importer.preserve import carry_over, existing_meeting
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.writer import emit, schema_comment
@@ -57,7 +58,10 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
         outcome.reports.append(imported.report)
         for relative, record in imported.records.items():
             kind = relative.split("/")[0]
-            text = emit(record, schema_comment(KINDS[kind].name))
+            merged = (
+                _keep_curated(record, records / relative, outcome) if kind == "meetings" else record
+            )
+            text = emit(merged, schema_comment(KINDS[kind].name))
             outcome.planned.append(Planned(relative, text))
             if kind == "people":
                 resolver.people.add(record["id"], record["name"], [])
@@ -75,6 +79,27 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(planned.text, encoding="utf-8")
     return outcome
+
+
+def _keep_curated(record: dict[str, Any], target: Path, outcome: Outcome) -> dict[str, Any]:
+    """Carry the links staff added to an existing meeting record into the fresh one."""
+    existing = existing_meeting(target)
+    if existing is None:
+        return record
+    carried = carry_over(record, existing)
+    for number in carried.dropped:
+        outcome.diagnostics.append(
+            Diagnostic(
+                str(target),
+                1,
+                1,
+                "warning",
+                Code.RECORD_EXISTS,
+                f"item {number} of the existing record is not in the document; its links "
+                "(topics, people, contracts ...) are not carried over",
+            )
+        )
+    return carried.record
 
 
 def _read(path: Path, outcome: Outcome) -> str | None:
@@ -117,7 +142,8 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
                     "error",
                     Code.RECORD_EXISTS,
                     "the record exists and differs from this import; nothing was written. "
-                    "Rerun with --force to replace it (hand edits in it will be lost)",
+                    "Rerun with --force to replace it (item links and fields the import does not "
+                    "set are kept; other hand edits are lost)",
                 )
             )
 

@@ -1,0 +1,112 @@
+"""kkr import keeps the links staff added to an existing meeting record."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kkr.cli import main
+from kkr.importer.preserve import CURATED_ITEM_FIELDS, carry_over
+from kkr.importer.writer import emit, schema_comment
+from kkr.loader import load
+
+from schema.meeting import Item
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = next(
+    (p / "shared" / "sources" for p in REPO.parents if (p / "shared" / "sources").is_dir()),
+    None,
+)
+needs_sources = pytest.mark.skipif(SOURCES is None, reason="shared/sources is not next to the repo")
+MINUTES = "kkr-syddanmark-2023-11-21-referat.txt"
+ORDER = {name: index for index, name in enumerate(Item.model_fields)}
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    """A copy of the repository's records without the meeting the tests import."""
+    target = tmp_path / "records"
+    shutil.copytree(REPO / "records", target, ignore=shutil.ignore_patterns("2023-11-21.yaml"))
+    return target
+
+
+def _curate(data: dict[str, Any]) -> dict[str, Any]:
+    """Add links of every curated kind, as staff would, in the model's field order."""
+    items = {item["number"]: item for item in data["items"]}
+    links = {
+        "presenters": ["mads-soerensen"],
+        "topics": ["vaekst-og-beskaeftigelse"],
+        "contracts": ["sdeo-resultatkontrakt-2022-2023"],
+        "commitments": ["2022-2026/erhverv-1"],
+    }
+    items["2.4"].update(links)
+    items["5.1"]["promised"] = [{"text": "Kollektiv mobilitet", "meeting": "2024-02-05"}]
+    # Staff drop one link the importer found in a forum list: it must stay dropped.
+    items["3.1"]["people"] = items["3.1"]["people"][1:]
+    data["items"] = [dict(sorted(i.items(), key=lambda kv: ORDER[kv[0]])) for i in data["items"]]
+    data["discrepancies"] = [
+        *data.get("discrepancies", []),
+        {"field": "place", "readings": ["Severin", "Severin Kursuscenter"]},
+    ]
+    data["sources"] = [*data["sources"], {"document": MINUTES, "lines": "105", "note": "Punkt 2.1"}]
+    return data
+
+
+@needs_sources
+def test_reimport_keeps_curated_links_byte_for_byte(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert SOURCES is not None
+    args = ["import", str(SOURCES / MINUTES), "--records", str(records)]
+    assert main(args) == 0
+    written = records / "meetings" / "2023-11-21.yaml"
+    fresh = written.read_text(encoding="utf-8")
+    curated = emit(_curate(load(written).data), schema_comment("meeting"))
+    assert curated != fresh
+    written.write_text(curated, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(records)]) == 0, capsys.readouterr().out
+    for extra in ([], ["--force"]):
+        assert main([*args, *extra]) == 0
+        assert "unchanged" in capsys.readouterr().out
+        assert written.read_text(encoding="utf-8") == curated
+
+
+@needs_sources
+def test_an_edit_to_imported_text_is_still_refused_and_forced_back(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert SOURCES is not None
+    args = ["import", str(SOURCES / MINUTES), "--records", str(records)]
+    assert main(args) == 0
+    written = records / "meetings" / "2023-11-21.yaml"
+    curated = emit(_curate(load(written).data), schema_comment("meeting"))
+    written.write_text(curated.replace("Bestyrelsen for FGU", "FGU-bestyrelsen"), "utf-8")
+    capsys.readouterr()
+    assert main(args) == 1
+    assert "record-exists" in capsys.readouterr().err
+    assert main([*args, "--force"]) == 0
+    assert written.read_text(encoding="utf-8") == curated
+
+
+def test_links_of_an_item_the_document_lost_are_reported() -> None:
+    fresh = {"id": "2023-11-21", "items": [{"number": "1.1", "title": "Referat"}]}
+    existing = {
+        "id": "2023-11-21",
+        "status": "minutes-approved",
+        "items": [
+            {"number": "1.1", "title": "Gammel titel", "topics": ["sundhed"]},
+            {"number": "2.1", "title": "Udgået", "contracts": ["sundhedsaftale"]},
+            {"number": "3.1", "title": "Uden links"},
+        ],
+    }
+    carried = carry_over(fresh, existing)
+    assert carried.dropped == ["2.1"]
+    (item,) = carried.record["items"]
+    assert item == {"number": "1.1", "title": "Referat", "topics": ["sundhed"]}
+    # A meeting field the import did not set is the curator's; one it set is the document's.
+    assert carried.record["status"] == "minutes-approved"
+    assert carried.record["id"] == "2023-11-21"
+    assert set(CURATED_ITEM_FIELDS) <= set(Item.model_fields)
