@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from kkr.corpus import Entry
 from kkr.sphinxext import labels, paths
@@ -212,12 +213,32 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
                 ],
             )
         )
+    if item.promised:
+        body.append(section("Lovet til næste møde", [bullets(_promises(ctx, item))]))
     return section(
         f"{item.number} {item.title}",
         body,
         anchor=paths.item_anchor(item.number),
         obj=("item", here),
     )
+
+
+def _promises(ctx: Context, item: Item) -> list[Inline]:
+    rows: list[Inline] = []
+    for promise in item.promised:
+        row: Inline = [promise.text]
+        if promise.meeting:
+            when = date.fromisoformat(promise.meeting)
+            row += [" (til mødet ", meeting_link(promise.meeting, when), ")"]
+        if promise.item and promise.item in ctx.links.items:
+            row += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
+        if promise.matter:
+            row += [
+                " · forløb: ",
+                ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
+            ]
+        rows.append(row)
+    return rows
 
 
 def _treatments(ctx: Context, here: str) -> list[Block]:
