@@ -86,26 +86,41 @@ def test_dry_run_prints_and_writes_nothing(
     assert "would write" in out and "$schema=../../schema/json/meeting.json" in out
 
 
-def test_import_into_a_records_folder_with_only_the_council(
+def test_import_into_an_empty_records_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Unknown people get new records; unknown initials and meetings are left out."""
+    """The council, people, initials and neighbouring meetings get records; nothing is dropped."""
     root = tmp_path / "records"
-    (root / "body").mkdir(parents=True)
-    (root / "organizations").mkdir()
-    (root / "body" / "kkr-syddanmark.yaml").write_text(
-        "id: kkr-syddanmark\nname: KKR Syddanmark\norganization: kkr-syddanmark\n"
-    )
-    (root / "organizations" / "kkr-syddanmark.yaml").write_text(
-        "id: kkr-syddanmark\nname: KKR Syddanmark\nkind: council\n"
-    )
+    root.mkdir()
     files = [str(source(name)) for name in DOCUMENTS]
     assert main(["import", *files, "--records", str(root)]) == 0
     out = capsys.readouterr()
-    assert len(list((root / "meetings").glob("*.yaml"))) == 3
-    assert list((root / "people").glob("*.yaml"))
-    assert "unresolved-reference" in out.err
-    assert main(["validate", str(root)]) == 0
+    assert "record-created" in out.err
+    assert main(["validate", "--strict", str(root)]) == 0, capsys.readouterr().out
+    assert (root / "body" / "kkr-syddanmark.yaml").exists()
+    assert load(root / "organizations" / "kkr-syddanmark.yaml").data["kind"] == "council"
+    imported = {}
+    for name in DOCUMENTS:
+        text = source(name).read_text(encoding="utf-8")
+        date = re.search(r"Dato:\W*(\d\d)-(\d\d)-(\d{4})", text)
+        assert date is not None
+        day, month, year = date.groups()
+        imported[f"{year}-{month}-{day}"] = text
+    for meeting_id, text in imported.items():
+        meeting = load(root / "meetings" / f"{meeting_id}.yaml").data
+        printed = set(re.findall(r"^SAG-\d{4}-\d{5} ([a-z/]+)$", text, flags=re.MULTILINE))
+        handlers = {h for group in printed for h in group.split("/")}
+        kept = {h for item in meeting["items"] for h in item.get("handlers", [])}
+        assert kept == handlers, meeting_id
+        for neighbour in ("previous", "next"):
+            other = meeting.get(neighbour)
+            assert other is not None, (meeting_id, neighbour)
+            assert (root / "meetings" / f"{other}.yaml").exists()
+    for initials in handlers:
+        assert load(root / "people" / f"{initials}.yaml").data["kind"] == "staff"
+    capsys.readouterr()
+    assert main(["import", *files, "--records", str(root)]) == 0
+    assert "wrote" not in capsys.readouterr().out
 
 
 MALFORMED = {

@@ -18,6 +18,7 @@ IMPORT_CODES = {
     Code.NOT_UNDERSTOOD,
     Code.SOURCE_DISCREPANCY,
     Code.RECORD_EXISTS,
+    Code.RECORD_CREATED,
 }
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
@@ -51,6 +52,18 @@ def test_every_code_that_records_can_trigger_has_a_case() -> None:
     elsewhere = {Code.IO_ERROR, Code.FILE_TOO_LARGE, Code.STALE_FILE, *IMPORT_CODES}
     missing = {code.value for code in Code} - covered - {code.value for code in elsewhere}
     assert not missing, f"add a tests/cases/<name>/ directory for: {sorted(missing)}"
+
+
+def test_every_import_code_is_asserted_by_an_import_test() -> None:
+    text = "".join(
+        p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_import*.py")
+    )
+    unasserted = sorted(
+        code.value
+        for code in IMPORT_CODES
+        if not re.search(rf"(?<![a-z-]){re.escape(code.value)}(?![a-z-])", text)
+    )
+    assert not unasserted, f"no import test names these codes: {unasserted}"
 
 
 def test_a_case_named_after_a_code_expects_that_code() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 problems found, 2 usage)."""
+    """Run the command line; return the exit code (0 ok, 1 problems, 2 usage, 3 internal error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -34,6 +35,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `kkr validate | head`); that is not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        # Bad input is reported as located diagnostics; reaching here is a bug in kkr.
+        if os.environ.get("KKR_DEBUG"):
+            raise
+        print(
+            f"kkr: internal error: {exc.__class__.__name__}: {exc}. This is a bug in kkr; "
+            "rerun with KKR_DEBUG=1 for details and report it with the input files.",
+            file=sys.stderr,
+        )
+        return 3
     return result
 
 

@@ -69,6 +69,10 @@ class Code(StrEnum):
     TOC_MISMATCH = "toc-mismatch", "The table of contents and the body disagree."
     NOT_UNDERSTOOD = "not-understood", "An imported source line went into no record field."
     SOURCE_DISCREPANCY = "source-discrepancy", "An imported document contradicts itself."
+    RECORD_CREATED = (
+        "record-created",
+        "An import wrote a new record for something the document names and no record describes.",
+    )
     RECORD_EXISTS = "record-exists", "An import would overwrite an existing, different record."
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
 from kkr.importer.header import Header, parse_header
 from kkr.importer.items import PARTS, ItemBlock, split_body
@@ -54,7 +55,11 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
     toc = parse_toc(lines, header.end, report)
     body = split_body(lines, toc.end, toc, report)
     discrepancies = check_toc(toc, body, lines, report)
-    meeting = _meeting(header, path.name, lines[-1].no if lines else 1, resolver, report)
+    if header.body not in resolver.bodies:
+        result.records.update(
+            created.council(header.body, header.body_name, path.name, resolver, report)
+        )
+    meeting = _meeting(header, path.name, resolver, report)
     if body.participants:
         people = parse_participants(body.participants, resolver, path.name, report)
         if people.present:
@@ -66,6 +71,8 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
     cases = Counter(item.case for section in body.sections for item in section.items if item.case)
     if cases:
         meeting["case"] = cases.most_common(1)[0][0]
+    handlers = [(i, b.line) for s in body.sections for b in s.items for i in b.handlers]
+    result.records.update(created.staff(handlers, path.name, resolver, report))
     markdown_source = path.suffix.lower() == ".md"
     items = [
         _item(
@@ -84,15 +91,17 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
         discrepancies += table_discrepancies(item, block.line, report)
     links, more = meeting_links(header.date, body, items, report)
     for field_name, other in links.items():
-        if other in resolver.meetings:
-            meeting[field_name] = other
-        else:
-            report.warning(
-                _link_line(body, items, field_name),
-                Code.UNRESOLVED_REFERENCE,
-                f"the document names {other} as the {field_name} meeting, but there is no "
-                f"meeting record {other}; '{field_name}' is left out until it exists",
+        if other not in resolver.meetings:
+            line = _link_line(body, items, field_name)
+            result.records[f"meetings/{other}.yaml"] = created.neighbour(
+                other,
+                field_name,
+                body_id=header.body,
+                where=(path.name, line),
+                resolver=resolver,
+                report=report,
             )
+        meeting[field_name] = other
     discrepancies += more
     meeting["sections"] = [
         {"number": s.number, "title": s.title}
@@ -123,15 +132,7 @@ def _last(lines: list[Any]) -> int:
     return numbers[-1] if numbers else 1
 
 
-def _meeting(
-    header: Header, document: str, last: int, resolver: Resolver, report: Report
-) -> dict[str, Any]:
-    if header.body not in resolver.bodies:
-        report.warning(
-            1,
-            Code.UNRESOLVED_REFERENCE,
-            f"the council {header.body!r} has no record in body/; add it before validating",
-        )
+def _meeting(header: Header, document: str, resolver: Resolver, report: Report) -> dict[str, Any]:
     meeting: dict[str, Any] = {"id": header.date, "body": header.body, "date": header.date}
     if header.start_time:
         meeting["start_time"] = header.start_time

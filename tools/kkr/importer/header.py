@@ -23,6 +23,7 @@ class Header:
 
     document: str
     body: str
+    body_name: str  # as printed, e.g. KKR SYDDANMARK
     date: str
     start_time: str | None
     place: str | None
@@ -43,7 +44,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
             "'REFERAT <year>', followed by the council and 'Dato: DD-MM-YYYY HH:MM'",
         )
     report.cover(first, "document")
-    values: dict[str, str | None] = {"body": None, "date": None, "time": None, "place": None}
+    values: dict[str, str | None] = dict.fromkeys(("body", "body_name", "date", "time", "place"))
     index += 1
     while index < len(lines):
         line = lines[index]
@@ -53,6 +54,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
             continue
         if values["body"] is None and _COUNCIL.match(text):
             values["body"] = slug(text)
+            values["body_name"] = text
             report.cover(line, "body")
         elif (match := _DATE.match(text)) is not None:
             day, month, year, hour, minute = match.groups()
@@ -84,6 +86,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
     return Header(
         document=KINDS[kind.group(1).lower()],
         body=str(values["body"]),
+        body_name=str(values["body_name"]),
         date=str(values["date"]),
         start_time=values["time"],
         place=values["place"],

@@ -92,7 +92,7 @@ def _person(
     result.new_people[person_id] = record
     report.warning(
         line.no,
-        Code.UNRESOLVED_REFERENCE,
+        Code.RECORD_CREATED,
         f"{name!r} matches no person record; a new record people/{person_id}.yaml is written",
     )
     return person_id

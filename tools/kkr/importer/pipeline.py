@@ -18,8 +18,8 @@ from kkr.importer.writer import emit, schema_comment
 from kkr.loader import MAX_BYTES
 from schema.registry import KINDS
 
-# People are created, never replaced: another record of the same id is someone's work.
-_NEVER_REPLACED = frozenset({"people"})
+# Records the import creates are never replaced: another of the same id is someone's work.
+_NEVER_REPLACED = frozenset({"people", "body", "organizations"})
 
 
 @dataclass
@@ -50,23 +50,28 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
     """Import ``files`` into ``records``; write nothing if anything fails."""
     outcome = Outcome()
     resolver = Resolver.scan(records)
-    for path in files:
-        data = _read(path, outcome)
-        if data is None:
-            continue
+    texts = [(path, data) for path in files if (data := _read(path, outcome)) is not None]
+    # A name in one document may get its record only from another document's participant
+    # list. A first pass creates every such record, so that the second resolves every name
+    # whatever the order of the files, and importing again changes nothing.
+    created: dict[str, dict[str, Any]] = {}
+    for path, data in texts:
+        first = import_document(path, data, resolver, str(path))
+        for relative, record in first.records.items():
+            _register(resolver, relative, record)
+            if "document" not in record:
+                created.setdefault(relative, record)
+        outcome.diagnostics += [
+            d for d in first.report.diagnostics if d.code is Code.RECORD_CREATED
+        ]
+    for path, data in texts:
         imported = import_document(path, data, resolver, str(path))
         outcome.reports.append(imported.report)
         for relative, record in imported.records.items():
-            kind = relative.split("/")[0]
-            merged = (
-                _keep_curated(record, records / relative, outcome) if kind == "meetings" else record
-            )
-            text = emit(merged, schema_comment(KINDS[kind].name))
-            outcome.planned.append(Planned(relative, text))
-            if kind == "people":
-                resolver.people.add(record["id"], record["name"], [])
-            elif kind == "meetings":
-                resolver.meetings.add(record["id"])
+            if "document" in record:
+                _plan(outcome, relative, _keep_curated(record, records / relative, outcome))
+    for relative, record in created.items():
+        _plan(outcome, relative, record)
     if not outcome.ok:
         return outcome
     _decide(outcome, records, force)
@@ -79,6 +84,22 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(planned.text, encoding="utf-8")
     return outcome
+
+
+def _register(resolver: Resolver, relative: str, record: dict[str, Any]) -> None:
+    kind = relative.split("/", maxsplit=1)[0]
+    if kind == "people":
+        resolver.people.add(record["id"], record.get("name"), [])
+    elif kind == "meetings":
+        resolver.meetings.add(record["id"])
+
+
+def _plan(outcome: Outcome, relative: str, record: dict[str, Any]) -> None:
+    """Add a file to write, unless the run already plans one at that path."""
+    if any(planned.relative == relative for planned in outcome.planned):
+        return
+    kind = KINDS[relative.split("/", maxsplit=1)[0]].name
+    outcome.planned.append(Planned(relative, emit(record, schema_comment(kind))))
 
 
 def _keep_curated(record: dict[str, Any], target: Path, outcome: Outcome) -> dict[str, Any]:
