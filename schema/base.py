@@ -30,7 +30,9 @@ class Source(Strict):
         str | None,
         Field(pattern=r"^[1-9]\d*(-[1-9]\d*)?$", description="Line or line range, e.g. 120-134"),
     ] = None
-    note: Text | None = None
+    note: Text | None = Field(
+        None, description="What the source says there, where the line range alone is not enough"
+    )
 
 
 class Discrepancy(Strict):
@@ -38,14 +40,19 @@ class Discrepancy(Strict):
 
     field: Text = Field(description="The field the discrepancy concerns, e.g. title")
     readings: list[Text] = Field(min_length=2, description="Every reading, as printed")
-    note: Markdown | None = None
+    note: Markdown | None = Field(None, description="Which reading the record uses and why")
 
 
 class Period(Strict):
     """A span of time known to the year, month or day; an open end is still running."""
 
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    start: PartialDate | None = Field(
+        None, description="First year, month or day, e.g. 2020-07; leave out when unknown"
+    )
+    end: PartialDate | None = Field(
+        None,
+        description="Last year, month or day, e.g. 2021; leave out while it runs or when unknown",
+    )
 
 
 class Record(Strict):

@@ -49,8 +49,8 @@ class MeetingStatus(StrEnum):
 class Section(Strict):
     """A numbered section of the agenda, e.g. 3. Regionalpolitiske sager."""
 
-    number: SectionNumber
-    title: Text
+    number: SectionNumber = Field(description="The section number, quoted, e.g. '3'")
+    title: Text = Field(description="The section title as printed, e.g. Regionalpolitiske sager")
     page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
 
 
@@ -66,9 +66,16 @@ class Table(Strict):
     """A table given as rows and columns of text, exactly as printed."""
 
     id: Slug = Field(description="Referenced from the text as a line [[tabel:ID]]")
-    caption: Text | None = None
-    columns: list[str] = Field(min_length=1)
-    rows: list[list[str]] = Field(min_length=1)
+    caption: Text | None = Field(
+        None, description="The table's heading, where the source prints one"
+    )
+    columns: list[str] = Field(
+        min_length=1, description="Column headings as printed; '' where a column has none"
+    )
+    rows: list[list[str]] = Field(
+        min_length=1,
+        description="The rows, each a list of cells as printed, e.g. [Middelfart, '3']",
+    )
 
 
 class Promise(Strict):
@@ -89,29 +96,52 @@ class Promise(Strict):
 class Item(Strict):
     """A numbered agenda item."""
 
-    number: ItemNumber
+    number: ItemNumber = Field(description="Section and item number, quoted, e.g. '3.6'")
     title: Text = Field(description="The item's own heading, as printed")
     toc_title: Text | None = Field(
         None, description="The title in the table of contents, where it differs"
     )
     page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
-    case: CaseNumber | None = None
+    case: CaseNumber | None = Field(
+        None, description="The case number printed under the heading, e.g. SAG-2021-02179"
+    )
     handlers: list[HandlerRef] = Field(
         default_factory=list, description="Case-handler initials, e.g. [rura, bel]"
     )
-    baggrund: Markdown | None = None
-    indstilling: Markdown | None = None
-    sagsfremstilling: Markdown | None = None
+    baggrund: Markdown | None = Field(None, description="The Baggrund section, as Markdown")
+    indstilling: Markdown | None = Field(
+        None, description="The Indstilling (recommendation), as Markdown"
+    )
+    sagsfremstilling: Markdown | None = Field(
+        None, description="The Sagsfremstilling with its sub-headings as ####, as Markdown"
+    )
     beslutning: Markdown | None = Field(
         None, description="The decision; required in minutes (may be empty if printed empty)"
     )
-    presenters: list[PersonRef] = Field(default_factory=list)
-    attachments: list[Attachment] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
-    topics: list[TopicRef] = Field(default_factory=list)
-    organizations: list[OrganizationRef] = Field(default_factory=list)
-    people: list[PersonRef] = Field(default_factory=list)
-    contracts: list[ContractRef] = Field(default_factory=list)
+    presenters: list[PersonRef] = Field(
+        default_factory=list, description="People who present the item, e.g. [rasmus-anker-moeller]"
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, description="The attachment markers (./.) in the item, in order"
+    )
+    tables: list[Table] = Field(
+        default_factory=list,
+        description="Tables in the item, each placed in the text by a line [[tabel:ID]]",
+    )
+    topics: list[TopicRef] = Field(
+        default_factory=list, description="Subject areas the item concerns, e.g. [sundhed]"
+    )
+    organizations: list[OrganizationRef] = Field(
+        default_factory=list, description="Bodies the item concerns, e.g. [syddansk-eu-kontor]"
+    )
+    people: list[PersonRef] = Field(
+        default_factory=list,
+        description="People the item concerns, other than its presenters, e.g. [lone-myrhoej]",
+    )
+    contracts: list[ContractRef] = Field(
+        default_factory=list,
+        description="Agreements the item acts on, e.g. [sdeo-resultatkontrakt-2022-2023]",
+    )
     commitments: list[CommitmentRef] = Field(
         default_factory=list,
         description="Work-plan commitments it advances, e.g. 2022-2026/erhverv-1",
@@ -125,19 +155,25 @@ class Item(Strict):
 class Meeting(Record):
     """A meeting of the council, from its agenda or its minutes."""
 
-    id: MeetingId
+    id: MeetingId = Field(description="The meeting date, e.g. 2023-11-21; also the file name")
     body: BodyRef = Field(description="The council, e.g. kkr-syddanmark")
-    date: IsoDate
+    date: IsoDate = Field(description="The meeting date, e.g. 2023-11-21; must equal the id")
     start_time: StartTime | None = Field(None, description="Quoted, e.g. '10:00'")
-    place: Text | None = None
+    place: Text | None = Field(
+        None, description="Where the meeting is held, as printed, e.g. Virtuelt via Teams"
+    )
     document: DocumentKind | None = Field(
         None, description="The document the record was taken from, if any"
     )
-    status: MeetingStatus
+    status: MeetingStatus = Field(description="How far the meeting has come, e.g. held")
     case: CaseNumber | None = Field(None, description="The meeting's case file")
     present: list[PersonRef] = Field(default_factory=list, description="Deltagere")
     absent: list[PersonRef] = Field(default_factory=list, description="Afbud")
-    previous: MeetingRef | None = None
-    next: MeetingRef | None = None
-    sections: list[Section] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)
+    previous: MeetingRef | None = Field(
+        None, description="The meeting before this one, e.g. 2023-09-04"
+    )
+    next: MeetingRef | None = Field(None, description="The meeting after this one, e.g. 2024-02-05")
+    sections: list[Section] = Field(
+        default_factory=list, description="The agenda's numbered sections, in order"
+    )
+    items: list[Item] = Field(default_factory=list, description="The agenda items, in agenda order")

@@ -25,15 +25,21 @@ class Role(StrEnum):
 class Membership(Record):
     """A person's seat in an organization, with its source and what it replaced."""
 
-    id: Slug
-    person: PersonRef
-    organization: OrganizationRef
-    role: Role
+    id: Slug = Field(
+        description="Stable id from body, person and year, e.g. fgu-danmark-flemming-neperus"
+    )
+    person: PersonRef = Field(description="Who holds the seat, e.g. flemming-neperus")
+    organization: OrganizationRef = Field(description="The body the seat is in, e.g. fgu-danmark")
+    role: Role = Field(description="The capacity of the seat, e.g. representative")
     appointed_by: OrganizationRef | None = Field(
         None, description="The body that appointed the person, e.g. kkr-syddanmark"
     )
     title: Text | None = Field(None, description="Title in the body as printed")
-    period: Period = Field(default_factory=Period)
+    period: Period = Field(
+        default_factory=Period, description="When the seat was held, as far as the sources say"
+    )
     decided_by: ItemRef | None = Field(None, description="The item that decided or reported it")
     replaces: MembershipRef | None = Field(None, description="The membership this one succeeded")
-    note: Markdown | None = None
+    note: Markdown | None = Field(
+        None, description="Anything else the sources say about the appointment"
+    )

@@ -37,14 +37,20 @@ class OrganizationKind(StrEnum):
 class Organization(Record):
     """A body named in the sources."""
 
-    id: Slug
+    id: Slug = Field(description="Stable id, e.g. region-syddanmark")
     name: Text = Field(description="Full name as printed, e.g. Syddansk EU-kontor")
-    kind: OrganizationKind
+    kind: OrganizationKind = Field(description="What kind of body it is, e.g. municipality")
     abbreviations: list[Text] = Field(default_factory=list, description="e.g. SDEO, RAR, K22")
     aliases: list[Text] = Field(
         default_factory=list, description="Other names the sources use for the same body"
     )
     parent: OrganizationRef | None = Field(None, description="The body this one belongs under")
-    website: Url | None = None
-    description: Markdown | None = None
-    topics: list[TopicRef] = Field(default_factory=list)
+    website: Url | None = Field(
+        None, description="The body's web address, where a source prints it"
+    )
+    description: Markdown | None = Field(
+        None, description="What the sources say the body is or does, in Danish Markdown"
+    )
+    topics: list[TopicRef] = Field(
+        default_factory=list, description="Subject areas the body works in, e.g. [sundhed]"
+    )

@@ -22,13 +22,15 @@ class PersonKind(StrEnum):
 class Person(Record):
     """A person named in the sources."""
 
-    id: Slug
+    id: Slug = Field(
+        description="Id from the name, e.g. bo-hansen, or the initials of staff known only by them"
+    )
     name: Text | None = Field(
         None,
         description="Full name as printed, e.g. Johannes Lundsryd Jensen; "
         "only staff known solely by their initials may leave it out",
     )
-    kind: PersonKind
+    kind: PersonKind = Field(description="The capacity the person appears in, e.g. politician")
     aliases: list[Text] = Field(
         default_factory=list, description="Other spellings the sources use for the same person"
     )
@@ -47,6 +49,10 @@ class Person(Record):
     initials: Initials | None = Field(
         None, description="Case-handler initials of secretariat staff, e.g. bel"
     )
-    phone: Phone | None = None
-    email: Email | None = None
-    note: Markdown | None = None
+    phone: Phone | None = Field(
+        None, description="Telephone number as printed, quoted, e.g. '5376 3683'"
+    )
+    email: Email | None = Field(None, description="E-mail address as printed, e.g. bel@kl.dk")
+    note: Markdown | None = Field(
+        None, description="Anything else the sources say about the person"
+    )

@@ -127,3 +127,23 @@ def test_stale_generated_file_is_reported(
     (tmp_path / "person.json").write_text("{}\n")
     assert main(["schema", "--output", str(tmp_path), "--check"]) == 1
     assert "person.json:1:1: error[stale-file]" in capsys.readouterr().out
+
+
+def test_every_field_is_documented() -> None:
+    """Descriptions become editor hover text and the reference page; none may be missing."""
+    from kkr.reference import _nested
+
+    from schema.registry import KINDS
+
+    seen: set[type] = set()
+    models: list[type] = []
+    for kind in KINDS.values():
+        seen.add(kind.model)
+        models += [kind.model, *_nested(kind.model, seen)]
+    missing = [
+        f"{model.__name__}.{name}"
+        for model in models
+        for name, info in model.model_fields.items()  # type: ignore[attr-defined]
+        if not info.description
+    ]
+    assert not missing, f"add a description to: {missing}"
