@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kkr.danish import MONTHS as DANISH_MONTHS
 from kkr.loader import load
 from sources import SOURCES
 
@@ -32,26 +33,7 @@ MINUTES_2023 = "kkr-syddanmark-2023-11-21-referat.txt"
 FOLDER = "kkr-syddanmark-folder-2022.txt"
 WORKPLAN = "kkr-syddanmark-politisk-arbejdsgrundlag-2022-2026.txt"
 MEETING_DOCUMENTS = (AGENDA_2020, AGENDA_2021, MINUTES_2023)
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+MONTHS = {name: number for number, name in enumerate(DANISH_MONTHS, start=1)}
 PERSON_LINE = re.compile(r"(.+) \(([A-ZÆØÅ])\) (.+)")
 
 

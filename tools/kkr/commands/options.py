@@ -33,6 +33,16 @@ def add_records(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_generated(parser: argparse.ArgumentParser, default: Path) -> None:
+    """Add ``--output DIR`` and ``--check`` for commands that write generated files."""
+    parser.add_argument(
+        "--output", type=Path, default=default, metavar="DIR", help=f"default: {default}"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
+    )
+
+
 def report(diagnostics: list[Diagnostic], files: int, fmt: str) -> None:
     """Print every diagnostic and the summary line in ``fmt``."""
     if fmt == "json":

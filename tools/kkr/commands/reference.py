@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from kkr.commands.generated import write_or_check
+from kkr.commands.options import add_generated
 from kkr.reference import cli_page, codes_page, records_page
 
 
@@ -18,16 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Regenerate docs/reference (record kinds, diagnostic codes and this "
         "command line's help) from the code, so the documentation cannot drift.",
     )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=Path("docs/reference"),
-        metavar="DIR",
-        help="default: docs/reference",
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if a page is out of date"
-    )
+    add_generated(parser, Path("docs/reference"))
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kkr.commands.generated import write_or_check
+from kkr.commands.options import add_generated
 from schema.registry import KINDS
 
 SCHEMA_DIR = Path("schema/json")
@@ -20,12 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Write a JSON Schema for every record kind to schema/json/<kind>.json. "
         "Editors use them through a '# yaml-language-server: $schema=...' first line.",
     )
-    parser.add_argument(
-        "--output", type=Path, default=SCHEMA_DIR, metavar="DIR", help="default: schema/json"
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
-    )
+    add_generated(parser, SCHEMA_DIR)
     parser.set_defaults(func=run)
 
 

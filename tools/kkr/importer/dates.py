@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = (
-    *("januar", "februar", "marts", "april", "maj", "juni"),
-    *("juli", "august", "september", "oktober", "november", "december"),
-)
+from kkr.danish import MONTHS
+
 _DATE = re.compile(r"\b(\d{1,2})\.\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 # "Godkendelse af referat fra mødet den 8. september 2020"
 PREVIOUS = re.compile(r"referat fra mødet den\s+(.+)$", re.IGNORECASE)

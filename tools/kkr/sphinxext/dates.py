@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from kkr.danish import MONTHS
 
 
 def long_date(value: date) -> str:
