@@ -76,7 +76,16 @@ def _check_id(entry: Entry) -> None:
 
 
 def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
+    seen: set[tuple[PathKey, str]] = set()
     for path, ref, value in iter_refs(entry.record):
+        if isinstance(path[-1], int):
+            if (path[:-1], value) in seen:
+                entry.document.warning(
+                    entry.locate(path),
+                    Code.DUPLICATE_LINK,
+                    f"{value!r} is already listed in {path[-2]}; remove the repetition",
+                )
+            seen.add((path[:-1], value))
         known = index.get(ref.kind, set())
         if value in known:
             continue

@@ -52,6 +52,10 @@ class Code(StrEnum):
     ID_MISMATCH = "id-mismatch", "A record's id differs from its file name."
     DUPLICATE_ID = "duplicate-id", "Two records or nested objects share an id."
     UNRESOLVED_REFERENCE = "unresolved-reference", "A reference names no existing record."
+    DUPLICATE_LINK = (
+        "duplicate-link",
+        "A list names the same record twice, or an item names a presenter again under people.",
+    )
     MEETING_DATE = "meeting-date", "A meeting's date disagrees with its id."
     ITEM_NUMBERING = "item-numbering", "Item numbers are duplicated, out of order or sectionless."
     NUMBERING_GAP = "numbering-gap", "Item numbers within a section skip a number."

@@ -52,6 +52,15 @@ def check_items(entry: Entry, meeting: Meeting) -> None:
                 "missing item",
             )
         previous = number
+        presenters = set(item.presenters)
+        for p, person in enumerate(item.people):
+            if person in presenters:
+                entry.document.warning(
+                    entry.locate(("items", index, "people", p)),
+                    Code.DUPLICATE_LINK,
+                    f"{person} presents item {item.number} and is listed again under people, "
+                    "which names the others the item concerns; remove it from people",
+                )
 
 
 def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:

@@ -67,7 +67,7 @@ def carry_over(fresh: dict[str, Any], existing: dict[str, Any]) -> Carried:
     for item in _dicts(fresh.get("items")):
         old = old_items.pop(item["number"], {})
         curated = {key: old[key] for key in CURATED_ITEM_FIELDS if key in old}
-        items.append(_ordered(item | curated, _ITEM_ORDER))
+        items.append(_ordered(_without_presenters(item | curated), _ITEM_ORDER))
     merged["items"] = items
     dropped = [
         number
@@ -75,6 +75,16 @@ def carry_over(fresh: dict[str, Any], existing: dict[str, Any]) -> Carried:
         if any(key in old for key in CURATED_ITEM_FIELDS)
     ]
     return Carried(_ordered(merged, _MEETING_ORDER), dropped)
+
+
+def _without_presenters(item: dict[str, Any]) -> dict[str, Any]:
+    """Keep presenters out of ``people``, which lists the others an item concerns."""
+    presenters = set(item.get("presenters") or [])
+    people = [p for p in item.get("people") or [] if p not in presenters]
+    if len(people) == len(item.get("people") or []):
+        return item
+    rest = {key: value for key, value in item.items() if key != "people"}
+    return rest | ({"people": people} if people else {})
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
