@@ -11,6 +11,7 @@ from kkr.sphinxext.links import person_name
 from kkr.sphinxext.views.common import (
     Context,
     View,
+    item_link,
     item_list,
     meeting_link,
     org,
@@ -36,7 +37,8 @@ def _seat(ctx: Context, seat: Membership, *, show: str) -> Inline:
             seat.title or labels.label(labels.ROLE, seat.role),
         ]
     if seat.decided_by and seat.decided_by in ctx.links.items:
-        parts += [" (besluttet ", ref("item", seat.decided_by, seat.decided_by), ")"]
+        # decided_by is the item that decided the seat or reported it, so say "see", not "decided".
+        parts += [" (jf. ", item_link(ctx.links.items[seat.decided_by]), ")"]
     return parts
 
 
