@@ -22,3 +22,6 @@ def find_sources() -> Path:
 
 
 SOURCES = find_sources()
+
+# The three agendas and minutes, oldest first (the folder and the work plan are not meetings).
+MEETING_DOCUMENTS = sorted(p.name for p in SOURCES.glob("kkr-syddanmark-20??-??-??-*"))

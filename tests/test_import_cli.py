@@ -13,13 +13,12 @@ from kkr.cli import main
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loader import load
-from sources import SOURCES
+from sources import MEETING_DOCUMENTS, SOURCES
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "import"
 MINUTES = "kkr-syddanmark-2023-11-21-referat.txt"
-DOCUMENTS = ["kkr-syddanmark-2020-11-11-dagsorden.md", "kkr-syddanmark-2021-06-09-dagsorden.txt"]
-DOCUMENTS.append(MINUTES)
+DOCUMENTS = MEETING_DOCUMENTS
 
 
 @pytest.fixture

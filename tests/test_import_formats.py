@@ -10,18 +10,14 @@ from typing import Any
 import pytest
 from kkr.importer.assemble import Imported, import_document
 from kkr.importer.resolve import Resolver
-from sources import SOURCES
+from sources import MEETING_DOCUMENTS, SOURCES
 
 from schema.markdown import problems
 from schema.meeting import Meeting
 from schema.person import Person
 
 REPO = Path(__file__).resolve().parent.parent
-DOCUMENTS = [
-    "kkr-syddanmark-2020-11-11-dagsorden.md",
-    "kkr-syddanmark-2021-06-09-dagsorden.txt",
-    "kkr-syddanmark-2023-11-21-referat.txt",
-]
+DOCUMENTS = MEETING_DOCUMENTS
 MARKDOWN_FIELDS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
 
 

@@ -10,14 +10,10 @@ import pytest
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loader import load
-from sources import SOURCES
+from sources import MEETING_DOCUMENTS, SOURCES
 
 REPO = Path(__file__).resolve().parent.parent
-DOCUMENTS = [
-    "kkr-syddanmark-2020-11-11-dagsorden.md",
-    "kkr-syddanmark-2021-06-09-dagsorden.txt",
-    "kkr-syddanmark-2023-11-21-referat.txt",
-]
+DOCUMENTS = MEETING_DOCUMENTS
 PARTS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
 _TABLE = re.compile(r"\[\[tabel:([a-z0-9-]+)\]\]")
 

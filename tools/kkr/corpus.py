@@ -45,7 +45,7 @@ class Corpus:
     """All records of one records directory."""
 
     root: Path
-    files: int = 0
+    paths: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     by_kind: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
@@ -65,6 +65,11 @@ class Corpus:
             assert isinstance(meeting, Meeting)
             for item in meeting.items:
                 yield entry, item
+
+    @property
+    def files(self) -> int:
+        """How many record files were read."""
+        return len(self.paths)
 
     @property
     def errors(self) -> int:
@@ -105,8 +110,8 @@ def load_corpus(root: Path, *, base: Path | None = None) -> Corpus:
 
     corpus = Corpus(root=root)
     documents: list[Document] = []
-    for path in discover(root):
-        corpus.files += 1
+    corpus.paths = discover(root)
+    for path in corpus.paths:
         doc = load(path, display_path(path, base))
         documents.append(doc)
         kind = kind_of(root, path)

@@ -53,16 +53,8 @@ def run(args: argparse.Namespace) -> int:
     files = 0
     for root in sorted(roots):
         corpus = load_corpus(root)
-        selected = [p.resolve() for p in args.paths]
-        for diagnostic in corpus.diagnostics:
-            target = Path(diagnostic.file).resolve()
-            if any(target == p or p in target.parents for p in selected):
-                diagnostics.append(diagnostic)
-        files += sum(
-            1
-            for entry_file in _files(corpus.root)
-            if any(entry_file == p or p in entry_file.parents for p in selected)
-        )
+        diagnostics += [d for d in corpus.diagnostics if _chosen(Path(d.file), args.paths)]
+        files += sum(1 for path in corpus.paths if _chosen(path, args.paths))
     if args.strict:
         diagnostics = [
             Diagnostic(d.file, d.line, d.column, "error", d.code, d.message) for d in diagnostics
@@ -71,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 
-def _files(root: Path) -> list[Path]:
-    from kkr.corpus import discover
-
-    return [path.resolve() for path in discover(root)]
+def _chosen(path: Path, paths: list[Path]) -> bool:
+    """Whether ``path`` is one of ``paths`` or lies inside one of them."""
+    target = path.resolve()
+    return any(target == p.resolve() or p.resolve() in target.parents for p in paths)
