@@ -27,7 +27,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_clean_records_exit_0() -> None:
     result = run("validate", "records", cwd=CASES / "valid-yaml11-values")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().endswith("no problems found.")
+    assert result.stdout.strip().endswith("ingen problemer fundet.")
 
 
 def test_errors_exit_1_with_every_problem_and_a_summary() -> None:
@@ -38,9 +38,9 @@ def test_errors_exit_1_with_every_problem_and_a_summary() -> None:
     assert [": ".join(line.split(": ", 2)[:2]) for line in lines[:-1]] == expected
     errors = sum("error[" in e for e in expected)
     files = len(list((CASES / "item-numbering" / "records").rglob("*.yaml")))
-    assert (
-        lines[-1] == f"{files} files checked: {errors} errors, {len(expected) - errors} warnings."
-    )
+    warnings = len(expected) - errors
+    advarsler = "advarsel" if warnings == 1 else "advarsler"
+    assert lines[-1] == f"{files} filer kontrolleret: {errors} fejl, {warnings} {advarsler}."
     assert "Traceback" not in result.stderr
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kkr.cli import main
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
-from kkr.loader import load
+from kkr.loading.loader import load
 from sources import MEETING_DOCUMENTS, SOURCES
 
 REPO = Path(__file__).resolve().parent.parent

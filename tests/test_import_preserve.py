@@ -10,7 +10,7 @@ import pytest
 from kkr.cli import main
 from kkr.importer.preserve import CURATED_ITEM_FIELDS, carry_over
 from kkr.importer.writer import emit, schema_comment
-from kkr.loader import load
+from kkr.loading.loader import load
 
 from schema.meeting import Item
 

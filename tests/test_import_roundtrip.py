@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
-from kkr.loader import load
+from kkr.loading.loader import load
 from sources import MEETING_DOCUMENTS, SOURCES
 
 REPO = Path(__file__).resolve().parent.parent

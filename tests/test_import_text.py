@@ -14,7 +14,7 @@ from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.importer.text import clean, join_broken, joins_hyphenated, plain, strip_dot_leader
 from kkr.importer.writer import emit, scalar
-from kkr.loader import load_text
+from kkr.loading.loader import load_text
 from sources import SOURCES
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from kkr.danish import MONTHS as DANISH_MONTHS
-from kkr.loader import load
+from kkr.loading.loader import load
 from sources import SOURCES
 
 from schema.base import Record

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 import pytest
-from kkr.sphinxext import labels
+from kkr.site import labels
 
 from schema.contract import Cadence, ContractKind, ContractStatus
 from schema.matter import MatterStatus

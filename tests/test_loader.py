@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kkr.diagnostics import Code
-from kkr.loader import MAX_BYTES, MAX_DEPTH, load, load_text
+from kkr.loading.loader import MAX_BYTES, MAX_DEPTH, load, load_text
 
 
 def codes(text: str) -> list[str]:

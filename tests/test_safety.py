@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import build
-from kkr import corpus as corpus_module
-from kkr.sphinxext import source
-from kkr.sphinxext.safety import safe_uri
+from kkr.checks import corpus as corpus_module
+from kkr.site import source
+from kkr.site.safety import safe_uri
 
 from schema.meeting import Meeting
 from schema.person import Person

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import build
-from kkr.corpus import load_corpus
-from kkr.sphinxext.dates import long_date
+from kkr.checks.corpus import load_corpus
+from kkr.site.dates import long_date
 from sphinx.search.da import SearchDanish
 from sphinx.util.inventory import InventoryFile
 

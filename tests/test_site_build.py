@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from conftest import build, copy_root
-from kkr.corpus import load_corpus
-from kkr.sphinxext.blocks import fingerprint
-from kkr.sphinxext.views.site import all_views
+from kkr.checks.corpus import load_corpus
+from kkr.site.blocks import fingerprint
+from kkr.site.views.site import all_views
 
 pytestmark = pytest.mark.sphinx
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from kkr.corpus import load_corpus
+from kkr.checks.corpus import load_corpus
 from kkr.diagnostics import Code
 
 # Raised by kkr import on source documents; tests/test_import_*.py exercises each of them.

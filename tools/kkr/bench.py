@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from kkr.corpus import load_corpus
+from kkr.checks.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "roots" / "test-site"
 PER_MEETING = 20

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Literal
 
+from kkr.i18n import _, ngettext
+
 Severity = Literal["error", "warning"]
 
 
@@ -129,12 +131,17 @@ def _escape_property(value: str) -> str:
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
-    """Return the closing line of a report."""
+    """Return the closing line of a report, in the active language."""
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
+    checked = ngettext("{files} file checked", "{files} files checked", files).format(files=files)
     if not diagnostics:
-        return f"{files} files checked: no problems found."
-    return f"{files} files checked: {errors} errors, {warnings} warnings."
+        return _("{checked}: no problems found.").format(checked=checked)
+    return _("{checked}: {errors}, {warnings}.").format(
+        checked=checked,
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+    )
 
 
 def as_json(diagnostics: list[Diagnostic], files: int) -> str:

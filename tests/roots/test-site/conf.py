@@ -2,7 +2,7 @@
 
 project = "KKR test"
 language = "da"
-extensions = ["myst_parser", "kkr.sphinxext"]
+extensions = ["myst_parser", "kkr.site"]
 root_doc = "docs/index"
 exclude_patterns = ["_build", "records"]
 html_theme = "furo"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kkr.checks.corpus import load_corpus
 from kkr.commands.options import add_format, report, usage_error
-from kkr.corpus import load_corpus
 from kkr.diagnostics import Diagnostic
 from schema.registry import KINDS
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kkr.corpus import load_corpus
+from kkr.checks.corpus import load_corpus
 from kkr.diagnostics import Code, Diagnostic
 from kkr.importer.assemble import import_document
 from kkr.importer.preserve import carry_over, existing_meeting
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.writer import emit, schema_comment
-from kkr.loader import MAX_BYTES
+from kkr.loading.loader import MAX_BYTES
 from schema.registry import KINDS
 
 # Records the import creates are never replaced: another of the same id is someone's work.

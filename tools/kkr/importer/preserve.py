@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.importer.assemble import MEETING_ORDER
-from kkr.loader import load
+from kkr.loading.loader import load
 from schema.meeting import Item
 
 # Links staff add by hand; the importer finds organizations and people only in forum lists.

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kkr.loader import load
+from kkr.loading.loader import load
 
 
 def normalize(text: str) -> str:

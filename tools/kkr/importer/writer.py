@@ -7,12 +7,12 @@ from typing import Any
 
 import yaml
 
-from kkr.loader import YAML11_BOOLS
+from kkr.loading.loader import YAML11_BOOLS
 
 MARKDOWN_FIELDS = frozenset({"baggrund", "indstilling", "sagsfremstilling", "beslutning", "note"})
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\t\n]*$")
 # Text a YAML 1.1 reader would turn into a number, date, time or null.
-# Characters a record file may not hold raw (see kkr.loader); written as \uXXXX escapes.
+# Characters a record file may not hold raw (see kkr.loading.loader); written as \uXXXX escapes.
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
 )

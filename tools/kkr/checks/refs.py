@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from kkr.loader import PathKey
+from kkr.loading.loader import PathKey
 from schema.types import Ref
 
 

@@ -9,12 +9,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from kkr.sphinxext import pages, source
-from kkr.sphinxext.blocks import fingerprint
-from kkr.sphinxext.config import SiteConfig
-from kkr.sphinxext.domain import KkrDomain, outdated
-from kkr.sphinxext.safety import escape_search_titles
-from kkr.sphinxext.views.site import all_views
+from kkr.site import pages, source
+from kkr.site.blocks import fingerprint
+from kkr.site.config import SiteConfig
+from kkr.site.domain import KkrDomain, outdated
+from kkr.site.safety import escape_search_titles
+from kkr.site.views.site import all_views
 
 logger = logging.getLogger(__name__)
 

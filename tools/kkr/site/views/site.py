@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kkr.corpus import Corpus
-from kkr.sphinxext.links import build
-from kkr.sphinxext.views.agreements import contract_views, matter_views, topic_views
-from kkr.sphinxext.views.common import Context, View
-from kkr.sphinxext.views.front import FRONT, front_view
-from kkr.sphinxext.views.meetings import case_views, meeting_views
-from kkr.sphinxext.views.people import organization_views, person_views
-from kkr.sphinxext.views.workplans import workplan_views
+from kkr.loading.corpus import Corpus
+from kkr.site.links import build
+from kkr.site.views.agreements import contract_views, matter_views, topic_views
+from kkr.site.views.common import Context, View
+from kkr.site.views.front import FRONT, front_view
+from kkr.site.views.meetings import case_views, meeting_views
+from kkr.site.views.people import organization_views, person_views
+from kkr.site.views.workplans import workplan_views
 
 
 def all_views(corpus: Corpus, prefix: str, extra_docs: list[str]) -> dict[str, View]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kkr.sphinxext.paths import safe_id
+from kkr.site.paths import safe_id
 
 SUFFIX = ".md"
 

@@ -15,8 +15,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from kkr.sphinxext.blocks import fingerprint
-from kkr.sphinxext.render import Renderer
+from kkr.site.blocks import fingerprint
+from kkr.site.render import Renderer
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kkr.sphinxext import paths
-from kkr.sphinxext.blocks import (
+from kkr.site import paths
+from kkr.site.blocks import (
     Block,
     Inline,
     bullets,
@@ -15,9 +15,9 @@ from kkr.sphinxext.blocks import (
     section,
     toctree,
 )
-from kkr.sphinxext.dates import long_date
-from kkr.sphinxext.links import ItemInfo
-from kkr.sphinxext.views.common import Context, View, item_list, text, view
+from kkr.site.dates import long_date
+from kkr.site.links import ItemInfo
+from kkr.site.views.common import Context, View, item_list, text, view
 from schema.workplan import Area, WorkPlan
 
 
@@ -80,7 +80,7 @@ def workplan_views(ctx: Context) -> dict[str, View]:
 
 
 def _area(ctx: Context, entry: object, plan: WorkPlan, index: int, area: Area) -> Block:
-    from kkr.corpus import Entry
+    from kkr.loading.corpus import Entry
 
     assert isinstance(entry, Entry)
     path = ("areas", index)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kkr.corpus import Corpus, Entry
-from kkr.loader import PathKey
-from kkr.sphinxext.blocks import Block, Inline, markdown, ref, section
-from kkr.sphinxext.dates import long_date
-from kkr.sphinxext.links import ItemInfo, Links, name
+from kkr.loading.corpus import Corpus, Entry
+from kkr.loading.loader import PathKey
+from kkr.site.blocks import Block, Inline, markdown, ref, section
+from kkr.site.dates import long_date
+from kkr.site.links import ItemInfo, Links, name
 
 View = dict[str, Any]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kkr.sphinxext import labels, paths
-from kkr.sphinxext.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
-from kkr.sphinxext.dates import partial_date, period
-from kkr.sphinxext.views.common import Context, View, item_link, item_list, org, text, view
+from kkr.site import labels, paths
+from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
+from kkr.site.dates import partial_date, period
+from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
 from schema.contract import Contract
 from schema.matter import Matter
 from schema.topic import Topic

@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from kkr.diagnostics import Code
-from kkr.loader import YAML11_BOOLS, Document, PathKey, Position
+from kkr.loading.loader import YAML11_BOOLS, Document, PathKey, Position
 from schema.base import Record
 from schema.types import Matches
 

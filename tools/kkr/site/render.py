@@ -8,10 +8,10 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from kkr.sphinxext import mdrender
-from kkr.sphinxext.blocks import Block, Inline
-from kkr.sphinxext.labels import OBJECT_TYPES
-from kkr.sphinxext.safety import safe_uri
+from kkr.site import mdrender
+from kkr.site.blocks import Block, Inline
+from kkr.site.labels import OBJECT_TYPES
+from kkr.site.safety import safe_uri
 
 Register = Callable[[str, str, str, str], None]
 Warn = Callable[[str, str, int], None]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from kkr.corpus import Entry
-from kkr.sphinxext import labels, paths
-from kkr.sphinxext.blocks import (
+from kkr.loading.corpus import Entry
+from kkr.site import labels, paths
+from kkr.site.blocks import (
     Block,
     Inline,
     box,
@@ -22,9 +22,9 @@ from kkr.sphinxext.blocks import (
     table,
     toctree,
 )
-from kkr.sphinxext.dates import long_date
-from kkr.sphinxext.links import ItemInfo, name
-from kkr.sphinxext.views.common import (
+from kkr.site.dates import long_date
+from kkr.site.links import ItemInfo, name
+from kkr.site.views.common import (
     Context,
     View,
     item_link,

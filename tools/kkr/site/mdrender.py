@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.myst_role import myst_role_plugin
 from sphinx import addnodes
 
-from kkr.sphinxext.safety import safe_uri
+from kkr.site.safety import safe_uri
 
 TABLE_LINE = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$", re.MULTILINE)
 ROLE_TARGET = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)

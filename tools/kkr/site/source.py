@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kkr.corpus import Corpus, load_corpus
+from kkr.checks.corpus import load_corpus
+from kkr.loading.corpus import Corpus
 
 
 def load(records: Path, base: Path) -> Corpus:

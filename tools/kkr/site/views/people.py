@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kkr.sphinxext import labels, paths
-from kkr.sphinxext.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
-from kkr.sphinxext.dates import period
-from kkr.sphinxext.links import person_name
-from kkr.sphinxext.views.common import (
+from kkr.site import labels, paths
+from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
+from kkr.site.dates import period
+from kkr.site.links import person_name
+from kkr.site.views.common import (
     Context,
     View,
     item_link,

@@ -10,11 +10,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.sphinxext import config, events
-from kkr.sphinxext.domain import KkrDomain
-from kkr.sphinxext.render import search_form
-from kkr.sphinxext.safety import ScrubDoctree, ScrubOutput
-from kkr.sphinxext.translations import add_danish_catalog
+from kkr.site import config, events
+from kkr.site.domain import KkrDomain
+from kkr.site.render import search_form
+from kkr.site.safety import ScrubDoctree, ScrubOutput
+from kkr.site.translations import add_danish_catalog
 
 STATIC = Path(__file__).parent / "static"
 ENV_VERSION = 1

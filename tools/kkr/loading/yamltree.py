@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from kkr.diagnostics import Code
-from kkr.document import Document, PathKey, Position
+from kkr.loading.document import Document, PathKey, Position
 
 MAX_DEPTH = 24
 

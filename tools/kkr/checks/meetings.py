@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kkr.corpus import Corpus, Entry
 from kkr.diagnostics import Code
+from kkr.loading.corpus import Corpus, Entry
 from schema.meeting import Meeting
 
 

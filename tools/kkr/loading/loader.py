@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
-from kkr.document import Document, PathKey, Position
-from kkr.yamltree import MAX_DEPTH, YAML11_BOOLS, build
+from kkr.loading.document import Document, PathKey, Position
+from kkr.loading.yamltree import MAX_DEPTH, YAML11_BOOLS, build
 
 __all__ = [
     "MAX_BYTES",

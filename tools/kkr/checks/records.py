@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from kkr.corpus import Corpus, Entry
+from kkr.checks.refs import iter_refs
 from kkr.diagnostics import Code
-from kkr.loader import PathKey
-from kkr.refs import iter_refs
+from kkr.loading.corpus import Corpus, Entry
+from kkr.loading.loader import PathKey
 from schema.base import Period
 from schema.body import Body
 from schema.markdown import TABLE_TOKEN
@@ -196,7 +196,7 @@ def _item_key(ref: str) -> tuple[str, int, int]:
 
 
 def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
-    from kkr.meeting_checks import check_items, check_links, check_promises
+    from kkr.checks.meetings import check_items, check_links, check_promises
 
     if meeting.date.isoformat() != meeting.id:
         entry.document.error(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kkr.corpus import Corpus
+from kkr.loading.corpus import Corpus
 from schema.contract import Contract
 from schema.matter import Matter
 from schema.meeting import Item, Meeting

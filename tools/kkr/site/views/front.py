@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kkr.sphinxext import labels, paths
-from kkr.sphinxext.blocks import Block, Inline, bullets, doc, para, search_form, section, toctree
-from kkr.sphinxext.dates import long_date
-from kkr.sphinxext.links import ItemInfo
-from kkr.sphinxext.views.common import Context, View, item_link, meeting_link, view
-from kkr.sphinxext.views.workplans import progress
+from kkr.site import labels, paths
+from kkr.site.blocks import Block, Inline, bullets, doc, para, search_form, section, toctree
+from kkr.site.dates import long_date
+from kkr.site.links import ItemInfo
+from kkr.site.views.common import Context, View, item_link, meeting_link, view
+from kkr.site.views.workplans import progress
 from schema.meeting import Meeting
 from schema.workplan import WorkPlan
 

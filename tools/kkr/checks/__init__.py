@@ -1,0 +1,1 @@
+"""Checks: schema validation of each record, then the checks that span records."""

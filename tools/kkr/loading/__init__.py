@@ -1,0 +1,1 @@
+"""Loading: read record files safely into located YAML trees, and gather them into a corpus."""
