@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.loading.characters import forbidden
 from kkr.loading.document import Document, PathKey, Position
 from kkr.loading.yamltree import MAX_DEPTH, YAML11_BOOLS, build
 
@@ -22,10 +22,6 @@ __all__ = [
 ]
 
 MAX_BYTES = 2_000_000
-
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
-)
 
 
 def _offset_position(data: bytes | str, offset: int) -> Position:
@@ -82,12 +78,12 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         return None
     text = _strip_bom(text).replace("\r\n", "\n")
     found = False
-    for match in _FORBIDDEN_CHARS.finditer(text):
+    for offset, name in forbidden(text):
         found = True
         doc.error(
-            _offset_position(text, match.start()),
+            _offset_position(text, offset),
             Code.CONTROL_CHARACTER,
-            f"the character U+{ord(match.group()):04X} is not allowed in a record; delete it "
+            f"the character {name} is not allowed in a record; delete it "
             "(tabs and line breaks are fine)",
         )
         if len(doc.diagnostics) >= 20:
