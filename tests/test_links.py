@@ -310,9 +310,10 @@ def test_items_that_decided_appointments_link_the_person_and_the_body() -> None:
     items = dict(all_items())
     checked = 0
     for membership in records("memberships").values():
-        item = items.get(membership.decided_by or "")
-        if item is not None:
-            assert membership.person in {*item.people, *item.presenters}, membership.id
-            assert membership.organization in item.organizations, membership.id
-            checked += 1
+        for ref in {membership.decided_by, *membership.mentioned_in} - {None}:
+            item = items.get(str(ref))
+            if item is not None:
+                assert membership.person in {*item.people, *item.presenters}, membership.id
+                assert membership.organization in item.organizations, membership.id
+                checked += 1
     assert checked >= 20
