@@ -19,7 +19,7 @@ from kkr.site.blocks import (
     para,
     ref,
     section,
-    table,
+    strong,
     toctree,
 )
 from kkr.site.dates import long_date
@@ -114,27 +114,34 @@ RULE = (
 
 
 def _progress_view(ctx: Context, plan: WorkPlan) -> View:
-    rows: list[list[Inline]] = []
+    # A list per area rather than one wide table: it reads the same on a phone.
+    areas: list[Block] = []
     total = done = 0
     for area in plan.areas:
+        rows: list[Inline] = []
         for number, c in enumerate(area.commitments, start=1):
             total += 1
             items = advanced(ctx, plan, c.id)
             done += bool(items)
             near = related(ctx, plan, c.id)
-            cell: Inline = joined([item_link(i) for i in items], "; ") if items else ["–"]
+            row: Inline = [
+                ref("commitment", f"{plan.id}/{c.id}", f"{number}. {_short(c.text)}"),
+                " – ",
+                strong(ADVANCED if items else NOT_ADVANCED),
+            ]
+            if items:
+                row += [" af ", *joined([item_link(i) for i in items], "; ")]
             if near:
-                cell += ["; relateret: " if items else " · relateret: "]
-                cell += joined([item_link(i) for i in near], "; ")
-            target = paths.area_page(ctx.prefix, plan.id, area.id)
-            rows.append(
-                [
-                    [doc(target, area.title)],
-                    [ref("commitment", f"{plan.id}/{c.id}", f"{number}. {_short(c.text)}")],
-                    [ADVANCED if items else NOT_ADVANCED],
-                    cell,
-                ]
+                row += [". Relateret (tæller ikke): ", *joined([item_link(i) for i in near], "; ")]
+            rows.append(row)
+        target = paths.area_page(ctx.prefix, plan.id, area.id)
+        areas.append(
+            section(
+                [doc(target, area.title)],
+                [para(progress(ctx, plan, area) + "."), bullets(rows)],
+                anchor=f"fremdrift-{area.id}",
             )
+        )
     title = "Fremdrift på arbejdsgrundlaget"
     blocks: list[Block] = [
         para(
@@ -143,7 +150,7 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
             f" ({long_date(plan.date)}) er fremmet af mindst ét punkt.",
         ),
         para(RULE.format(date=long_date(plan.date))),
-        table(["Område", "Målsætning", "Status", "Punkter"], rows),
+        *areas,
     ]
     return view(title, [section(title, blocks, anchor="fremdrift")], orphan=False)
 
