@@ -67,3 +67,16 @@ def test_every_command_and_sub_command_is_in_the_cli_reference(repo: Path) -> No
     for name, parser in found:
         assert isinstance(parser, argparse.ArgumentParser)
         assert f"# {name}\n" in page, f"{name} is missing; run kkr reference"
+
+
+def test_the_guide_shows_every_generated_run_and_nothing_pasted(repo: Path) -> None:
+    from kkr import guide
+
+    text = (repo / "docs" / "redigering.md").read_text(encoding="utf-8")
+    included = set(re.findall(r"```\{literalinclude\} reference/(guide/\S+)", text))
+    expected = {f"guide/{name}.txt" for name in guide.SESSIONS}
+    expected |= {f"guide/fejl-{n:02}-{name}.txt" for n, (name, _) in enumerate(guide.MISTAKES, 1)}
+    assert included == expected
+    # Command output appears only through those includes: no pasted transcript.
+    assert "error[" not in text.replace("error[KODE]", "")
+    assert "\n$ kkr" not in text
