@@ -148,3 +148,15 @@ def test_records_absent_at_base_are_all_new(repo: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     count = len(list((repo / "records").rglob("*.yaml")))
     assert out.startswith(f"Ændringer i vidensbasen siden HEAD: {count} poster\n")
+
+
+def test_records_outside_git_are_a_usage_error_with_gits_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOTS / "test-site" / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    assert main(["diff", "main"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kkr: error: ") and "git" in err
+    assert len(err.splitlines()) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kkr.changes.compare import Group, compare
-from kkr.changes.revision import RevisionError, records_at
+from kkr.changes.revision import RevisionError, UnknownRevisionError, records_at
 from kkr.checks.corpus import load_corpus
 from kkr.commands.options import add_records, usage_error
 from kkr.i18n import _, ngettext
@@ -36,15 +36,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Compare, print the groups and return the exit code."""
     if not args.records.is_dir():
-        return usage_error(f"{args.records} is not a directory; example: kkr diff main")
+        return usage_error(
+            _("{records} is not a directory; example: kkr diff main").format(records=args.records)
+        )
     try:
         with records_at(args.base, args.records) as before:
             old = load_corpus(before)
-    except RevisionError:
+    except UnknownRevisionError:
         return usage_error(
-            f"{args.base!r} is not a revision of the git repository that holds {args.records}; "
-            "example: kkr diff main"
+            _(
+                "{base!r} is not a revision of the git repository that holds {records}; "
+                "example: kkr diff main"
+            ).format(base=args.base, records=args.records)
         )
+    except RevisionError as error:
+        return usage_error(_("git cannot read the records: {error}").format(error=error))
     groups = compare(old, load_corpus(args.records))
     print(render(groups, args.base, markdown=args.format == "markdown"), end="")
     return 0

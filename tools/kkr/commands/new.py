@@ -110,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
     """Write the record (or the item) and print the path."""
     if not args.records.is_dir():
         return usage_error(
-            f"{args.records} is not a directory; example: kkr new person 'Bo Hansen'"
+            _("{records} is not a directory; example: kkr new person 'Bo Hansen'").format(
+                records=args.records
+            )
         )
     corpus = load_corpus(args.records)
     try:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from kkr.commands.options import usage_error
+from kkr.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +25,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Run sphinx-autobuild until interrupted."""
+    if not Path("conf.py").is_file():
+        return usage_error(
+            _(
+                "kkr serve builds the site in the current folder, which has no conf.py; "
+                "run it in the repository's folder, e.g. cd kkr-syddanmark && kkr serve"
+            )
+        )
     from sphinx_autobuild.__main__ import main as autobuild  # type: ignore[import-untyped]
 
     # sphinx-autobuild watches the whole source directory, records included; the build
