@@ -36,7 +36,7 @@ from kkr.site.views.common import (
     text,
     view,
 )
-from schema.meeting import Item, Meeting
+from schema.meeting import Item, Meeting, Promise
 from schema.person import Person
 
 # After the decision: the recommendation, then the background (the order readers need).
@@ -163,16 +163,21 @@ def expected_points(ctx: Context, meeting: Meeting) -> list[Inline]:
             target = promise.meeting or info.meeting.next
             if target != meeting.id:
                 continue
-            row: Inline = [promise.text, " (sat på ", item_link(info), ")"]
-            if promise.item and promise.item in ctx.links.items:
-                row += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
-            if promise.matter:
-                row += [
-                    " · forløb: ",
-                    ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
-                ]
-            rows.append(row)
+            rows.append([promise.text, " (sat på ", item_link(info), ")", *_fate(ctx, promise)])
     return rows
+
+
+def _fate(ctx: Context, promise: Promise) -> Inline:
+    """What became of a promised point: the item it became and the matter it belongs to."""
+    out: Inline = []
+    if promise.item and promise.item in ctx.links.items:
+        out += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
+    if promise.matter:
+        out += [
+            " · forløb: ",
+            ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
+        ]
+    return out
 
 
 def _agenda(meeting: Meeting) -> list[Block]:
@@ -330,14 +335,7 @@ def _promises(ctx: Context, item: Item) -> list[Inline]:
         if promise.meeting:
             when = date.fromisoformat(promise.meeting)
             row += [" (til mødet ", meeting_link(promise.meeting, when), ")"]
-        if promise.item and promise.item in ctx.links.items:
-            row += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
-        if promise.matter:
-            row += [
-                " · forløb: ",
-                ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
-            ]
-        rows.append(row)
+        rows.append(row + _fate(ctx, promise))
     return rows
 
 

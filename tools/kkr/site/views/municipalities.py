@@ -77,7 +77,13 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
             [
                 [item_link(info)],
                 [caption or "–"],
-                [" · ".join(f"{c}: {v}" if c else v for c, v in zip(columns, row, strict=False))],
+                [
+                    " · ".join(
+                        f"{c}: {v}" if c else v
+                        for c, v in zip(columns, row, strict=False)
+                        if v.strip()
+                    )
+                ],
             ]
             for info, caption, columns, row in rows
         ]
