@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -111,12 +112,43 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
                 anchor="forventede-punkter",
             )
         )
+    if meeting.document is None:
+        mentions = _mentions(meeting)
+        if mentions:
+            body.append(
+                section(
+                    "Omtalt i andre møders dokumenter",
+                    [
+                        para("Ingen dokumenter fra mødet er registreret; andre dokumenter nævner:"),
+                        bullets(mentions),
+                    ],
+                    anchor="omtalt",
+                )
+            )
     body.append(section("Fremmøde", _attendance(ctx, meeting), anchor="fremmoede"))
     body.append(section("Dagsorden", _agenda(meeting), anchor="dagsorden"))
     for index, item in enumerate(meeting.items):
         body.append(_item(ctx, entry, meeting, index, item))
     title = f"Møde {title_date(meeting.date)}"
     return view(title, [section(title, body, obj=("meeting", meeting.id))])
+
+
+DOCUMENT_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})-(dagsorden|referat)\.(txt|md)$")
+
+
+def _mentions(meeting: Meeting) -> list[Inline]:
+    """What the sources say about a meeting whose own documents are not registered."""
+    rows: list[Inline] = []
+    for source in meeting.sources:
+        if not source.note:
+            continue
+        found = DOCUMENT_NAME.search(source.document)
+        where = source.document
+        if found:
+            kind = "Dagsordenen til" if found.group(2) == "dagsorden" else "Referatet fra"
+            where = f"{kind} mødet {long_date(date.fromisoformat(found.group(1)))}"
+        rows.append([f"{where}: {source.note}"])
+    return rows
 
 
 def _neighbour(meeting_id: str | None) -> Inline:
