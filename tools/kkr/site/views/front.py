@@ -7,7 +7,7 @@ from kkr.site.blocks import Block, Inline, bullets, doc, para, search_form, sect
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, meeting_link, view
-from kkr.site.views.meetings import expected_points
+from kkr.site.views.items import expected_points
 from kkr.site.views.workplans import progress
 from schema.meeting import Meeting
 from schema.workplan import WorkPlan
