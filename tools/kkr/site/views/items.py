@@ -18,6 +18,7 @@ from kkr.site.views.common import (
     text,
 )
 from schema.meeting import Item, Meeting, Promise
+from schema.membership import Membership
 
 # After the decision: the recommendation, then the background (the order readers need).
 SECTION_FIELDS = ("indstilling", "baggrund", "sagsfremstilling")
@@ -77,6 +78,7 @@ def item_section(ctx: Context, entry: Entry, meeting: Meeting, index: int, item:
                     "Emner",
                     joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics]),
                 ),
+                ("Udpegninger", _seats(ctx, here)),
                 (
                     "Arbejdsgrundlag",
                     joined(
@@ -148,6 +150,21 @@ def item_section(ctx: Context, entry: Entry, meeting: Meeting, index: int, item:
         anchor=paths.item_anchor(item.number),
         obj=("item", here),
     )
+
+
+def _seats(ctx: Context, here: str) -> Inline:
+    """The seats the item decided or reported, with whom they replaced."""
+    rows: list[Inline] = []
+    for seat in ctx.links.seats_by_item.get(here, []):
+        successor = ctx.links.replaced_by.get(seat.id)
+        if successor is not None and successor.decided_by == here:
+            continue  # shown as "afløste …" on its successor's line
+        row: Inline = [person(ctx, seat.person), " i ", org(ctx, seat.organization)]
+        before = ctx.corpus.get("membership", seat.replaces) if seat.replaces else None
+        if before is not None and isinstance(before.record, Membership):
+            row += [" (afløste ", person(ctx, before.record.person), ")"]
+        rows.append(row)
+    return [part for index, row in enumerate(rows) for part in ([", "] if index else []) + row]
 
 
 def _attachments(item: Item) -> list[Block]:
