@@ -155,6 +155,8 @@ def test_progress_counts_only_explicit_links_after_the_plan(real: Build, ctx: Co
         overview = _page(real, f"arkiv/arbejdsgrundlag/{plan.id}/fremdrift")
         commitments = [c for a in plan.areas for c in a.commitments]
         assert f"af {len(commitments)} målsætninger" in overview
+        raw = (real.out / "arkiv" / "arbejdsgrundlag" / plan.id / "fremdrift.html").read_text()
+        assert raw.count('class="kkr-commitment') == len(commitments)
         for c in commitments:
             key = f"{plan.id}/{c.id}"
             for info in advanced(ctx, plan, c.id):

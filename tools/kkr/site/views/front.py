@@ -117,8 +117,9 @@ def _plan(ctx: Context) -> list[Block]:
         for area in plan.areas
     ]
     intro = para(
+        doc(paths.progress_page(ctx.prefix, plan.id), "Fremdrift på alle målsætninger"),
+        " i ",
         doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
-        f" ({long_date(plan.date)}) · ",
-        doc(paths.progress_page(ctx.prefix, plan.id), "Oversigt over alle målsætninger"),
+        f" ({long_date(plan.date)}):",
     )
     return [intro, bullets(rows)]
