@@ -126,9 +126,7 @@ def test_a_newer_document_rereads_hand_written_pages(site: Path) -> None:
     newest = _meetings(site)[-1]
     later = date(newest.date.year + 1, 1, 15)
     text = (meetings / f"{newest.id}.yaml").read_text()
-    text = text.replace(newest.id, later.isoformat()).replace(
-        f"previous: {newest.previous}\n", ""
-    )
+    text = text.replace(newest.id, later.isoformat()).replace(f"previous: {newest.previous}\n", "")
     (meetings / f"{later.isoformat()}.yaml").write_text(text)
     second = build(site)
     assert second.warnings == ""
