@@ -80,3 +80,11 @@ def test_the_guide_shows_every_generated_run_and_nothing_pasted(repo: Path) -> N
     # Command output appears only through those includes: no pasted transcript.
     assert "error[" not in text.replace("error[KODE]", "")
     assert "\n$ kkr" not in text
+
+
+def test_the_guides_example_archive_is_valid(repo: Path) -> None:
+    from kkr.checks.corpus import load_corpus
+
+    corpus = load_corpus(repo / "docs" / "eksempler" / "records")
+    assert corpus.files > 0
+    assert corpus.diagnostics == []
