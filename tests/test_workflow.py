@@ -87,4 +87,4 @@ def test_the_guides_example_archive_is_valid(repo: Path) -> None:
 
     corpus = load_corpus(repo / "docs" / "eksempler" / "records")
     assert corpus.files > 0
-    assert corpus.diagnostics == []
+    assert [d.text() for d in corpus.diagnostics if d.severity == "error"] == []
