@@ -88,3 +88,19 @@ def test_the_guides_example_archive_is_valid(repo: Path) -> None:
     corpus = load_corpus(repo / "docs" / "eksempler" / "records")
     assert corpus.files > 0
     assert [d.text() for d in corpus.diagnostics if d.severity == "error"] == []
+
+
+@pytest.mark.sphinx
+def test_published_files_never_name_the_build_machines_paths(tmp_path: Path) -> None:
+    from conftest import build, copy_root
+
+    source = copy_root("test-site", tmp_path / "source")
+    result = build(source, tmp_path / "out")
+    assert result.written
+    assert not (result.out / ".doctrees").exists()
+    leaks = [
+        path.relative_to(result.out).as_posix()
+        for path in result.out.rglob("*")
+        if path.is_file() and str(tmp_path).encode() in path.read_bytes()
+    ]
+    assert leaks == []
