@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -124,17 +125,22 @@ def run(args: argparse.Namespace) -> int:
         if args.kind == "item":
             return _item(args, corpus)
         data = _data(args, corpus)
+        text = skeletons.render(args.kind, data)
+        skeletons.check(args.kind, text)
     except skeletons.SkeletonError as error:
         return usage_error(str(error))
     directory = DIRECTORIES[args.kind]
     path = args.records / directory / f"{data['id']}.yaml"
     if path.exists():
-        print(_("{path} already exists; kkr new never overwrites a record").format(path=path))
+        message = _("{path} already exists; kkr new never overwrites a record").format(path=path)
         if "id" in args:
-            print(_("give the new record another id, e.g. --id {id}-2").format(id=data["id"]))
+            message += "; " + _("give the new record another id, e.g. --id {id}-2").format(
+                id=data["id"]
+            )
+        print(f"kkr: {message}", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeletons.render(args.kind, data), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     print(path)
     return 0
 
