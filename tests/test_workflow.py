@@ -104,3 +104,15 @@ def test_published_files_never_name_the_build_machines_paths(tmp_path: Path) -> 
         if path.is_file() and str(tmp_path).encode() in path.read_bytes()
     ]
     assert leaks == []
+
+
+def test_make_pytest_fails_when_nothing_is_collected(repo: Path) -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "pytest", "PYTEST_ARGS=tests/test_setup.py -k no_such"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "pytest collected no tests" in result.stderr
