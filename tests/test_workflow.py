@@ -116,3 +116,7 @@ def test_make_pytest_fails_when_nothing_is_collected(repo: Path) -> None:
     )
     assert result.returncode != 0
     assert "pytest collected no tests" in result.stderr
+
+
+def test_the_job_summary_is_markdown(repo: Path) -> None:
+    assert "kkr diff --format markdown" in _make(repo, "summary", "BASE=HEAD").stdout
