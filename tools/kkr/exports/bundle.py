@@ -90,17 +90,21 @@ def _listing(
                 len(files[feed.path]),
             )
         )
-    rest = feed_list[2:]
-    if rest:
-        out.append(
-            Download(
-                "feeds/",
-                "Et Atom-feed pr. forløb og pr. emne",
-                "Findes under »Følg« på forløbets eller emnets side",
-                sum(len(files[f.path]) for f in rest),
-                len(rest),
+    for directory, title, whose in (
+        ("feeds/forloeb/", "forløb", "forløbets"),
+        ("feeds/emner/", "emne", "emnets"),
+    ):
+        group = [f for f in feed_list if f.path.startswith(directory)]
+        if group:
+            out.append(
+                Download(
+                    directory,
+                    f"Et Atom-feed pr. {title}",
+                    f"Findes under »Følg« på {whose} side",
+                    sum(len(files[f.path]) for f in group),
+                    len(group),
+                )
             )
-        )
     return out
 
 

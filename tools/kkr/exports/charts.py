@@ -20,11 +20,12 @@ STYLE: Any = {
     "svg.hashsalt": "kkr-syddanmark",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
-    "font.size": 11,
+    "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-WIDTH = 6.0  # inches; the SVG scales to the screen, and 11pt stays legible on a phone
+# Inches: a phone shows the SVG about this wide, so 10pt text stays about 10pt there.
+WIDTH = 4.0
 
 
 def chart_path(figure: Figure) -> str:
@@ -33,30 +34,33 @@ def chart_path(figure: Figure) -> str:
 
 
 def _label(text: object) -> str:
-    return textwrap.fill(str(text), 28)
+    return textwrap.fill(str(text), 22, break_long_words=False)
 
 
-def _canvas(rows: int) -> tuple[Canvas, Axes]:
-    fig = Canvas(figsize=(WIDTH, 1.2 + 0.45 * max(rows, 1)), layout="constrained")
+def _canvas(labels: list[str]) -> tuple[Canvas, Axes]:
+    # Each bar gets room for its label's lines, so long names never run into each other.
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    height = 1.4 + (0.2 + 0.17 * lines) * max(len(labels), 1)
+    fig = Canvas(figsize=(WIDTH, height), layout="constrained")
     return fig, fig.add_subplot()
 
 
 def _stacked(figure: Figure) -> Canvas:
-    fig, ax = _canvas(len(figure.rows))
     labels = [_label(r[0]) for r in figure.rows][::-1]
+    fig, ax = _canvas(labels)
     left = [0] * len(labels)
     for n, year in enumerate(figure.columns[1:], start=1):
         values = [int(r[n]) for r in figure.rows][::-1]
         ax.barh(labels, values, left=left, label=year, color=COLOURS[(n - 1) % len(COLOURS)])
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("Antal punkter")
-    ax.legend(loc="lower right", frameon=False)
+    fig.legend(loc="outside lower center", ncols=min(len(figure.columns) - 1, 4), frameon=False)
     return fig
 
 
 def _bars(figure: Figure, column: int, xlabel: str) -> Canvas:
-    fig, ax = _canvas(len(figure.rows))
     labels = [_label(r[0]) for r in figure.rows][::-1]
+    fig, ax = _canvas(labels)
     values = [int(r[column]) for r in figure.rows][::-1]
     ax.barh(labels, values, color=COLOURS[0])
     ax.set_xlabel(xlabel)
@@ -66,9 +70,9 @@ def _bars(figure: Figure, column: int, xlabel: str) -> Canvas:
 
 
 def _timeline(figure: Figure) -> Canvas:
-    fig, ax = _canvas(len(figure.spans))
     spans = figure.spans[::-1]
     labels = [_label(title) for title, _, _ in spans]
+    fig, ax = _canvas(labels)
     # A contract runs through its last year, so each bar ends at the end of that year.
     ax.barh(
         labels,
@@ -77,7 +81,7 @@ def _timeline(figure: Figure) -> Canvas:
         color=COLOURS[2],
     )
     ax.set_xlabel("År")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     return fig
 
 

@@ -32,6 +32,16 @@ def event(ctx: ExportContext, meeting: Meeting) -> dict[str, Any]:
     return out
 
 
+def summary(ctx: ExportContext, meeting_id: str) -> str:
+    """A one-paragraph description of a meeting for search engines and link previews."""
+    entry = ctx.corpus.get("meeting", meeting_id)
+    if entry is None or not isinstance(entry.record, Meeting):
+        return ""
+    found = event(ctx, entry.record)
+    where = f", {entry.record.place}" if entry.record.place else ""
+    return f"{found['name']}{where}. {found.get('description', '')}".strip()
+
+
 def script(ctx: ExportContext, meeting_id: str) -> str:
     """The <script type="application/ld+json"> element, safe inside HTML."""
     entry = ctx.corpus.get("meeting", meeting_id)

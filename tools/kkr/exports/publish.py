@@ -89,7 +89,8 @@ def on_page_context(
                 f'title="{escape(feed.title)}" href="{href}">'
             )
             if feed.page == pagename:
-                links.append(f'<a href="{href}">Følg: {escape(feed.title)} (Atom-feed)</a>')
+                title = escape(feed.title)
+                links.append(f'<a href="{href}" title="{title}">Følg</a> (Atom-feed)')
     meeting_id = pagename.rsplit("/", 1)[-1]
     if pagename == paths.page(ctx.prefix, "meeting", meeting_id) and ctx.corpus.get(
         "meeting", meeting_id
@@ -97,12 +98,13 @@ def on_page_context(
         href = escape(_relative(pagename, calendar.meeting_path(meeting_id)))
         links.append(f'<a href="{href}" download>Tilføj til kalender</a>')
         head.append(jsonld.script(ctx, meeting_id))
+        _describe(context, jsonld.summary(ctx, meeting_id))
     if pagename == app.config.root_doc:
         links.append(f'<a href="{escape(_webcal(ctx))}">Abonnér på mødekalenderen</a>')
         links.append(
             f'<a href="{escape(_relative(pagename, calendar.ALL))}">Hent kalenderen som fil</a>'
         )
-    context["metatags"] = context.get("metatags", "") + "\n".join(head)
+    context["metatags"] = context.get("metatags", "") + "".join("\n" + tag for tag in head)
     body = context.get("body")
     if links and isinstance(body, str):
         block = '<p class="kkr-follow">' + " · ".join(links) + "</p>"
@@ -114,6 +116,16 @@ def on_page_context(
 def _cell(value: Any) -> nodes.entry:
     inline = value if isinstance(value, nodes.Node) else nodes.Text(str(value))
     return nodes.entry("", nodes.paragraph("", "", inline))
+
+
+def _describe(context: dict[str, Any], text: str) -> None:
+    # sphinxext-opengraph takes og:* from the page's metadata and keeps an existing description.
+    if not text:
+        return
+    context["meta"] = dict(context.get("meta") or {}, **{"og:description": text})
+    context["metatags"] = (
+        context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}">'
+    )
 
 
 def _table(columns: list[str], rows: list[list[Any]]) -> nodes.table:
@@ -203,5 +215,6 @@ def register(app: Sphinx) -> None:
     app.add_directive("kkr-downloads", DownloadsDirective)
     app.add_directive("kkr-figure", FigureDirective)
     app.connect("builder-inited", on_builder_inited)
-    app.connect("html-page-context", on_page_context)
+    # Before sphinxext-opengraph (priority 500), so it sees the meeting's own description.
+    app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", on_build_finished)
