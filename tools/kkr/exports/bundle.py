@@ -8,6 +8,7 @@ from kkr.exports import calendar, charts, database, downloads, feeds, oparl, sta
 from kkr.exports.context import ExportContext
 from kkr.exports.feeds import Feed
 from kkr.exports.statistics import Figure
+from kkr.site import paths
 
 # The directories the exports own in the built site; anything else there is stale.
 DIRS = ("oparl", "data", "kalender", "feeds")
@@ -22,6 +23,7 @@ class Download:
     description: str
     size: int
     files: int = 1
+    page: str = ""  # a page that links to the files, where there are many
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Bundle:
 
 
 def _listing(
-    files: dict[str, bytes], tabs: list[tables.Table], feed_list: list[Feed]
+    files: dict[str, bytes], tabs: list[tables.Table], feed_list: list[Feed], prefix: str
 ) -> list[Download]:
     out = [
         Download(
@@ -90,9 +92,9 @@ def _listing(
                 len(files[feed.path]),
             )
         )
-    for directory, title, whose in (
-        ("feeds/forloeb/", "forløb", "forløbets"),
-        ("feeds/emner/", "emne", "emnets"),
+    for directory, kind, title, whose in (
+        ("feeds/forloeb/", "matter", "forløb", "forløbets"),
+        ("feeds/emner/", "topic", "emne", "emnets"),
     ):
         group = [f for f in feed_list if f.path.startswith(directory)]
         if group:
@@ -103,6 +105,7 @@ def _listing(
                     f"Findes under »Følg« på {whose} side",
                     sum(len(files[f.path]) for f in group),
                     len(group),
+                    paths.list_page(prefix, kind),
                 )
             )
     return out
@@ -115,9 +118,9 @@ def bundle(ctx: ExportContext) -> Bundle:
     figures = statistics.all_figures(ctx)
     files: dict[str, bytes] = {}
     files.update(oparl.export(ctx))
-    files.update(downloads.export(tabs, ctx.url("docs/data.html")))
+    files.update(downloads.export(tabs, ctx.front_url))
     files.update(database.export(tabs))
     files.update(calendar.export(ctx))
     files.update(feeds.export(ctx, feed_list))
     files.update(charts.export(figures))
-    return Bundle(ctx, files, _listing(files, tabs, feed_list), figures, feed_list)
+    return Bundle(ctx, files, _listing(files, tabs, feed_list, ctx.prefix), figures, feed_list)

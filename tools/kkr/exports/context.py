@@ -25,6 +25,7 @@ class ExportContext:
     corpus: Corpus
     base_url: str = LOCAL_BASE
     prefix: str = "arkiv"
+    front: str = "docs/index"
     stamp: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=UTC))
     links: Links = field(init=False)
 
@@ -32,14 +33,21 @@ class ExportContext:
         object.__setattr__(self, "links", build(self.corpus))
 
     @classmethod
-    def create(cls, corpus: Corpus, base_url: str | None, prefix: str) -> ExportContext:
+    def create(
+        cls, corpus: Corpus, base_url: str | None, prefix: str, front: str = "docs/index"
+    ) -> ExportContext:
         """A context for ``corpus``; the base URL gets its trailing slash, the stamp its epoch."""
         base = (base_url or LOCAL_BASE).rstrip("/") + "/"
-        return cls(corpus, base, prefix, build_stamp(corpus))
+        return cls(corpus, base, prefix, front, build_stamp(corpus))
 
     def url(self, path: str) -> str:
         """The absolute URL of a file of the built site, e.g. oparl/system.json."""
         return self.base_url + path
+
+    @property
+    def front_url(self) -> str:
+        """The absolute URL of the front page."""
+        return self.url(self.front + ".html")
 
     def page_url(self, kind: str, record_id: str, anchor: str = "") -> str:
         """The absolute URL of a record's page, with an optional anchor."""

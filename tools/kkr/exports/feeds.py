@@ -139,7 +139,7 @@ def atom(ctx: ExportContext, feed: Feed) -> bytes:
     gen.author({"name": "KKR Syddanmark vidensbase"})
     gen.language("da")
     gen.link(href=ctx.url(feed.path), rel="self", type="application/atom+xml")
-    page = ctx.url(feed.page + ".html") if feed.page else ctx.url("docs/index.html")
+    page = ctx.url(feed.page + ".html") if feed.page else ctx.front_url
     gen.link(href=page, rel="alternate", type="text/html")
     gen.updated(max((e.when for e in feed.entries), default=ctx.stamp))
     for entry in feed.entries:

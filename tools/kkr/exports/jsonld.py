@@ -21,8 +21,10 @@ def event(ctx: ExportContext, meeting: Meeting) -> dict[str, Any]:
         "name": f"{body}, møde {long_date(meeting.date)}",
         "startDate": start.isoformat() if start else meeting.date.isoformat(),
         "url": ctx.page_url("meeting", meeting.id),
-        "organizer": {"@type": "Organization", "name": body, "url": ctx.url("docs/index.html")},
+        "organizer": {"@type": "Organization", "name": body, "url": ctx.front_url},
         "inLanguage": "da",
+        # The records know no cancelled or moved meeting; each was held or is to be held.
+        "eventStatus": "https://schema.org/EventScheduled",
     }
     if meeting.place:
         out["location"] = {"@type": "Place", "name": meeting.place, "address": meeting.place}

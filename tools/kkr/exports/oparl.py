@@ -117,7 +117,7 @@ def body_lists(ctx: ExportContext, body: Body, files: Files) -> dict[str, list[o
 
 def body_obj(ctx: ExportContext, body: Body, files: Files) -> o.Obj:
     """The Body with the URLs of its lists; writes the lists and their objects."""
-    out = o.base(ctx, "Body", body.id, ctx.url("docs/index.html"))
+    out = o.base(ctx, "Body", body.id, ctx.front_url)
     out["system"] = ctx.url(SYSTEM)
     out["name"] = body.name
     out["website"] = ctx.base_url
@@ -144,7 +144,7 @@ def export(ctx: ExportContext) -> Files:
         "body": paginate(ctx, "oparl/bodies", bodies, files),
         "name": "KKR Syddanmark – vidensbase",
         "website": ctx.base_url,
-        "web": ctx.url("docs/index.html"),
+        "web": ctx.front_url,
     }
     files[SYSTEM] = dump(system)
     return dict(sorted(files.items()))

@@ -16,6 +16,7 @@ from kkr.exports import calendar, jsonld
 from kkr.exports.bundle import DIRS, Bundle, bundle
 from kkr.exports.charts import chart_path
 from kkr.exports.context import LOCAL_BASE, ExportContext
+from kkr.i18n import _
 from kkr.site import paths, source
 from kkr.site.config import SiteConfig
 
@@ -36,13 +37,15 @@ def on_builder_inited(app: Sphinx) -> None:
     base = str(app.config.html_baseurl or "")
     if not base:
         logger.info(
-            "kkr: html_baseurl is not set, so the OParl tree, calendar and feeds use %s; "
-            "set it in conf.py to the published address, e.g. "
-            "html_baseurl = 'https://example.github.io/kkr/'",
-            LOCAL_BASE,
+            _(
+                "kkr: html_baseurl is not set, so the OParl tree, calendar and feeds use {local}; "
+                "set it in conf.py to the published address, "
+                "e.g. html_baseurl = 'https://kkr.example.dk/'"
+            ).format(local=LOCAL_BASE)
         )
     corpus = source.load(cfg.records, Path(app.srcdir))
-    _BUNDLES[str(app.srcdir)] = bundle(ExportContext.create(corpus, base, cfg.pages_prefix))
+    ctx = ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
+    _BUNDLES[str(app.srcdir)] = bundle(ctx)
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
@@ -180,10 +183,11 @@ class DownloadsDirective(ExportDirective):
             size = f"{item.size / 1024:.1f} kB".replace(".", ",")
             if item.files > 1:
                 size += f" i {item.files} filer"
-            href = _relative(self.env.docname, item.path)
-            link = nodes.reference("", item.path, refuri=href)
-            rows.append([link, item.title, item.description, size])
-        return [_table(["Fil", "Indhold", "Beskrivelse", "Størrelse"], rows)]
+            target = item.page + ".html" if item.page else item.path
+            link = nodes.reference("", item.title, refuri=_relative(self.env.docname, target))
+            rows.append([nodes.inline("", "", link, nodes.Text(f" – {item.description}")), size])
+        # Two columns stay readable on a phone.
+        return [_table(["Fil", "Størrelse"], rows)]
 
 
 class FigureDirective(ExportDirective):
@@ -199,7 +203,8 @@ class FigureDirective(ExportDirective):
         figure = next((f for f in found.figures if f.name == self.arguments[0]), None)
         if figure is None:
             names = ", ".join(f.name for f in found.figures)
-            raise self.error(f"no figure {self.arguments[0]!r}; choose one of {names}")
+            message = _("there is no figure {name!r}; write one of {names}, e.g. emner")
+            raise self.error(message.format(name=self.arguments[0], names=names))
         out: list[nodes.Node] = [nodes.paragraph(text=figure.alt)]
         if chart_path(figure) in found.files:
             out.append(chart(path=chart_path(figure), alt=figure.alt))
