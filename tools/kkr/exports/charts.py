@@ -46,11 +46,11 @@ def _canvas(labels: list[str]) -> tuple[Canvas, Axes]:
 
 
 def _stacked(figure: Figure) -> Canvas:
-    labels = [_label(r[0]) for r in figure.rows][::-1]
+    labels = [_label(r[0]) for r in figure.charted][::-1]
     fig, ax = _canvas(labels)
     left = [0] * len(labels)
     for n, year in enumerate(figure.columns[1:], start=1):
-        values = [int(r[n]) for r in figure.rows][::-1]
+        values = [int(r[n]) for r in figure.charted][::-1]
         ax.barh(labels, values, left=left, label=year, color=COLOURS[(n - 1) % len(COLOURS)])
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("Antal punkter")
@@ -59,9 +59,9 @@ def _stacked(figure: Figure) -> Canvas:
 
 
 def _bars(figure: Figure, column: int, xlabel: str) -> Canvas:
-    labels = [_label(r[0]) for r in figure.rows][::-1]
+    labels = [_label(r[0]) for r in figure.charted][::-1]
     fig, ax = _canvas(labels)
-    values = [int(r[column]) for r in figure.rows][::-1]
+    values = [int(r[column]) for r in figure.charted][::-1]
     ax.barh(labels, values, color=COLOURS[0])
     ax.set_xlabel(xlabel)
     if figure.kind == "percent":

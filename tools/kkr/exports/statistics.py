@@ -14,6 +14,8 @@ from schema.person import Person, PersonKind
 from schema.workplan import WorkPlan
 
 Cell = str | int
+# Meetings a chart shows at most, so that it stays readable as the archive grows.
+LATEST = 20
 _COLLATOR = icu.Collator.createInstance(icu.Locale("da"))
 
 
@@ -34,6 +36,12 @@ class Figure:
     alt: str
     note: str = ""
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    last: int = 0  # a chart of a growing list shows only its last rows; 0 shows them all
+
+    @property
+    def charted(self) -> list[list[Cell]]:
+        """The rows the chart draws."""
+        return self.rows[-self.last :] if self.last else self.rows
 
 
 def _name(ctx: ExportContext, kind: str, record_id: str) -> str:
@@ -160,7 +168,7 @@ def commitments(ctx: ExportContext) -> Figure:
 
 
 def decisions_per_meeting(ctx: ExportContext) -> Figure:
-    """Items with a printed decision, per meeting."""
+    """Items with a printed decision, per meeting; the chart shows the latest meetings."""
     rows: list[list[Cell]] = [
         [
             long_date(m.date),
@@ -169,6 +177,9 @@ def decisions_per_meeting(ctx: ExportContext) -> Figure:
         ]
         for m in ctx.meetings()
     ]
+    note = ""
+    if len(rows) > LATEST:
+        note = f"Diagrammet viser de seneste {LATEST} møder; tabellen har dem alle."
     return Figure(
         "beslutninger",
         "Beslutninger pr. møde",
@@ -177,6 +188,8 @@ def decisions_per_meeting(ctx: ExportContext) -> Figure:
         rows,
         f"Beslutninger på {sum(1 for r in rows if r[1])} af {len(rows)} møder; "
         "et møde uden referat har ingen beslutninger i arkivet.",
+        note,
+        last=LATEST,
     )
 
 
