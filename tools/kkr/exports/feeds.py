@@ -87,32 +87,29 @@ def decisions(ctx: ExportContext) -> Feed:
     return Feed(f"{DIR}/beslutninger.xml", "Beslutninger", "", entries)
 
 
-def matter_feed(ctx: ExportContext, matter: Matter) -> Feed:
-    """The items of one matter."""
+def _followed(ctx: ExportContext, kind: str, record_id: str, title: str, refs: list[str]) -> Feed:
+    # One entry per item, oldest first, whichever way the record lists them.
     infos = sorted(
-        (ctx.links.items[r] for r in matter.items if r in ctx.links.items),
+        {r: ctx.links.items[r] for r in refs if r in ctx.links.items}.values(),
         key=lambda info: (info.date, info.ref),
     )
     return Feed(
-        f"{DIR}/forloeb/{matter.id}.xml",
-        f"Forløb: {matter.title}",
-        paths.page(ctx.prefix, "matter", matter.id),
+        f"{DIR}/{paths.DIRS[kind]}/{record_id}.xml",
+        title,
+        paths.page(ctx.prefix, kind, record_id),
         [_item_entry(ctx, info) for info in infos],
     )
+
+
+def matter_feed(ctx: ExportContext, matter: Matter) -> Feed:
+    """The items of one matter."""
+    return _followed(ctx, "matter", matter.id, f"Forløb: {matter.title}", list(matter.items))
 
 
 def topic_feed(ctx: ExportContext, topic: Topic) -> Feed:
     """The items on one topic."""
-    infos = sorted(
-        {i.ref: i for i in ctx.links.by_topic.get(topic.id, [])}.values(),
-        key=lambda info: (info.date, info.ref),
-    )
-    return Feed(
-        f"{DIR}/emner/{topic.id}.xml",
-        f"Emne: {topic.name}",
-        paths.page(ctx.prefix, "topic", topic.id),
-        [_item_entry(ctx, info) for info in infos],
-    )
+    refs = [info.ref for info in ctx.links.by_topic.get(topic.id, [])]
+    return _followed(ctx, "topic", topic.id, f"Emne: {topic.name}", refs)
 
 
 def all_feeds(ctx: ExportContext) -> list[Feed]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from kkr.exports.context import ExportContext, item_ref
@@ -50,6 +51,22 @@ def _records(ctx: ExportContext, kind: str) -> list[Any]:
     return [entry.record for entry in ctx.corpus.entries(kind)]
 
 
+def _plain(value: object) -> object:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or None
+    return value
+
+
+def _row(table: Table, record: object, **extra: object) -> Row:
+    """A row of ``record``'s fields named like the columns; ``extra`` gives the others."""
+    return {
+        c.name: extra[c.name] if c.name in extra else _plain(getattr(record, c.name, None))
+        for c in table.columns
+    }
+
+
 def meetings(ctx: ExportContext) -> Table:
     """One row per meeting."""
     table = Table(
@@ -69,16 +86,7 @@ def meetings(ctx: ExportContext) -> Table:
     )
     for m in ctx.meetings():
         table.rows.append(
-            {
-                "id": m.id,
-                "date": m.date.isoformat(),
-                "start_time": m.start_time,
-                "place": m.place,
-                "document": m.document.value if m.document else None,
-                "status": m.status.value,
-                "case": m.case,
-                "url": ctx.page_url("meeting", m.id),
-            }
+            _row(table, m, date=m.date.isoformat(), url=ctx.page_url("meeting", m.id))
         )
     return table
 
@@ -95,7 +103,7 @@ def items(ctx: ExportContext) -> Table:
             position:integer:Punktets plads på dagsordenen, fra 0
             title:string:Overskrift som trykt
             case:string:Sagsnummer
-            topics:string:Emner, adskilt af mellemrum
+            topics:string:Emner, adskilt af semikolon
             decision:string:Beslutning (Markdown), hvor referatet har en
             url:string:Punktets sted på mødesiden
         """),
@@ -105,17 +113,15 @@ def items(ctx: ExportContext) -> Table:
     for meeting in ctx.meetings():
         for position, item in enumerate(meeting.items):
             table.rows.append(
-                {
-                    "id": item_ref(meeting, item),
-                    "meeting": meeting.id,
-                    "number": item.number,
-                    "position": position,
-                    "title": item.title,
-                    "case": item.case,
-                    "topics": " ".join(item.topics) or None,
-                    "decision": item.beslutning,
-                    "url": ctx.item_url(meeting, item),
-                }
+                _row(
+                    table,
+                    item,
+                    id=item_ref(meeting, item),
+                    meeting=meeting.id,
+                    position=position,
+                    decision=item.beslutning,
+                    url=ctx.item_url(meeting, item),
+                )
             )
     return table
 
@@ -139,17 +145,7 @@ def organizations(ctx: ExportContext) -> Table:
     )
     for org in _records(ctx, "organization"):
         assert isinstance(org, Organization)
-        table.rows.append(
-            {
-                "id": org.id,
-                "name": org.name,
-                "kind": org.kind.value,
-                "abbreviations": "; ".join(org.abbreviations) or None,
-                "parent": org.parent,
-                "website": org.website,
-                "url": ctx.page_url("organization", org.id),
-            }
-        )
+        table.rows.append(_row(table, org, url=ctx.page_url("organization", org.id)))
     return table
 
 
@@ -175,17 +171,7 @@ def people(ctx: ExportContext) -> Table:
     for who in _records(ctx, "person"):
         assert isinstance(who, Person)
         table.rows.append(
-            {
-                "id": who.id,
-                "name": person_name(who),
-                "kind": who.kind.value,
-                "party": who.party,
-                "party_name": who.party_name,
-                "municipality": who.municipality,
-                "title": who.title,
-                "organization": who.organization,
-                "url": ctx.page_url("person", who.id),
-            }
+            _row(table, who, name=person_name(who), url=ctx.page_url("person", who.id))
         )
     return table
 
@@ -216,19 +202,7 @@ def memberships(ctx: ExportContext) -> Table:
     )
     for seat in _records(ctx, "membership"):
         assert isinstance(seat, Membership)
-        table.rows.append(
-            {
-                "id": seat.id,
-                "person": seat.person,
-                "organization": seat.organization,
-                "role": seat.role.value,
-                "title": seat.title,
-                "appointed_by": seat.appointed_by,
-                "start": seat.period.start,
-                "end": seat.period.end,
-                "decided_by": seat.decided_by,
-            }
-        )
+        table.rows.append(_row(table, seat, start=seat.period.start, end=seat.period.end))
     return table
 
 
@@ -247,7 +221,7 @@ def contracts(ctx: ExportContext) -> Table:
             end:string:Slut (år, år-måned eller dato)
             extended_until:string:Seneste forlængelse
             predecessor:string:Aftalen, den afløser
-            parties:string:Parter, adskilt af mellemrum
+            parties:string:Parter, adskilt af semikolon
             url:string:Aftalens side
         """),
         ["id"],
@@ -256,19 +230,14 @@ def contracts(ctx: ExportContext) -> Table:
     for deal in _records(ctx, "contract"):
         assert isinstance(deal, Contract)
         table.rows.append(
-            {
-                "id": deal.id,
-                "title": deal.title,
-                "kind": deal.kind.value,
-                "status": deal.status.value,
-                "cadence": deal.cadence.value,
-                "start": deal.period.start,
-                "end": deal.period.end,
-                "extended_until": deal.extensions[-1].until if deal.extensions else None,
-                "predecessor": deal.predecessor,
-                "parties": " ".join(deal.parties),
-                "url": ctx.page_url("contract", deal.id),
-            }
+            _row(
+                table,
+                deal,
+                start=deal.period.start,
+                end=deal.period.end,
+                extended_until=deal.extensions[-1].until if deal.extensions else None,
+                url=ctx.page_url("contract", deal.id),
+            )
         )
     return table
 
@@ -283,7 +252,7 @@ def commitments(ctx: ExportContext) -> Table:
             workplan:string:Arbejdsgrundlagets id
             area:string:Områdets overskrift
             text:string:Tilsagnet som trykt (Markdown)
-            items:string:Punkter, der har fremmet det, adskilt af mellemrum
+            items:string:Punkter, der har fremmet det, adskilt af semikolon
         """),
         ["id"],
     )
@@ -294,13 +263,14 @@ def commitments(ctx: ExportContext) -> Table:
                 key = f"{plan.id}/{promise.id}"
                 infos = ctx.links.by_commitment.get(key, [])
                 table.rows.append(
-                    {
-                        "id": key,
-                        "workplan": plan.id,
-                        "area": area.title,
-                        "text": promise.text,
-                        "items": " ".join(sorted({i.ref for i in infos})) or None,
-                    }
+                    _row(
+                        table,
+                        promise,
+                        id=key,
+                        workplan=plan.id,
+                        area=area.title,
+                        items=_plain(sorted({i.ref for i in infos})),
+                    )
                 )
     return table
 
