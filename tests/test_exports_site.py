@@ -148,3 +148,23 @@ def test_every_page_has_description_metadata_and_is_in_the_sitemap(site: Build) 
         assert '<meta property="og:title"' in html, name
         assert f'<meta property="og:url" content="{BASE}{name}"' in html, name
         assert re.search(r'<meta name="description" content="[^"]+"', html), name
+
+
+def test_every_link_back_to_the_site_reaches_a_page_and_anchor(site: Build) -> None:
+    """OParl web links, feed entries and calendar URLs point at pages (and anchors) that exist."""
+    pattern = re.compile(re.escape(BASE) + r'[^"\s<>\\]+')
+    checked = 0
+    for folder in ("oparl", "feeds", "kalender"):
+        for path in (site.out / folder).rglob("*.*"):
+            # iCalendar folds long lines; unfold them before looking for URLs.
+            text = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")
+            for url in set(pattern.findall(text)):
+                page, _, anchor = url.removeprefix(BASE).partition("#")
+                if not page.endswith(".html"):
+                    continue
+                target = site.out / page
+                assert target.is_file(), f"{path.name}: {url}"
+                if anchor:
+                    assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), url
+                checked += 1
+    assert checked > 0
