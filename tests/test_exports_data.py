@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -104,3 +105,21 @@ def test_same_records_and_epoch_give_the_same_bytes(monkeypatch: pytest.MonkeyPa
     # The stamp reaches the calendar (DTSTAMP) and nothing that records alone decide.
     changed = {name.split("/")[0] for name in one if one[name] != three[name]}
     assert changed == {"kalender"}
+
+
+def test_a_cell_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "tests" / "roots" / "test-site" / "records", records)
+    meeting = records / "meetings" / "2023-11-21.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    title = "title: Fordeling af flygtninge 2024"
+    assert title in text
+    meeting.write_text(text.replace(title, "title: '=HYPERLINK(\"https://x.example\")'"))
+    out = write_exports(records, tmp_path / "out")
+    with (out / "data" / "items.csv").open(encoding="utf-8", newline="") as f:
+        titles = [row["title"] for row in csv.DictReader(f)]
+    assert '\'=HYPERLINK("https://x.example")' in titles
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in titles)
+    with sqlite3.connect(out / "data" / "kkr-syddanmark.db") as db:
+        stored = {row[0] for row in db.execute("SELECT title FROM items")}
+    assert '=HYPERLINK("https://x.example")' in stored

@@ -17,12 +17,18 @@ def csv_path(table: Table) -> str:
     return f"{DIR}/{table.name}.csv"
 
 
+# A spreadsheet runs a cell that starts like a formula; record text is untrusted.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    # The apostrophe makes spreadsheets show the text as text; the database keeps it as written.
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def to_csv(table: Table) -> bytes:
