@@ -29,7 +29,6 @@ class Figure:
     """A named table with a text alternative; ``kind`` says how a chart draws it."""
 
     name: str
-    title: str
     kind: str
     columns: list[str]
     rows: list[list[Cell]]
@@ -57,15 +56,13 @@ def topics_per_year(ctx: ExportContext) -> Figure:
     years = sorted({year for _, year in counts})
     topics = sorted({topic for topic, _ in counts}, key=lambda t: danish(_name(ctx, "topic", t)))
     rows: list[list[Cell]] = [
-        [ctx.links.names.get(("topic", t), t), *(counts[(t, y)] for y in years)] for t in topics
+        [_name(ctx, "topic", t), *(counts[(t, y)] for y in years)] for t in topics
     ]
     top = max(rows, key=lambda r: sum(int(c) for c in r[1:]), default=None)
     alt = f"Punkter pr. emne og år, {len(topics)} emner over {len(years)} år"
     if top:
         alt += f"; flest punkter om {top[0]} ({sum(int(c) for c in top[1:])})"
-    return Figure(
-        "emner", "Punkter pr. emne og år", "stacked", ["Emne", *map(str, years)], rows, alt + "."
-    )
+    return Figure("emner", "stacked", ["Emne", *map(str, years)], rows, alt + ".")
 
 
 def _attending(ctx: ExportContext) -> list[tuple[str, str, bool]]:
@@ -79,6 +76,8 @@ def _attending(ctx: ExportContext) -> list[tuple[str, str, bool]]:
 def _note(ctx: ExportContext) -> str:
     counted = [m for m in ctx.meetings() if m.present or m.absent]
     dates = ", ".join(long_date(m.date) for m in counted)
+    if len(counted) > 3:
+        dates = f"fra {long_date(counted[0].date)} til {long_date(counted[-1].date)}"
     return (
         f"Kun møder med oplyst fremmøde tæller: {len(counted)} af {len(ctx.meetings())} møder"
         + (f" ({dates})." if dates else ".")
@@ -96,17 +95,18 @@ def attendance_by_municipality(ctx: ExportContext) -> Figure:
             and record.kind == PersonKind.politician
             and record.municipality
         ):
-            seen[
-                ctx.links.names.get(("organization", record.municipality), record.municipality)
-            ].append(present)
+            seen[_name(ctx, "organization", record.municipality)].append(present)
     rows: list[list[Cell]] = [
         [name, sum(marks), len(marks), round(100 * sum(marks) / len(marks))]
         for name, marks in sorted(seen.items(), key=lambda kv: danish(kv[0]))
     ]
     alt = f"Fremmøde i procent for {len(rows)} kommuner"
+    if rows:
+        low = min(rows, key=lambda r: int(r[3]))
+        high = max(rows, key=lambda r: int(r[3]))
+        alt += f", fra {low[3]} % ({low[0]}) til {high[3]} % ({high[0]})"
     return Figure(
         "fremmoede-kommuner",
-        "Fremmøde pr. kommune",
         "percent",
         ["Kommune", "Til stede", "Indkaldt", "Procent"],
         rows,
@@ -121,14 +121,11 @@ def attendance_by_person(ctx: ExportContext) -> Figure:
     for _, who, present in _attending(ctx):
         seen[who].append(present)
     rows: list[list[Cell]] = [
-        [ctx.links.names.get(("person", who), who), sum(m), len(m) - sum(m)]
-        for who, m in sorted(
-            seen.items(), key=lambda kv: danish(ctx.links.names.get(("person", kv[0]), kv[0]))
-        )
+        [_name(ctx, "person", who), sum(m), len(m) - sum(m)]
+        for who, m in sorted(seen.items(), key=lambda kv: danish(_name(ctx, "person", kv[0])))
     ]
     return Figure(
         "fremmoede-personer",
-        "Fremmøde pr. person",
         "table",
         ["Person", "Til stede", "Afbud"],
         rows,
@@ -159,7 +156,6 @@ def commitments(ctx: ExportContext) -> Figure:
     advanced = sum(1 for r in rows if r[1])
     return Figure(
         "tilsagn",
-        "Tilsagn i arbejdsgrundlaget og punkterne, der fremmede dem",
         "bars",
         ["Tilsagn", "Punkter", "Hvilke punkter"],
         rows,
@@ -182,7 +178,6 @@ def decisions_per_meeting(ctx: ExportContext) -> Figure:
         note = f"Diagrammet viser de seneste {LATEST} møder; tabellen har dem alle."
     return Figure(
         "beslutninger",
-        "Beslutninger pr. møde",
         "bars",
         ["Møde", "Beslutninger", "Punkter"],
         rows,
@@ -207,7 +202,6 @@ def contracts_timeline(ctx: ExportContext) -> Figure:
             spans.append((deal.title, int(start[:4]), int(end[:4])))
     return Figure(
         "aftaler",
-        "Aftalerne på en tidslinje",
         "timeline",
         ["Aftale", "Fra", "Til"],
         rows,
