@@ -22,7 +22,7 @@ extensions += ["sphinx_sitemap", "sphinxext.opengraph"]
 sitemap_url_scheme = "{{link}}"
 ogp_site_url = html_baseurl
 ogp_social_cards = {{"enable": False}}
-kkr_menu = {PAGES!r}
+kkr_menu = (*kkr_menu, *{PAGES!r})
 """
 
 
@@ -116,7 +116,7 @@ def test_a_meeting_page_has_event_markup_and_a_calendar_link(site: Build) -> Non
 
 
 def test_the_front_page_offers_the_calendar_subscription(site: Build) -> None:
-    html = _html(site, "docs/index")
+    html = _html(site, str(site.app.config.root_doc))
     link = re.search(r'<a href="(webcal://[^"]+)">Abonnér på mødekalenderen</a>', html)
     assert link and link.group(1) == BASE.replace("https://", "webcal://") + "kalender/moeder.ics"
     assert (site.out / "kalender" / "moeder.ics").is_file()

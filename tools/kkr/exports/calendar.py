@@ -7,18 +7,19 @@ from datetime import date
 from icalendar import Calendar, Event
 
 from kkr.exports.context import ZONE, ExportContext, meeting_start
+from kkr.site import status
 from kkr.site.dates import long_date
 from schema.meeting import Meeting, MeetingStatus
 
 DIR = "kalender"
 ALL = f"{DIR}/moeder.ics"
-# A meeting whose agenda has not appeared is announced, not yet confirmed.
-STATUS = {
-    MeetingStatus.planned: "TENTATIVE",
-    MeetingStatus.agenda_published: "CONFIRMED",
-    MeetingStatus.held: "CONFIRMED",
-    MeetingStatus.minutes_approved: "CONFIRMED",
-}
+# What the site shows as merely planned is tentative; an agenda sent or a meeting held is not.
+PLANNED = status.UPCOMING[MeetingStatus.planned]
+
+
+def ical_status(ctx: ExportContext, meeting: Meeting) -> str:
+    """TENTATIVE while the site shows the meeting as planned, else CONFIRMED."""
+    return "TENTATIVE" if ctx.status(meeting) == PLANNED else "CONFIRMED"
 
 
 def meeting_path(meeting_id: str) -> str:
@@ -50,7 +51,7 @@ def event(ctx: ExportContext, meeting: Meeting) -> Event:
     if meeting.place:
         out.add("location", meeting.place)
     out.add("url", url)
-    out.add("status", STATUS[meeting.status])
+    out.add("status", ical_status(ctx, meeting))
     return out
 
 

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 from kkr.loading.corpus import Corpus
 from kkr.site import paths
+from kkr.site.dates import build_day
 from kkr.site.links import Links, build
+from kkr.site.status import shown_status
 from schema.meeting import Item, Meeting
 
 # Used when conf.py sets no html_baseurl: right for `python -m http.server -d _build/html`.
@@ -25,8 +27,9 @@ class ExportContext:
     corpus: Corpus
     base_url: str = LOCAL_BASE
     prefix: str = "arkiv"
-    front: str = "docs/index"
+    front: str = "index"
     stamp: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=UTC))
+    today: date = field(default_factory=build_day)
     links: Links = field(init=False)
 
     def __post_init__(self) -> None:
@@ -34,11 +37,11 @@ class ExportContext:
 
     @classmethod
     def create(
-        cls, corpus: Corpus, base_url: str | None, prefix: str, front: str = "docs/index"
+        cls, corpus: Corpus, base_url: str | None, prefix: str, front: str = "index"
     ) -> ExportContext:
         """A context for ``corpus``; the base URL gets its trailing slash, the stamp its epoch."""
         base = (base_url or LOCAL_BASE).rstrip("/") + "/"
-        return cls(corpus, base, prefix, front, build_stamp(corpus))
+        return cls(corpus, base, prefix, front, build_stamp(corpus), build_day())
 
     def url(self, path: str) -> str:
         """The absolute URL of a file of the built site, e.g. oparl/system.json."""
@@ -62,6 +65,10 @@ class ExportContext:
         """The council's name, e.g. KKR Syddanmark."""
         entry = self.corpus.get("body", body_id)
         return getattr(entry.record, "name", body_id) if entry else body_id
+
+    def status(self, meeting: Meeting) -> str:
+        """The meeting's status as the site shows it on the build day."""
+        return shown_status(meeting, self.today)
 
     def meetings(self) -> list[Meeting]:
         """Every meeting, oldest first."""

@@ -134,7 +134,7 @@ def meeting_obj(ctx: ExportContext, meeting: Meeting, body: Body, items: list[Ob
     """A Meeting, with its agenda items and place embedded."""
     out = base(ctx, "Meeting", meeting.id, ctx.page_url("meeting", meeting.id))
     out["name"] = f"{body.name}, møde {long_date(meeting.date)}"
-    out["meetingState"] = labels.label(labels.MEETING_STATUS, meeting.status)
+    out["meetingState"] = ctx.status(meeting)
     start = meeting_start(meeting)
     if start:
         out["start"] = start.isoformat()

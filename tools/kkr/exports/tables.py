@@ -191,6 +191,7 @@ def memberships(ctx: ExportContext) -> Table:
             start:string:Start (år, år-måned eller dato)
             end:string:Slut (år, år-måned eller dato)
             decided_by:string:Punktet, der besluttede eller meddelte det
+            mentioned_in:string:Punkter, der blot nævner det, adskilt af semikolon
         """),
         ["id"],
         [
