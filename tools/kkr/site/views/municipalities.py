@@ -87,11 +87,16 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
 
 def council_members(ctx: Context, o: Organization) -> Block:
     """The members as the meetings' attendance lists name them, with party and municipality."""
+    # Only this body's meetings: another council's attendance says nothing about its members.
     listed: dict[str, tuple[int, int]] = {}
     for person_id, meetings in ctx.links.attended.items():
-        listed[person_id] = (len(meetings), 0)
+        came = sum(1 for m in meetings if m.body == o.id)
+        if came:
+            listed[person_id] = (came, 0)
     for person_id, meetings in ctx.links.missed.items():
-        listed[person_id] = (listed.get(person_id, (0, 0))[0], len(meetings))
+        away = sum(1 for m in meetings if m.body == o.id)
+        if away:
+            listed[person_id] = (listed.get(person_id, (0, 0))[0], away)
     letters: set[str] = set()
     rows: list[Inline] = []
     for person_id in sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
@@ -108,7 +113,10 @@ def council_members(ctx: Context, o: Organization) -> Block:
         line.append(f": deltog i {came}, afbud til {away}")
         rows.append(line)
     held = {
-        m.id: m for ms in (*ctx.links.attended.values(), *ctx.links.missed.values()) for m in ms
+        m.id: m
+        for ms in (*ctx.links.attended.values(), *ctx.links.missed.values())
+        for m in ms
+        if m.body == o.id
     }
     dated: Inline = [
         meeting_link(m.id, m.date) for m in sorted(held.values(), key=lambda m: m.date)
