@@ -151,7 +151,12 @@ def _members(ctx: Context, o: Organization) -> list[Block]:
     if now:
         out.append(section("Nuværende medlemmer", _seat_blocks(ctx, now, "person")))
     if gone:
-        out.append(section("Tidligere medlemmer", _seat_blocks(ctx, gone, "person")))
+        why = para(
+            "Afløst af en anden, med en periode, der er udløbet, eller ikke med i en senere "
+            "liste over organets medlemmer i kilderne.",
+            classes=["kkr-note"],
+        )
+        out.append(section("Tidligere medlemmer", [why, *_seat_blocks(ctx, gone, "person")]))
     if o.id in ctx.links.bodies:
         out.append(council_members(ctx, o))
     return out
