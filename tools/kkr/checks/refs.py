@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from kkr.i18n import N_, _
 from kkr.loading.loader import PathKey
 from schema.types import Ref
+
+# What each reference kind is called in a message.
+KIND_NAMES = {
+    "body": N_("body"),
+    "case": N_("case"),
+    "commitment": N_("commitment"),
+    "contract": N_("contract"),
+    "initials": N_("initials"),
+    "item": N_("item"),
+    "matter": N_("matter"),
+    "meeting": N_("meeting"),
+    "membership": N_("membership"),
+    "organization": N_("organization"),
+    "person": N_("person"),
+    "term": N_("term"),
+    "topic": N_("topic"),
+    "workplan": N_("work plan"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """The name of a reference kind in the active language, e.g. "møde" for meeting."""
+    return _(KIND_NAMES.get(kind, kind))
 
 
 def _ref_of(annotation: Any, metadata: list[Any]) -> Ref | None:
@@ -42,3 +67,63 @@ def iter_refs(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, R
             for index, element in enumerate(value):
                 if isinstance(element, BaseModel):
                     yield from iter_refs(element, (*path, name, index))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    # A whole number stands for the text it was written as (the loader keeps only canonical ints).
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _each(data: Any, field: str) -> list[dict[str, Any]]:
+    value = data.get(field) if isinstance(data, dict) else None
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def raw_ids(kind: str, data: Any) -> dict[str, set[str]]:
+    """Return the ids an unvalidated record's data names, by reference kind (as build_index)."""
+    found: dict[str, set[str]] = {}
+    record_id = _text(data.get("id")) if isinstance(data, dict) else None
+    if record_id is None:
+        return found
+    found[kind] = {record_id}
+    nested: list[tuple[str, str | None]] = []
+    if kind in ("meeting", "workplan"):
+        nested.append(("case", _text(data.get("case"))))
+    if kind == "meeting":
+        for item in _each(data, "items"):
+            number = _text(item.get("number"))
+            nested += [
+                ("item", number and f"{record_id}/{number}"),
+                ("case", _text(item.get("case"))),
+            ]
+    elif kind == "workplan":
+        nested += [
+            ("commitment", f"{record_id}/{c}")
+            for area in _each(data, "areas")
+            for commitment in _each(area, "commitments")
+            if (c := _text(commitment.get("id")))
+        ]
+    elif kind == "person":
+        nested.append(("initials", _text(data.get("initials"))))
+    elif kind == "body":
+        nested += [("term", _text(term.get("id"))) for term in _each(data, "terms")]
+    for ref_kind, value in nested:
+        if value is not None:
+            found.setdefault(ref_kind, set()).add(value)
+    return found
+
+
+def unresolved(kind: str, value: str, known: set[str]) -> str:
+    """The message for a reference to ``value`` that no ``kind`` record has, with a hint."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
+    if close:
+        hint = _("did you mean {close!r}?").format(close=close[0])
+    elif known:
+        hint = _("use an existing id, e.g. {example}").format(example=min(known))
+    else:
+        hint = _("there is no {kind} yet to refer to; add it first").format(kind=kind_name(kind))
+    return _("no {kind} has the id {id!r}; {hint}").format(
+        kind=kind_name(kind), id=value, hint=hint
+    )

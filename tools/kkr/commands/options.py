@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from kkr.diagnostics import Diagnostic, as_json, summary
+from kkr.diagnostics import Diagnostic, as_json, shown, summary
+from kkr.i18n import _
 
 FORMATS = ("text", "github", "json")
 
@@ -55,5 +56,5 @@ def report(diagnostics: list[Diagnostic], files: int, fmt: str) -> None:
 
 def usage_error(message: str) -> int:
     """Print a usage error and return exit code 2."""
-    print(f"kkr: error: {message}", file=sys.stderr)
+    print(_("kkr: error: {message}").format(message=shown(message)), file=sys.stderr)
     return 2
