@@ -97,7 +97,7 @@ def check_roles(entry: Entry, index: dict[str, set[str]]) -> None:
     """Report roles that name no kind of record, or a record that does not exist."""
     for path, text in iter_markdown(entry.record):
         for line, column, name, content in roles(text):
-            at = _position(entry, path, line, column)
+            at = _position(entry, path, text, (line, column), "{" + name + "}`")
             role = name.removeprefix(PREFIX)
             if not name.startswith(PREFIX) or role not in ROLES:
                 close = difflib.get_close_matches(role, ROLES, n=1, cutoff=0.6)
@@ -123,9 +123,29 @@ def check_roles(entry: Entry, index: dict[str, set[str]]) -> None:
                 entry.document.error(at, Code.UNRESOLVED_REFERENCE, unresolved(kind, target, known))
 
 
-def _position(entry: Entry, path: PathKey, line: int, column: int) -> Position:
+def _position(
+    entry: Entry, path: PathKey, text: str, where: tuple[int, int], needle: str
+) -> Position:
+    """Where a role found at ``where`` (line, column) in the value's text stands in the file."""
+    line, column = where
     block = entry.document.blocks.get(path)
     if block is not None:
+        # A literal block keeps its lines; only the indentation is taken off.
         return Position(block.line + line, block.column + column)
+    # Quotes, escapes and folded lines shift a flow scalar's text against the file, so find
+    # the same occurrence of the role in the file, from where the value starts.
     start = entry.locate(path)
-    return Position(start.line + line, start.column + column if line == 0 else column + 1)
+    offset = sum(len(row) + 1 for row in text.split("\n")[:line]) + column
+    nth = text.count(needle, 0, offset)
+    try:
+        source = entry.path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return start
+    rows = source.split("\n")
+    found = sum(len(row) + 1 for row in rows[: start.line - 1]) + start.column - 1
+    for count in range(nth + 1):
+        found = source.find(needle, found + 1 if count else found)
+        if found < 0:
+            return start
+    before = source[:found]
+    return Position(before.count("\n") + 1, found - before.rfind("\n"))
