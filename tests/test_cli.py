@@ -171,3 +171,23 @@ def test_every_field_is_documented() -> None:
         if not info.description
     ]
     assert not missing, f"add a description to: {missing}"
+
+
+def test_the_json_schemas_accept_every_record_kkr_validate_accepts(repo: Path) -> None:
+    """Editors check with schema/json; a record kkr validate accepts must not be flagged there."""
+    from jsonschema import Draft202012Validator
+    from kkr.loading.corpus import kind_of
+    from kkr.loading.loader import load
+
+    cases = [c for c in CASES.iterdir() if " error[" not in (c / "expected.txt").read_text()]
+    checked = 0
+    for case in [*cases, repo]:
+        root = case / "records"
+        for path in sorted(root.rglob("*.yaml")):
+            kind = kind_of(root, path)
+            assert kind is not None
+            schema = json.loads((repo / "schema" / "json" / f"{kind.name}.json").read_text())
+            errors = list(Draft202012Validator(schema).iter_errors(load(path).data))
+            assert not errors, (path, errors[0].message)
+            checked += 1
+    assert checked > 200
