@@ -63,7 +63,7 @@ def build_index(corpus: Corpus) -> dict[str, set[str]]:
     for entry in corpus.entries("body"):
         assert isinstance(entry.record, Body)
         index["term"].update(term.id for term in entry.record.terms)
-    index["case"] = {item.case for _, item in corpus.items() if item.case}
+    index["case"] = {item.case for _meeting, item in corpus.items() if item.case}
     for kind in ("meeting", "workplan"):
         index["case"].update(
             case for entry in corpus.entries(kind) if (case := getattr(entry.record, "case", None))
@@ -275,9 +275,9 @@ def _check_tables(entry: Entry, index: int, item: Item) -> None:
                 entry.locate((*base, "tables", t, "id")),
                 Code.TABLE_REFERENCE,
                 _(
-                    "the table {id!r} is never placed; put a line [[tabel:{bare}]] in the "
+                    "the table {id!r} is never placed; put a line [[tabel:{id}]] in the "
                     "section text where it belongs"
-                ).format(id=table_id, bare=table_id),
+                ).format(id=table_id),
             )
         for r, row in enumerate(table.rows):
             if len(row) != len(table.columns):
