@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import kkr
 from kkr.checks.corpus import load_corpus
 from kkr.commands.validate import find_root
 from kkr.site import source
@@ -18,17 +18,7 @@ VALID = CASES / "unquoted-numbers"
 
 
 def validate(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KKR_LANG"}
-    # The timeout only guards against a hang (a blocking read); no assertion is about time.
-    return subprocess.run(
-        [sys.executable, "-m", "kkr.cli", "--lang", "en", "validate", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=120,
-    )
+    return kkr("--lang", "en", "validate", *args, cwd=cwd)
 
 
 @pytest.fixture

@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import kkr
 from kkr.cli import COMMANDS, main
 
 CASES = Path(__file__).parent / "cases"
 
 
 def run(*args: str, cwd: Path, lang: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KKR_LANG"}
-    if lang:
-        env["KKR_LANG"] = lang
-    return subprocess.run(
-        [sys.executable, "-m", "kkr.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=120,
-    )
+    return kkr(*args, cwd=cwd, lang=lang)
 
 
 def test_clean_records_exit_0() -> None:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from conftest import kkr
 from hypothesis import given
 from hypothesis import strategies as st
 from kkr.diagnostics import Code, Diagnostic, as_json, shown
@@ -53,16 +51,7 @@ def test_a_file_name_cannot_forge_a_report_line(tmp_path: Path) -> None:
     people.mkdir(parents=True)
     forged = "x.yaml\ny.yaml:1:1: error[forged]: \x1b[2Jz.yaml"
     (people / forged).write_text("id: [\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "KKR_LANG"}
-    result = subprocess.run(
-        [sys.executable, "-m", "kkr.cli", "validate", "records"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=120,
-    )
+    result = kkr("validate", "records", cwd=tmp_path)
     lines = result.stdout.splitlines()
     assert len(lines) == 2, lines  # one diagnostic and the summary
     assert lines[0].startswith(r"records/people/x.yaml\ny.yaml:1:1: error[forged]: \u001b[2Jz")

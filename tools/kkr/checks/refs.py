@@ -36,37 +36,39 @@ def kind_name(kind: str) -> str:
     return _(KIND_NAMES.get(kind, kind))
 
 
-def _ref_of(annotation: Any, metadata: list[Any]) -> Ref | None:
-    for meta in metadata:
-        if isinstance(meta, Ref):
-            return meta
+def markers(annotation: Any, metadata: list[Any]) -> Iterator[Any]:
+    """Yield every marker on a field: its metadata and, through Optional, list and
+    Annotated, the types and metadata nested in its annotation."""
+    yield from metadata
     for arg in get_args(annotation):
-        if isinstance(arg, Ref):
-            return arg
-        found = _ref_of(arg, [])
-        if found is not None:
-            return found
-    return None
+        yield arg
+        yield from markers(arg, [])
 
 
-def iter_refs(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Ref, str]]:
-    """Yield (path, reference kind, value) for every reference in ``model``, depth first."""
+def leaves(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Any, Any]]:
+    """Yield (path, field info, value) for every field of ``model`` and its nested objects."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        ref = _ref_of(info.annotation, info.metadata)
-        if ref is not None:
-            if isinstance(value, str):
-                yield (*path, name), ref, value
-            elif isinstance(value, list):
-                for index, element in enumerate(value):
-                    yield (*path, name, index), ref, element
-            continue
+        yield (*path, name), info, value
         if isinstance(value, BaseModel):
-            yield from iter_refs(value, (*path, name))
+            yield from leaves(value, (*path, name))
         elif isinstance(value, list):
             for index, element in enumerate(value):
                 if isinstance(element, BaseModel):
-                    yield from iter_refs(element, (*path, name, index))
+                    yield from leaves(element, (*path, name, index))
+
+
+def iter_refs(model: BaseModel) -> Iterator[tuple[PathKey, Ref, str]]:
+    """Yield (path, reference kind, value) for every reference in ``model``, depth first."""
+    for path, info, value in leaves(model):
+        ref = next((m for m in markers(info.annotation, info.metadata) if isinstance(m, Ref)), None)
+        if ref is None:
+            continue
+        if isinstance(value, str):
+            yield path, ref, value
+        elif isinstance(value, list):
+            for index, element in enumerate(value):
+                yield (*path, index), ref, element
 
 
 def _text(value: Any) -> str | None:

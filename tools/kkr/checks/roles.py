@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any, get_args
+from typing import get_args
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.myst_role import myst_role_plugin
 from pydantic import BaseModel
 
-from kkr.checks.refs import unresolved
+from kkr.checks.refs import leaves, markers, unresolved
 from kkr.diagnostics import Code
 from kkr.i18n import _
 from kkr.loading.corpus import Entry
@@ -48,26 +48,13 @@ def split_target(content: str) -> tuple[str, str, bool]:
     return content, content, False
 
 
-def _is_markdown(annotation: Any, metadata: list[Any]) -> bool:
-    if any(meta in _MARKDOWN for meta in metadata):
-        return True
-    return any(
-        arg in _MARKDOWN or _is_markdown(arg, []) for arg in get_args(annotation) if arg is not str
-    )
-
-
-def iter_markdown(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+def iter_markdown(model: BaseModel) -> Iterator[tuple[PathKey, str]]:
     """Yield (path, text) for every Markdown field in ``model``, depth first."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if isinstance(value, str) and _is_markdown(info.annotation, info.metadata):
-            yield (*path, name), value
-        elif isinstance(value, BaseModel):
-            yield from iter_markdown(value, (*path, name))
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                if isinstance(element, BaseModel):
-                    yield from iter_markdown(element, (*path, name, index))
+    for path, info, value in leaves(model):
+        if isinstance(value, str) and any(
+            marker in _MARKDOWN for marker in markers(info.annotation, info.metadata)
+        ):
+            yield path, value
 
 
 def roles(text: str) -> Iterator[tuple[int, int, str, str]]:
