@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
 from collections.abc import Iterator
 from typing import get_args
 
@@ -82,57 +84,77 @@ def roles(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def check_roles(entry: Entry, index: dict[str, set[str]]) -> None:
     """Report roles that name no kind of record, or a record that does not exist."""
+    source = _Source(entry)
     for path, text in iter_markdown(entry.record):
-        for line, column, name, content in roles(text):
-            at = _position(entry, path, text, (line, column), "{" + name + "}`")
-            role = name.removeprefix(PREFIX)
-            if not name.startswith(PREFIX) or role not in ROLES:
-                close = difflib.get_close_matches(role, ROLES, n=1, cutoff=0.6)
-                hint = (
-                    _("did you mean {{kkr:{role}}}?").format(role=close[0])
-                    if close
-                    else _("e.g. {kkr:person}`bo-hansen`.")
-                )
-                entry.document.error(
-                    at,
-                    Code.UNKNOWN_ROLE,
-                    _("the role {{{name}}} names no kind of record; {hint} Roles: {roles}").format(
-                        name=name, hint=hint, roles=", ".join("{" + PREFIX + r + "}" for r in ROLES)
-                    ),
-                )
+        found = list(roles(text))
+        problems = [_problem(name, content, index) for _, _, name, content in found]
+        if not any(problems):
+            continue
+        places = source.places(
+            path, [(line, column, "{" + name + "}`") for line, column, name, _ in found]
+        )
+        for place, problem in zip(places, problems, strict=True):
+            if problem is not None:
+                entry.document.error(place, *problem)
+
+
+def _problem(name: str, content: str, index: dict[str, set[str]]) -> tuple[Code, str] | None:
+    role = name.removeprefix(PREFIX)
+    if not name.startswith(PREFIX) or role not in ROLES:
+        close = difflib.get_close_matches(role, ROLES, n=1, cutoff=0.6)
+        hint = (
+            _("did you mean {{kkr:{role}}}?").format(role=close[0])
+            if close
+            else _("e.g. {kkr:person}`bo-hansen`.")
+        )
+        return Code.UNKNOWN_ROLE, _(
+            "the role {{{name}}} names no kind of record; {hint} Roles: {roles}"
+        ).format(name=name, hint=hint, roles=", ".join("{" + PREFIX + r + "}" for r in ROLES))
+    kind = ROLES[role]
+    target = split_target(content)[1].strip()
+    if kind == "case":
+        target = target.upper()
+    known = index.get(kind, set())
+    return None if target in known else (Code.UNRESOLVED_REFERENCE, unresolved(kind, target, known))
+
+
+class _Source:
+    """A record file's text, read once and only when a role needs a place in it."""
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self.text: str | None = None
+        self.starts: list[int] = []
+
+    def places(self, path: PathKey, found: list[tuple[int, int, str]]) -> list[Position]:
+        """Where each role (line and column in the value's text, needle) stands in the file."""
+        block = self.entry.document.blocks.get(path)
+        if block is not None:
+            # A literal block keeps its lines; only the indentation is taken off.
+            return [Position(block.line + line, block.column + column) for line, column, _ in found]
+        # Quotes, escapes and folded lines shift a flow scalar's text against the file, so
+        # take the roles' occurrences in the file in order, from where the value starts.
+        start = self.entry.locate(path)
+        text, starts = self._read()
+        cursor = starts[start.line - 1] + start.column - 1 if start.line <= len(starts) else -1
+        out = []
+        for _line, _column, needle in found:
+            at = text.find(needle, cursor) if cursor >= 0 else -1
+            if at < 0:
+                cursor = -1  # not in the file as written (an escape); stop searching
+                out.append(start)
                 continue
-            kind = ROLES[role]
-            target = split_target(content)[1].strip()
-            if kind == "case":
-                target = target.upper()
-            known = index.get(kind, set())
-            if target not in known:
-                entry.document.error(at, Code.UNRESOLVED_REFERENCE, unresolved(kind, target, known))
+            row = bisect.bisect_right(starts, at)
+            out.append(Position(row, at - starts[row - 1] + 1))
+            cursor = at + 1
+        return out
 
-
-def _position(
-    entry: Entry, path: PathKey, text: str, where: tuple[int, int], needle: str
-) -> Position:
-    """Where a role found at ``where`` (line, column) in the value's text stands in the file."""
-    line, column = where
-    block = entry.document.blocks.get(path)
-    if block is not None:
-        # A literal block keeps its lines; only the indentation is taken off.
-        return Position(block.line + line, block.column + column)
-    # Quotes, escapes and folded lines shift a flow scalar's text against the file, so find
-    # the same occurrence of the role in the file, from where the value starts.
-    start = entry.locate(path)
-    offset = sum(len(row) + 1 for row in text.split("\n")[:line]) + column
-    nth = text.count(needle, 0, offset)
-    try:
-        source = entry.path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError):
-        return start
-    rows = source.split("\n")
-    found = sum(len(row) + 1 for row in rows[: start.line - 1]) + start.column - 1
-    for count in range(nth + 1):
-        found = source.find(needle, found + 1 if count else found)
-        if found < 0:
-            return start
-    before = source[:found]
-    return Position(before.count("\n") + 1, found - before.rfind("\n"))
+    def _read(self) -> tuple[str, list[int]]:
+        if self.text is None:
+            try:
+                raw = self.entry.path.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                raw = ""
+            self.text = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+            self.starts = [0, *(match.end() for match in re.finditer("\n", self.text))]
+        return self.text, self.starts
