@@ -42,11 +42,13 @@ _MARKDOWN = get_args(Markdown)[1:]
 
 def split_target(content: str) -> tuple[str, str, bool]:
     """Split ``Title <target>`` into (title, target, explicit); plain content is both."""
-    if content.endswith(">"):
-        start = content.rfind("<")
-        target = content[start + 1 : -1]
+    # As a regular expression's $ would, allow one line break after the closing >.
+    body = content.removesuffix("\n")
+    if body.endswith(">"):
+        start = body.rfind("<")
+        target = body[start + 1 : -1]
         if start >= 0 and target and ">" not in target:
-            return content[:start].rstrip(), target, True
+            return body[:start].rstrip(), target, True
     return content, content, False
 
 
@@ -77,7 +79,10 @@ def roles(text: str) -> Iterator[tuple[int, int, str, str]]:
             while line < span[1] and (found := lines[line].find(needle, column)) < 0:
                 line, column = line + 1, 0
             if line >= span[1]:
-                line, found = span[0], 0
+                # Not where the parser put it (never expected): the block's start will do,
+                # and the rest of the block is not searched again.
+                yield span[0], 0, name, token.content
+                continue
             yield line, found, name, token.content
             column = found + 1
 
