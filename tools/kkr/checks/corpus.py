@@ -39,11 +39,11 @@ def load_corpus(root: Path, *, base: Path | None = None) -> Corpus:
                 ).format(file=doc.display, kinds=", ".join(sorted(KINDS))),
             )
             continue
-        if not doc.ok:
-            continue
-        record = validate_record(kind.model, doc)
+        record = validate_record(kind.model, doc) if doc.ok else None
         if record is None or record.id in RESERVED_IDS:
-            # Register what the broken record names, so references to it report nothing false.
+            # Register what the broken record names (its id is its file name, or should be),
+            # so references to it report nothing false: its own error is the cause.
+            corpus.unchecked.setdefault(kind.name, set()).add(path.stem)
             for ref_kind, ids in raw_ids(kind.name, doc.data).items():
                 corpus.unchecked.setdefault(ref_kind, set()).update(ids)
         if record is None:

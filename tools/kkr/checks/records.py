@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from kkr.checks.refs import iter_refs, unresolved
+from kkr.checks.refs import BROKEN, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
 from kkr.diagnostics import Code
 from kkr.i18n import _, ngettext
@@ -69,7 +69,7 @@ def build_index(corpus: Corpus) -> dict[str, set[str]]:
             case for entry in corpus.entries(kind) if (case := getattr(entry.record, "case", None))
         )
     for kind, ids in corpus.unchecked.items():
-        index.setdefault(kind, set()).update(ids)
+        index[BROKEN + kind] = set(ids)
     return index
 
 
@@ -99,12 +99,11 @@ def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
                     ),
                 )
             seen.add((path[:-1], value))
-        known = index.get(ref.kind, set())
-        if value in known:
-            continue
-        entry.document.error(
-            entry.locate(path), Code.UNRESOLVED_REFERENCE, unresolved(ref.kind, value, known)
-        )
+        if not named(index, ref.kind, value):
+            known = index.get(ref.kind, set())
+            entry.document.error(
+                entry.locate(path), Code.UNRESOLVED_REFERENCE, unresolved(ref.kind, value, known)
+            )
 
 
 def _walk_periods(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Period]]:

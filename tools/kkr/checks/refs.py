@@ -117,6 +117,24 @@ def raw_ids(kind: str, data: Any) -> dict[str, set[str]]:
     return found
 
 
+# Nested ids and the kind of record that holds them, e.g. item 2023-11-21/2.4 in a meeting.
+PARENTS = {"item": "meeting", "commitment": "workplan"}
+BROKEN = "broken:"
+"""Prefix of the index keys that hold the ids of records that failed to load or validate."""
+
+
+def named(index: dict[str, set[str]], kind: str, value: str) -> bool:
+    """Whether ``value`` names a ``kind``: a checked one, or one in a record that failed.
+
+    A record that failed may hold any nested id, so a reference into it is never reported:
+    the record's own error is the cause to fix.
+    """
+    if value in index.get(kind, ()) or value in index.get(BROKEN + kind, ()):
+        return True
+    parent = PARENTS.get(kind)
+    return parent is not None and value.split("/", maxsplit=1)[0] in index.get(BROKEN + parent, ())
+
+
 def unresolved(kind: str, value: str, known: set[str]) -> str:
     """The message for a reference to ``value`` that no ``kind`` record has, with a hint."""
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)

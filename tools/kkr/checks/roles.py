@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.myst_role import myst_role_plugin
 from pydantic import BaseModel
 
-from kkr.checks.refs import leaves, markers, unresolved
+from kkr.checks.refs import leaves, markers, named, unresolved
 from kkr.diagnostics import Code
 from kkr.i18n import _
 from kkr.loading.corpus import Entry
@@ -119,8 +119,9 @@ def _problem(name: str, content: str, index: dict[str, set[str]]) -> tuple[Code,
     target = split_target(content)[1].strip()
     if kind == "case":
         target = target.upper()
-    known = index.get(kind, set())
-    return None if target in known else (Code.UNRESOLVED_REFERENCE, unresolved(kind, target, known))
+    if named(index, kind, target):
+        return None
+    return Code.UNRESOLVED_REFERENCE, unresolved(kind, target, index.get(kind, set()))
 
 
 class _Source:
