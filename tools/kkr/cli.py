@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from kkr.diagnostics import shown
 from kkr.i18n import LANGUAGES, _, set_language
 
-COMMANDS = ("validate", "schema", "reference", "import_")
+COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

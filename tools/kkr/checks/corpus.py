@@ -10,7 +10,7 @@ from kkr.checks.refs import kind_name, raw_ids
 from kkr.checks.schema_errors import validate_record
 from kkr.diagnostics import Code, Diagnostic
 from kkr.i18n import _
-from kkr.loading.corpus import Corpus, Entry, Refused, discover, display_path, kind_of
+from kkr.loading.corpus import Corpus, Entry, Refused, display_path, kind_of, survey
 from kkr.loading.loader import Document, Position, load
 from schema.registry import KINDS
 
@@ -23,7 +23,7 @@ def load_corpus(root: Path, *, base: Path | None = None) -> Corpus:
     """Load, validate and cross-check every record under ``root``; never raises on bad input."""
     corpus = Corpus(root=root)
     documents: list[Document] = []
-    corpus.paths, refused = discover(root)
+    corpus.paths, refused = survey(root)
     refusals = [_refusal(path, why, display_path(path, base)) for path, why in refused]
     for path in corpus.paths:
         doc = load(path, display_path(path, base))

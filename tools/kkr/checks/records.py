@@ -264,7 +264,7 @@ def _check_tables(entry: Entry, index: int, item: Item) -> None:
                     ).format(
                         id=match.group(1),
                         number=item.number,
-                        known=", ".join(sorted(tables)) or _("none"),
+                        known=", ".join(sorted(tables)) or _("none (the item has no tables)"),
                     ),
                 )
     for table_id, t in tables.items():

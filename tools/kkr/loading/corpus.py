@@ -93,7 +93,12 @@ def is_record_name(name: str) -> bool:
     return name.lower().endswith(SUFFIXES) and not name.startswith(".")
 
 
-def discover(root: Path) -> tuple[list[Path], list[tuple[Path, Refused]]]:
+def discover(root: Path) -> list[Path]:
+    """Return the record files under ``root`` that may be read, in a stable order."""
+    return survey(root)[0]
+
+
+def survey(root: Path) -> tuple[list[Path], list[tuple[Path, Refused]]]:
     """Return the record files under ``root`` in a stable order, and the paths never read.
 
     Only regular files are read (a FIFO would block); a symlink is followed only when it
