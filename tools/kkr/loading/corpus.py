@@ -119,7 +119,7 @@ def survey(root: Path) -> tuple[list[Path], list[tuple[Path, Refused]]]:
             if not is_record_name(name):
                 continue
             path = Path(directory, name)
-            problem = check_file(path, boundary)
+            problem = _check_file(path, boundary)
             if problem is None:
                 found.append(path)
             else:
@@ -127,7 +127,7 @@ def survey(root: Path) -> tuple[list[Path], list[tuple[Path, Refused]]]:
     return found, refused
 
 
-def check_file(path: Path, boundary: Path) -> Refused | None:
+def _check_file(path: Path, boundary: Path) -> Refused | None:
     """Return why ``path`` may not be read as a record, or None for a regular file inside."""
     try:
         status = path.stat()
