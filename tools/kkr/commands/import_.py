@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
+from kkr.i18n import _
 from kkr.importer.pipeline import Outcome, run_import
 
 _VERBS = {
@@ -46,9 +47,13 @@ def run(args: argparse.Namespace) -> int:
     """Import, print the report and return the exit code."""
     for path in args.files:
         if not path.is_file():
-            return usage_error(f"{path} is not a file; example: kkr import referat.txt")
+            return usage_error(
+                _("{path} is not a file; example: kkr import referat.txt").format(path=path)
+            )
     if args.records.exists() and not args.records.is_dir():
-        return usage_error(f"{args.records} is not a directory")
+        return usage_error(
+            _("{path} is not a directory; example: --records records").format(path=args.records)
+        )
     outcome = run_import(list(args.files), args.records, dry_run=args.dry_run, force=args.force)
     print_outcome(outcome, args.records, dry_run=args.dry_run)
     return 0 if outcome.ok else 1
