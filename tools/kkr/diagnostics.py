@@ -80,6 +80,17 @@ class Code(StrEnum):
         "An import wrote a new record for something the document names and no record describes.",
     )
     RECORD_EXISTS = "record-exists", "An import would overwrite an existing, different record."
+    CITATION = (
+        "citation",
+        "A source citation names a missing document, lines past its end, or words not printed "
+        "there.",
+    )
+    NO_SOURCES = "no-sources", "A record cites no source document (reported with --strict only)."
+    HAND_EDIT = (
+        "hand-edit",
+        "A new document changes text that staff edited by hand since the last import.",
+    )
+    IMPORT_LIMIT = "import-limit", "An imported document exceeds a limit no real document meets."
 
 
 @dataclass(frozen=True, order=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.loading.corpus import Corpus, Entry
 from schema.meeting import Meeting
 
@@ -80,12 +81,15 @@ def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
             )
             continue
         points_back = getattr(other.record, back)
-        if points_back is not None and points_back != meeting.id:
+        if points_back != meeting.id:
+            shown = f"{back}: {points_back}" if points_back is not None else f"no {back}"
             entry.document.warning(
                 entry.locate((field,)),
                 Code.MEETING_LINK,
-                f"{other_id} gives {back}: {points_back}, not {meeting.id}; make the two "
-                "meetings point at each other",
+                _(
+                    "{other} gives {shown}, not {this}; make the two meetings point at each "
+                    "other, e.g. {back}: '{this}' in {other}"
+                ).format(other=other_id, shown=shown, this=meeting.id, back=back),
             )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from kkr.checks.citations import check_citations
 from kkr.checks.refs import iter_refs
 from kkr.diagnostics import Code
 from kkr.loading.corpus import Corpus, Entry
@@ -41,6 +42,7 @@ def check_corpus(corpus: Corpus) -> None:
                 _unique(entry, [(("terms", i, "id"), t.id) for i, t in enumerate(record.terms)])
             elif isinstance(record, Matter):
                 _check_matter(entry, record)
+    check_citations(corpus)
 
 
 def build_index(corpus: Corpus) -> dict[str, set[str]]:
