@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from english import english  # noqa: F401  (messages in English)
+from kkr import i18n
 from kkr.cli import main
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.loader import load
@@ -256,3 +257,20 @@ def test_names_and_acronyms_keep_their_hyphen(
     assert "KKR-sekretariatet" in text and "DK2020-klimakoordinatorer" in text
     assert "kommunaldirektørerne" in text
     assert not re.search(r"(KKR|DK2020)- ", text)
+
+
+def test_messages_are_danish_by_default(
+    records: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KKR_LANG")
+    i18n.set_language()
+    assert kkr_import(capsys, records, AGENDA)[0] == 0
+    _edit_by_hand(records)
+    changed = variant(tmp_path, MINUTES, HAND_EDIT[0], "er udsendt og rettet.")
+    code, out, err = kkr_import(capsys, records, changed)
+    assert code == 1
+    assert "error[hand-edit]: items[1.1].baggrund er rettet i hånden" in err
+    assert "intet blev skrevet" in out

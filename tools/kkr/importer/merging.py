@@ -184,6 +184,14 @@ class Merger:
             "{document}. Carry your edit into the document's version by hand, or rerun with "
             "--force to take the document's version"
         )
+        if not conflict.known:
+            message = _(
+                "{field} differs from the document, and the record does not say what the last "
+                "import wrote (it has no 'imported' hashes), so a hand edit cannot be told from "
+                "an old import; nothing was written. In the record: {record}; in the document "
+                "({where}): {document}. Rerun with --force to take the document's version, "
+                "after carrying any hand edit over"
+            )
         return Diagnostic(str(target), line, 1, "error", Code.HAND_EDIT, message.format(**values))
 
     def link_neighbours(self) -> None:

@@ -54,6 +54,8 @@ class Conflict:
     record: Any
     document: Any
     key: tuple[str | int, ...]  # where the field stands in the existing record
+    known: bool = True
+    """Whether the record holds what the last import wrote (else it predates the hashes)."""
 
 
 @dataclass
@@ -179,6 +181,7 @@ def _choose(
         elif record is None or (not hashes and superseded):
             chosen[path] = document
         else:
+            conflict.known = False
             carried.conflicts.append(conflict)
             chosen[path] = document if force else record
     return chosen
