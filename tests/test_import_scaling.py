@@ -108,3 +108,11 @@ def test_more_items_than_any_real_agenda_is_a_located_error() -> None:
     line = text.split("\n").index(f"1.{MAX_ITEMS + 1}. Sag {MAX_ITEMS + 1}") + 1
     assert (error.code, error.line) == ("import-limit", line)
     assert str(MAX_ITEMS) in error.message and not result.records
+
+
+def test_a_title_longer_than_a_record_field_is_a_located_error() -> None:
+    title = "Sag " + "x" * 2000
+    text = HEAD + TOC + ITEM.replace("1.1. Sag\n", f"1.1. {title}\n") + "Tekst.\n"
+    result = import_document(Path("x.txt"), text, Resolver(), "x.txt")
+    (error,) = [d for d in result.report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line) == ("import-limit", text.split("\n").index(f"1.1. {title}") + 1)

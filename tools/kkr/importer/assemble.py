@@ -29,6 +29,8 @@ MEETING_ORDER = (
 )
 MAX_LINE = 20_000
 """Characters in one line; a real document's longest line has under 1,000."""
+MAX_TITLE = 2000
+"""Characters in a title or a place: the longest text a record's one-line field holds."""
 
 
 @dataclass
@@ -75,12 +77,33 @@ def _check_lines(lines: list[Any], report: Report) -> None:
             )
 
 
+def _check_titles(header: Header, toc: Toc, body: Any, report: Report) -> None:
+    """Stop at the document's line where a title is longer than a record field may be."""
+    titled = [(e.line, e.title) for e in [*toc.sections.values(), *toc.items.values()]]
+    for section in body.sections:
+        titled.append((section.line, section.title))
+        titled += [(block.line, block.title) for block in section.items]
+    if header.place:
+        titled.append((header.place_line, header.place))
+    for line, title in titled:
+        if len(title) > MAX_TITLE:
+            raise report.fail(
+                line,
+                Code.IMPORT_LIMIT,
+                _(
+                    "the title or place has {length} characters, more than the {limit} a "
+                    "record field holds; check the line, which may have lost its line breaks"
+                ).format(length=len(title), limit=MAX_TITLE),
+            )
+
+
 def _import(path: Path, name: str, result: Imported, resolver: Resolver) -> None:
     report = result.report
     lines = report.lines
     header = parse_header(lines, report)
     toc = parse_toc(lines, header.end, report)
     body = split_body(lines, toc.end, toc, report)
+    _check_titles(header, toc, body, report)
     discrepancies = check_toc(toc, body, lines, report)
     if header.body not in resolver.bodies:
         result.records.update(

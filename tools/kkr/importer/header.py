@@ -31,6 +31,7 @@ class Header:
     start_time: str | None
     place: str | None
     end: int  # index of the first line after the header
+    place_line: int = 1
 
 
 def parse_header(lines: list[Line], report: Report) -> Header:
@@ -50,6 +51,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
         )
     report.cover(first, "document")
     values: dict[str, str | None] = dict.fromkeys(("body", "body_name", "date", "time", "place"))
+    place_line = 1
     index += 1
     while index < len(lines):
         line = lines[index]
@@ -69,6 +71,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
             report.cover(line, "date, start_time")
         elif (match := _PLACE.match(text)) is not None:
             values["place"] = match.group(1)
+            place_line = line.no
             report.cover(line, "place")
         elif text in _BOILERPLATE:
             index = _skip_boilerplate(lines, index, report)
@@ -99,6 +102,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
         start_time=values["time"],
         place=values["place"],
         end=index,
+        place_line=place_line,
     )
 
 
