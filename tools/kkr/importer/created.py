@@ -102,7 +102,10 @@ def staff(
             ).format(initials=initials),
         )
         # The case line is the first line with text after the heading at ``line``.
-        case_line = next((other for other in lines[line:] if not other.blank), lines[line - 1])
+        after = line  # the index of the line after the heading
+        while after < len(lines) and lines[after].blank:
+            after += 1
+        case_line = lines[after] if after < len(lines) else lines[line - 1]
         created[f"people/{initials}.yaml"] = {
             "id": initials,
             "kind": "staff",

@@ -23,6 +23,7 @@ from kkr.loading.loader import load
 # Fields an agenda and its minutes are expected to set differently.
 _EXPECTED_TO_CHANGE = frozenset({"document", "status"})
 _SHOWN = 160
+_LOOK = 50
 
 
 def field_lines(report: Report) -> dict[str, list[int]]:
@@ -50,7 +51,8 @@ def line_of(report: Report, numbers: list[int], other: Any) -> int:
     if not numbers:
         return 1
     text = " ".join(str(other).split()) if other is not None else ""
-    for number in numbers:
+    # A bounded look: each test scans the whole value, and a field may have many lines.
+    for number in numbers[:_LOOK]:
         words = " ".join(report.lines[number - 1].text.split())
         if words.rstrip(":").lower() in PARTS:  # the part's own heading, e.g. Baggrund
             continue

@@ -118,10 +118,22 @@ def carry_over(fresh: dict[str, Any], existing: dict[str, Any], *, force: bool) 
             and not decided
         ):
             merged[key] = value
-    for key, same in (("discrepancies", _same_field), ("sources", _importer_source)):
-        kept = [entry for entry in _dicts(existing.get(key)) if not same(entry, fresh)]
-        if kept:
-            merged[key] = list(fresh.get(key, [])) + kept
+    # Hand-made discrepancies and annotated sources stay beside the importer's own.
+    fields = {d.get("field") for d in _dicts(fresh.get("discrepancies"))}
+    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
+    kept = {
+        "discrepancies": [
+            d for d in _dicts(existing.get("discrepancies")) if d.get("field") not in fields
+        ],
+        "sources": [
+            s
+            for s in _dicts(existing.get("sources"))
+            if "note" in s or s.get("document") not in documents
+        ],
+    }
+    for key, entries in kept.items():
+        if entries:
+            merged[key] = list(fresh.get(key, [])) + entries
     old_items = {
         item["number"]: item
         for item in _dicts(existing.get("items"))
@@ -208,17 +220,6 @@ def _without_presenters(item: dict[str, Any]) -> dict[str, Any]:
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
-
-
-def _same_field(entry: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether the import records a discrepancy of this field itself."""
-    return any(entry.get("field") == d.get("field") for d in _dicts(fresh.get("discrepancies")))
-
-
-def _importer_source(entry: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether a source entry is the importer's whole-document reference (no note)."""
-    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
-    return "note" not in entry and entry.get("document") in documents
 
 
 def _ordered(data: dict[str, Any], order: dict[str, int]) -> dict[str, Any]:
