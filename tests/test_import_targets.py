@@ -71,3 +71,15 @@ def test_a_symlinked_document_is_a_usage_error(
     dangling.symlink_to(tmp_path / "missing.txt")
     assert run(capsys, dangling, "--records", records)[0] == 2
     assert run(capsys, tmp_path, "--records", records)[0] == 2
+
+
+def test_a_document_name_a_citation_cannot_use_is_made_one(
+    records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "KKR Dagsorden 10.09.2024.TXT"
+    shutil.copy2(AGENDA, odd)
+    code, out = run(capsys, odd, "--records", records)
+    assert code == 0, out
+    kept = records / "documents" / "kkr-dagsorden-10-09-2024.txt"
+    assert kept.read_bytes() == AGENDA.read_bytes()
+    assert f"document: {kept.name}" in (records / "meetings" / "2024-09-10.yaml").read_text("utf-8")

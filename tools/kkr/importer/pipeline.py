@@ -219,13 +219,3 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
             )
         else:
             planned.action = "update"
-
-
-def record_path(planned: Planned, records: Path) -> Path:
-    """Where a planned record lives."""
-    return records / planned.relative
-
-
-def as_data(outcome: Outcome) -> dict[str, Any]:
-    """A summary of the run, for tests and tools."""
-    return {p.relative: p.action for p in outcome.planned.values()}
