@@ -10,9 +10,29 @@ from kkr.diagnostics import Code, Diagnostic
 from kkr.i18n import _
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import MAX_BYTES
+from schema.base import Source
 
 DOCUMENTS = "documents"
 """The folder under the records root that holds the cited documents."""
+
+
+MAX_QUOTE_SPAN = 20_000
+"""Characters of cited lines a quote is looked for in: a quote pinpoints a few lines."""
+
+
+@dataclass
+class _Document:
+    """A cited document's lines, with running counts that answer each citation in O(1)."""
+
+    lines: list[str]
+    ends: list[int] = field(default_factory=list)  # characters up to the end of line i
+    filled: list[int] = field(default_factory=list)  # non-blank lines up to line i
+
+    def __post_init__(self) -> None:
+        self.ends, self.filled = [0], [0]
+        for line in self.lines:
+            self.ends.append(self.ends[-1] + len(line) + 1)
+            self.filled.append(self.filled[-1] + (1 if line.strip() else 0))
 
 
 @dataclass
@@ -20,12 +40,13 @@ class _Library:
     """The documents of one records folder, each read at most once."""
 
     folder: Path
-    read: dict[str, list[str] | None] = field(default_factory=dict)
+    read: dict[str, _Document | None] = field(default_factory=dict)
 
-    def lines(self, name: str) -> list[str] | None:
-        """The lines of ``name``; None when it is missing, not a regular file or unreadable."""
+    def document(self, name: str) -> _Document | None:
+        """The document ``name``; None when it is missing, not a regular file or unreadable."""
         if name not in self.read:
-            self.read[name] = _read(self.folder, name)
+            lines = _read(self.folder, name)
+            self.read[name] = _Document(lines) if lines is not None else None
         return self.read[name]
 
     def names(self) -> list[str]:
@@ -51,6 +72,17 @@ def _read(folder: Path, name: str) -> list[str] | None:
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+def _span(lines: str | None, count: int) -> tuple[int, int] | None:
+    """The first and last line of ``lines`` ("12" or "12-14"), if the document has them."""
+    if lines is None:
+        return 1, count
+    first, _sep, last = lines.partition("-")
+    if len(first) > 9 or len(last) > 9:  # more lines than any document
+        return None
+    start, end = int(first), int(last or first)
+    return (start, end) if start <= end <= count else None
 
 
 def check_citations(corpus: Corpus) -> None:
@@ -79,49 +111,61 @@ def _check_entry(entry: Entry, library: _Library, corpus: Corpus) -> None:
         )
         return
     for index, cited in enumerate(entry.record.sources):
-        lines = library.lines(cited.document)
-        if lines is None:
-            known = library.names()
-            entry.document.error(
-                entry.locate(("sources", index, "document")),
-                Code.CITATION,
-                _(
-                    "the cited document {name!r} is not in records/documents; copy it there "
-                    "(kkr import does) or cite one that is, e.g. document: {example}"
-                ).format(name=cited.document, example=known[0] if known else "referat.txt"),
-            )
-            continue
-        if cited.lines is None:
-            span = lines
-        else:
-            first, _sep, last = cited.lines.partition("-")
-            start, end = int(first), int(last or first)
-            if end > len(lines) or start > end:
-                entry.document.error(
-                    entry.locate(("sources", index, "lines")),
-                    Code.CITATION,
-                    _(
-                        "the lines {lines} are not in {name}, which has {count} lines; "
-                        "cite lines that exist, e.g. lines: '1-{count}'"
-                    ).format(lines=cited.lines, name=cited.document, count=len(lines)),
-                )
-                continue
-            span = lines[start - 1 : end]
-            if not any(line.strip() for line in span):
-                entry.document.error(
-                    entry.locate(("sources", index, "lines")),
-                    Code.CITATION,
-                    _(
-                        "the lines {lines} of {name} are blank; cite the lines that print the facts"
-                    ).format(lines=cited.lines, name=cited.document),
-                )
-                continue
-        if cited.quote is not None and _normal(cited.quote) not in _normal(" ".join(span)):
-            entry.document.error(
-                entry.locate(("sources", index, "quote")),
-                Code.CITATION,
-                _(
-                    "the quote {quote!r} is not printed in {name} lines {lines}; copy the words "
-                    "exactly as printed there"
-                ).format(quote=cited.quote, name=cited.document, lines=cited.lines or "1-"),
-            )
+        _check_source(entry, index, cited, library)
+
+
+def _check_source(entry: Entry, index: int, cited: Source, library: _Library) -> None:
+    document = library.document(cited.document)
+    if document is None:
+        known = library.names()
+        entry.document.error(
+            entry.locate(("sources", index, "document")),
+            Code.CITATION,
+            _(
+                "the cited document {name!r} is not in records/documents; copy it there "
+                "(kkr import does) or cite one that is, e.g. document: {example}"
+            ).format(name=cited.document, example=known[0] if known else "referat.txt"),
+        )
+        return
+    count = len(document.lines)
+    span = _span(cited.lines, count)
+    if span is None:
+        entry.document.error(
+            entry.locate(("sources", index, "lines")),
+            Code.CITATION,
+            _(
+                "the lines {lines} are not in {name}, which has {count} lines; "
+                "cite lines that exist, e.g. lines: '1-{count}'"
+            ).format(lines=cited.lines, name=cited.document, count=count),
+        )
+        return
+    start, end = span
+    if document.filled[end] == document.filled[start - 1]:
+        entry.document.error(
+            entry.locate(("sources", index, "lines")),
+            Code.CITATION,
+            _("the lines {lines} of {name} are blank; cite the lines that print the facts").format(
+                lines=cited.lines, name=cited.document
+            ),
+        )
+        return
+    if cited.quote is None:
+        return
+    if document.ends[end] - document.ends[start - 1] > MAX_QUOTE_SPAN:
+        entry.document.error(
+            entry.locate(("sources", index, "lines")),
+            Code.CITATION,
+            _(
+                "a quote is looked for in at most {limit} characters of cited lines; cite the "
+                "few lines that print it, e.g. lines: '{start}'"
+            ).format(limit=MAX_QUOTE_SPAN, start=start),
+        )
+    elif _normal(cited.quote) not in _normal(" ".join(document.lines[start - 1 : end])):
+        entry.document.error(
+            entry.locate(("sources", index, "quote")),
+            Code.CITATION,
+            _(
+                "the quote {quote!r} is not printed in {name} lines {lines}; copy the words "
+                "exactly as printed there"
+            ).format(quote=cited.quote, name=cited.document, lines=cited.lines or f"1-{count}"),
+        )
