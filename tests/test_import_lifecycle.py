@@ -274,3 +274,18 @@ def test_messages_are_danish_by_default(
     assert code == 1
     assert "error[hand-edit]: items[1.1].baggrund er rettet i hånden" in err
     assert "intet blev skrevet" in out
+
+
+def test_a_problem_in_a_record_not_yet_written_points_at_the_document(
+    records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Both the contents line and the heading: items 2.1 and 2.4, a gap the validator warns of.
+    gap = variant(tmp_path, AGENDA, "2.2. Klimasamarbejdet", "2.4. Klimasamarbejdet")
+    code, _, err = kkr_import(capsys, records, gap, "--dry-run")
+    assert code == 0
+    heading = (
+        gap.read_text(encoding="utf-8").split("\n").index("2.4. Klimasamarbejdet *efter* DK2020")
+    )
+    (warning,) = [line for line in err.splitlines() if "numbering-gap" in line]
+    assert warning.startswith(f"{gap}:{heading + 1}:1: warning[numbering-gap]")
+    assert "meetings/2024-09-10.yaml" in warning  # named as the record it would be

@@ -85,7 +85,8 @@ class Merger:
         self.records: dict[str, dict[str, Any]] = {}
         self.imported: list[str] = []
         self.diagnostics: list[Diagnostic] = []
-        self._origins: dict[str, tuple[Report, dict[str, list[int]]]] = {}
+        self.origins: dict[str, tuple[Report, dict[str, list[int]]]] = {}
+        """For each meeting: the report of its latest document and each field's lines."""
 
     def merge(self, relative: str, fresh: dict[str, Any], report: Report) -> None:
         """Merge a freshly imported meeting into the record it updates, if there is one."""
@@ -100,7 +101,7 @@ class Merger:
             self._report(relative, carried, report, in_run=earlier is not None)
             record = carried.record
         self.records[relative] = record
-        self._origins[relative] = (report, field_lines(report))
+        self.origins[relative] = (report, field_lines(report))
         if relative not in self.imported:
             self.imported.append(relative)
 
@@ -108,7 +109,7 @@ class Merger:
         self, relative: str, earlier: dict[str, Any], fresh: dict[str, Any], report: Report
     ) -> None:
         """Warn where two documents of one meeting in one run print a field differently."""
-        before, lines_before = self._origins[relative]
+        before, lines_before = self.origins[relative]
         lines_now = field_lines(report)
         old = imported_values(earlier)
         for path, value in imported_values(fresh).items():

@@ -103,7 +103,7 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
         return outcome
     _decide(outcome, records, force)
     if outcome.ok:
-        outcome.diagnostics += self_check(outcome.planned.values(), records)
+        outcome.diagnostics += self_check(outcome.planned.values(), records, merger.origins)
     if outcome.ok and not dry_run:
         for planned in outcome.planned.values():
             if planned.action in ("write", "update"):
