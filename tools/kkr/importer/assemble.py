@@ -106,9 +106,7 @@ def _import(path: Path, name: str, result: Imported, resolver: Resolver) -> None
     _check_titles(header, toc, body, report)
     discrepancies = check_toc(toc, body, lines, report)
     if header.body not in resolver.bodies:
-        result.records.update(
-            created.council(header.body, header.body_name, name, resolver, report)
-        )
+        result.records.update(created.council(header, name, resolver, report))
     meeting = _meeting(header)
     if body.participants:
         people = parse_participants(body.participants, resolver, name, report)

@@ -11,6 +11,7 @@ from typing import Any
 
 from kkr.diagnostics import Code
 from kkr.i18n import _
+from kkr.importer.header import Header
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.text import Line
@@ -32,14 +33,15 @@ def council_name(printed: str) -> str:
 
 
 def council(
-    body_id: str, printed: str, document: str, resolver: Resolver, report: Report
+    header: Header, document: str, resolver: Resolver, report: Report
 ) -> dict[str, dict[str, Any]]:
     """The body and organization records of a council no record describes yet."""
-    name = council_name(printed)
+    body_id, name = header.body, council_name(header.body_name)
     source = [
         {
             "document": document,
-            "quote": printed[:200],
+            "lines": str(header.body_line),
+            "quote": header.body_name[:200],
             "note": "created by kkr import from the document header",
         }
     ]

@@ -32,6 +32,7 @@ class Header:
     place: str | None
     end: int  # index of the first line after the header
     place_line: int = 1
+    body_line: int = 1
 
 
 def parse_header(lines: list[Line], report: Report) -> Header:
@@ -51,7 +52,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
         )
     report.cover(first, "document")
     values: dict[str, str | None] = dict.fromkeys(("body", "body_name", "date", "time", "place"))
-    place_line = 1
+    place_line = body_line = 1
     index += 1
     while index < len(lines):
         line = lines[index]
@@ -62,6 +63,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
         if values["body"] is None and _COUNCIL.match(text):
             values["body"] = slug(text)
             values["body_name"] = text
+            body_line = line.no
             report.cover(line, "body")
         elif (match := _DATE.match(text)) is not None:
             day, month, year, hour, minute = match.groups()
@@ -103,6 +105,7 @@ def parse_header(lines: list[Line], report: Report) -> Header:
         place=values["place"],
         end=index,
         place_line=place_line,
+        body_line=body_line,
     )
 
 
