@@ -45,6 +45,9 @@ def _static(app: Sphinx, conf: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, config, transforms and event handlers."""
+    # Imported here: the exports use kkr.site's paths and views, so a top-level import would cycle.
+    from kkr.exports import publish
+
     config.register(app)
     app.add_domain(KkrDomain)
     app.add_node(
@@ -63,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("env-get-outdated", events.on_env_get_outdated)
+    publish.register(app)
     app.add_css_file("kkr.css")
     app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)

@@ -108,6 +108,7 @@ class Links:
     members: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     appointed: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     replaced_by: dict[str, Membership] = field(default_factory=dict)
+    seats_by_item: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     mentions: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     matters_by_item: defaultdict[str, list[Matter]] = field(default_factory=_multi)
     matters_by_topic: defaultdict[str, list[Matter]] = field(default_factory=_multi)
@@ -154,6 +155,8 @@ def _records(corpus: Corpus, links: Links) -> None:
             links.appointed[seat.appointed_by].append(seat)
         if seat.replaces:
             links.replaced_by[seat.replaces] = seat
+        if seat.decided_by:
+            links.seats_by_item[seat.decided_by].append(seat)
         for item_ref in seat.mentioned_in:
             links.mentions[item_ref].append(seat)
     _agreements(corpus, links)

@@ -8,6 +8,7 @@ from kkr.site import labels, paths, status
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
 from kkr.site.links import person_name
 from kkr.site.parties import PARTIES
+from kkr.site.views.agreements import term
 from kkr.site.views.common import (
     Context,
     View,
@@ -205,7 +206,12 @@ def organization_views(ctx: Context) -> dict[str, View]:
         blocks.append(
             section(
                 "Aftaler",
-                [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
+                [
+                    bullets(
+                        [[ref("contract", c.id, c.title), f" ({term(c)})"] for c in contracts],
+                        "Ingen.",
+                    )
+                ],
             )
         )
         if o.kind.value != "municipality":
