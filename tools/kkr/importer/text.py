@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that carry no text: soft hyphens, zero-width marks, byte-order marks, form feeds.
 _STRAY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\f\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -36,11 +36,15 @@ class Line:
     text: str
     markdown: bool = True
     """Whether the document is Markdown (.md); a .txt document's lines are plain text."""
+    _plain: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def plain(self) -> str:
         """The line's words, without the markup a Markdown document wraps them in."""
-        return words(self.text, markdown=self.markdown)
+        # Asked for several times per line while the body is split: worked out once.
+        if self._plain is None:
+            self._plain = words(self.text, markdown=self.markdown)
+        return self._plain
 
     @property
     def blank(self) -> bool:
