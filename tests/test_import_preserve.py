@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from english import english  # noqa: F401  (messages in English)
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from kkr.cli import main
-from kkr.importer.preserve import CURATED_ITEM_FIELDS, carry_over
+from kkr.importer.preserve import CURATED_ITEM_FIELDS, carry_over, imported_values, stamp
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.loader import load
 from sources import SOURCES
@@ -90,3 +93,54 @@ def test_links_of_an_item_the_document_lost_are_reported() -> None:
     assert carried.record["status"] == "minutes-approved"
     assert carried.record["id"] == "2023-11-21"
     assert set(CURATED_ITEM_FIELDS) <= set(Item.model_fields)
+
+
+def _agenda() -> dict[str, Any]:
+    from kkr.importer.assemble import import_document
+    from kkr.importer.resolve import Resolver
+
+    path = REPO / "tests" / "data" / "meeting" / "kkr-syddanmark-2024-09-10-dagsorden.txt"
+    result = import_document(
+        path, path.read_text(encoding="utf-8"), Resolver.scan(REPO / "records"), "a"
+    )
+    return result.records["meetings/2024-09-10.yaml"]
+
+
+AGENDA = _agenda()
+FIELDS = sorted(imported_values(AGENDA))
+
+
+def _with(record: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A deep copy of ``record`` with the imported field ``path`` set to ``value``."""
+    copy = json.loads(json.dumps(record))
+    if path.startswith("items["):
+        number, name = path[6:].split("].")
+        item = next(i for i in copy["items"] if i["number"] == number)
+        item[name] = value
+    else:
+        copy[path] = value
+    return copy
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(FIELDS), st.text(min_size=1, max_size=20), st.text(min_size=1, max_size=20))
+def test_a_hand_edit_is_kept_until_the_document_changes_it(path: str, edit: str, new: str) -> None:
+    record = stamp(AGENDA)
+    edited = _with(record, path, edit)
+    assume(imported_values(edited)[path] != imported_values(record)[path])
+    # The same document again: the edit stays, and nothing conflicts.
+    same = carry_over(AGENDA, edited, force=False)
+    assert not same.conflicts
+    assert imported_values(same.record)[path] == edit
+    # A document that changes the field too: a conflict naming it; --force takes the document.
+    changed = _with(AGENDA, path, new)
+    assume(new not in (edit, imported_values(AGENDA)[path]))
+    refused = carry_over(changed, edited, force=False)
+    assert [c.path for c in refused.conflicts] == [path]
+    assert imported_values(refused.record)[path] == edit
+    forced = carry_over(changed, edited, force=True)
+    assert imported_values(forced.record)[path] == new
+    # An untouched field takes the document's new version without a word.
+    untouched = carry_over(changed, record, force=False)
+    assert not untouched.conflicts
+    assert imported_values(untouched.record)[path] == new
