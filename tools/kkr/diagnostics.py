@@ -86,6 +86,17 @@ class Code(StrEnum):
     RESERVED_ID = "reserved-id", "A record id is the name of a page the site generates."
     EMPTY_VALUE = "empty-value", "A field is present but has no value."
     UNKNOWN_ROLE = "unknown-role", "A {kkr:...} reference in record text names no kind of record."
+    CITATION = (
+        "citation",
+        "A source citation names a missing document, lines past its end, or words not printed "
+        "there.",
+    )
+    NO_SOURCES = "no-sources", "A record cites no source document (reported with --strict only)."
+    HAND_EDIT = (
+        "hand-edit",
+        "A new document changes text that staff edited by hand since the last import.",
+    )
+    IMPORT_LIMIT = "import-limit", "An imported document exceeds a limit no real document meets."
 
 
 @dataclass(frozen=True, order=True)

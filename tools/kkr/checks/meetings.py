@@ -98,15 +98,23 @@ def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
             )
             continue
         points_back = getattr(other.record, back)
-        if points_back is not None and points_back != meeting.id:
-            entry.document.warning(
-                entry.locate((field,)),
-                Code.MEETING_LINK,
-                _(
-                    "{other} gives {field}: {value}, not {id}; make the two meetings point at "
-                    "each other"
-                ).format(other=other_id, field=back, value=points_back, id=meeting.id),
+        if points_back == meeting.id:
+            continue
+        if points_back is None:
+            message = _(
+                "{other} gives no {back}; make the two meetings point at each other, e.g. "
+                "{back}: '{this}' in {other}"
             )
+        else:
+            message = _(
+                "{other} gives {back}: {value}, not {this}; make the two meetings point at each "
+                "other, e.g. {back}: '{this}' in {other}"
+            )
+        entry.document.warning(
+            entry.locate((field,)),
+            Code.MEETING_LINK,
+            message.format(other=other_id, back=back, value=points_back, this=meeting.id),
+        )
 
 
 def check_promises(entry: Entry, meeting: Meeting) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from kkr.checks.citations import check_citations
 from kkr.checks.refs import BROKEN, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
 from kkr.diagnostics import Code
@@ -48,6 +49,7 @@ def check_corpus(corpus: Corpus) -> None:
                 _unique(entry, [(("terms", i, "id"), t.id) for i, t in enumerate(record.terms)])
             elif isinstance(record, Matter):
                 _check_matter(entry, record)
+    check_citations(corpus)
 
 
 def build_index(corpus: Corpus) -> dict[str, set[str]]:

@@ -79,15 +79,18 @@ def run(args: argparse.Namespace) -> int:
             )
         roots.add(root)
     diagnostics: list[Diagnostic] = []
+    advice: list[Diagnostic] = []  # with --strict only, and never an error
     files = 0
     for root in sorted(roots):
         corpus = load_corpus(root)
         diagnostics += [d for d in corpus.diagnostics if _chosen(Path(d.file), args.paths)]
+        advice += [d for d in corpus.advice if _chosen(Path(d.file), args.paths)]
         files += sum(1 for path in corpus.paths if _chosen(path, args.paths))
     if args.strict:
         diagnostics = [
             Diagnostic(d.file, d.line, d.column, "error", d.code, d.message) for d in diagnostics
         ]
+        diagnostics = sorted(diagnostics + advice)
     report(diagnostics, files, args.format)
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 

@@ -48,6 +48,8 @@ class Corpus:
     root: Path
     paths: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    advice: list[Diagnostic] = field(default_factory=list)
+    """Hints shown with ``kkr validate --strict`` only, never as errors (e.g. no sources)."""
     by_kind: dict[str, dict[str, Entry]] = field(default_factory=dict)
     unchecked: dict[str, set[str]] = field(default_factory=dict)
     """Ids named by records that failed validation, by reference kind; never reported missing."""
