@@ -10,13 +10,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events
+from kkr.site import config, events, navigation
 from kkr.site.domain import KkrDomain
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
-from kkr.site.translations import add_danish_catalog
+from kkr.site.theme import TableLayout
+from kkr.site.translations import add_danish_catalog, translate_theme
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 ENV_VERSION = 1
 
 
@@ -37,6 +39,8 @@ def _skip(self: Any, node: nodes.Node) -> None:
 
 def _static(app: Sphinx, conf: Config) -> None:
     conf.html_static_path.append(str(STATIC))
+    # A new list: Sphinx's default list is shared by every build in one process.
+    conf.templates_path = [*conf.templates_path, str(TEMPLATES)]
     if not conf.html_favicon:
         # Browsers ask for a favicon on every page; without one they log a 404.
         conf.html_favicon = str(STATIC / "favicon.svg")
@@ -57,10 +61,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_transform(ScrubDoctree)
     app.add_post_transform(ScrubOutput)
+    app.add_post_transform(TableLayout)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
+    app.connect("builder-inited", translate_theme)
     app.connect("env-get-outdated", events.on_env_get_outdated)
+    # After Furo (500), whose navigation tree a detail page replaces.
+    app.connect("html-page-context", navigation.page_context, priority=600)
     app.add_css_file("kkr.css")
     app.add_js_file("kkr.js", priority=900)
     return {

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from kkr.site import pages, source
+from kkr.site import navigation, pages, source
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
 from kkr.site.domain import KkrDomain, outdated
@@ -56,6 +56,7 @@ def on_builder_inited(app: Sphinx) -> None:
     assert isinstance(domain, KkrDomain)
     domain.site_views = views
     domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
+    domain.site_trails = navigation.trails(corpus, cfg.pages_prefix, views)
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
     logger.info(
         "kkr: %d records, %d pages (%d written, %d deleted)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kkr.site import labels, paths
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
+from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
 from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
 from schema.contract import Contract
@@ -79,6 +80,7 @@ def contract_views(ctx: Context) -> dict[str, View]:
             c.title, [section(c.title, blocks, obj=("contract", c.id))]
         )
         rows.append([ref("contract", c.id, c.title), f" ({period(c.period.start, c.period.end)})"])
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "contract")] = view(
         "Aftaler",
         [
@@ -139,6 +141,7 @@ def matter_views(ctx: Context) -> dict[str, View]:
                 f" ({labels.label(labels.MATTER_STATUS, m.status).lower()})",
             ]
         )
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "matter")] = view(
         "Forløb",
         [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")],
@@ -164,7 +167,16 @@ def topic_views(ctx: Context) -> dict[str, View]:
             )
         orgs = ctx.links.orgs_by_topic.get(t.id, [])
         if orgs:
-            blocks.append(section("Organisationer", [bullets([[org(ctx, o.id)] for o in orgs])]))
+            blocks.append(
+                section(
+                    "Organisationer",
+                    [
+                        bullets(
+                            [[org(ctx, o.id)] for o in danish_sorted(orgs, key=lambda o: o.name)]
+                        )
+                    ],
+                )
+            )
         blocks.append(
             section(
                 "Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]
@@ -174,6 +186,7 @@ def topic_views(ctx: Context) -> dict[str, View]:
             t.name, [section(t.name, blocks, obj=("topic", t.id))]
         )
         rows.append([ref("topic", t.id, t.name)])
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "topic")] = view(
         "Emner", [bullets(rows, "Ingen emner.")], orphan=False
     )
