@@ -10,12 +10,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events, navigation
+from kkr.site import config, events, navigation, search
 from kkr.site.domain import KkrDomain
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
-from kkr.site.theme import TableLayout
-from kkr.site.translations import add_danish_catalog, translate_theme
+from kkr.site.theme import TableLayout, finish_pages
+from kkr.site.translations import add_danish_catalog
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,7 +65,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
-    app.connect("builder-inited", translate_theme)
+    app.connect("builder-inited", finish_pages)
+    app.connect("builder-inited", search.no_sphinx_index)
+    app.connect("html-collect-pages", search.search_page)
+    app.connect("html-page-context", search.page_context)
+    app.connect("build-finished", search.build_index)
     app.connect("env-get-outdated", events.on_env_get_outdated)
     # After Furo (500), whose navigation tree a detail page replaces.
     app.connect("html-page-context", navigation.page_context, priority=600)

@@ -60,6 +60,7 @@ class KkrDomain(Domain):
     site_views: dict[str, dict[str, Any]]
     site_prints: dict[str, str]
     site_trails: dict[str, dict[str, Any]]
+    site_search: dict[str, list[tuple[str, str]]]
 
     @property
     def objects(self) -> dict[str, tuple[str, str, str, str]]:

@@ -9,11 +9,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from kkr.site import navigation, pages, source
+from kkr.site import navigation, pages, search, source
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
 from kkr.site.domain import KkrDomain, outdated
-from kkr.site.safety import escape_search_titles
 from kkr.site.views.site import all_views
 
 logger = logging.getLogger(__name__)
@@ -27,7 +26,6 @@ def _location(path: Path, line: int) -> nodes.Element:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Load the corpus, report its problems, build the page models and write page sources."""
-    escape_search_titles(app)
     cfg = SiteConfig.from_app(app)
     srcdir = Path(app.srcdir)
     corpus = source.load(cfg.records, srcdir)
@@ -57,6 +55,7 @@ def on_builder_inited(app: Sphinx) -> None:
     domain.site_views = views
     domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
     domain.site_trails = navigation.trails(corpus, cfg.pages_prefix, views)
+    domain.site_search = search.page_filters(corpus, cfg.pages_prefix)
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
     logger.info(
         "kkr: %d records, %d pages (%d written, %d deleted)",

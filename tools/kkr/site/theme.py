@@ -1,4 +1,4 @@
-"""Output touches for the theme: one id per element, numeric cells and total rows in tables."""
+"""Output touches for the theme: Danish texts, one id per element, figures and totals in tables."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import re
 from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from kkr.site.search import heading_ids
+from kkr.site.translations import danish
 
 # A figure as the sources write them: "2.498.901", "317.800 kr.", "1,36%", "-4,5 mio. kr.".
 # One pass, no nested quantifiers: linear on any cell text.
@@ -48,3 +52,18 @@ class TableLayout(SphinxPostTransform):
                     and not isinstance(row.parent, nodes.thead)
                 ):
                     row["classes"].append("kkr-total")
+
+
+def finish_pages(app: Sphinx) -> None:
+    """Pass every page the HTML builder renders through ``danish`` and ``heading_ids``."""
+    templates = getattr(app.builder, "templates", None)
+    if templates is None:
+        return
+    render = templates.render
+    translate = app.config.language == "da"
+
+    def rendered(template: str, context: dict[str, Any]) -> str:
+        html = heading_ids(render(template, context))
+        return danish(html) if translate else html
+
+    templates.render = rendered

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -54,16 +53,3 @@ def danish(html: str) -> str:
     for english, dansk in THEME_TEXTS.items():
         html = html.replace(english, dansk)
     return html
-
-
-def translate_theme(app: Sphinx) -> None:
-    """Pass every page the HTML builder renders through ``danish``."""
-    templates = getattr(app.builder, "templates", None)
-    if app.config.language != "da" or templates is None:
-        return
-    render = templates.render
-
-    def rendered(template: str, context: dict[str, Any]) -> str:
-        return danish(render(template, context))
-
-    templates.render = rendered

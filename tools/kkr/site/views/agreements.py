@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from kkr.site import labels, paths
-from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
+from kkr.site.blocks import (
+    Block,
+    Inline,
+    bullets,
+    doc,
+    fields,
+    joined,
+    para,
+    ref,
+    section,
+    table,
+)
 from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
 from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
@@ -144,7 +155,16 @@ def matter_views(ctx: Context) -> dict[str, View]:
     rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "matter")] = view(
         "Forløb",
-        [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")],
+        [
+            para(
+                "Et forløb følger ét emne fra møde til møde, fx fordelingen af flygtninge eller "
+                "resultatkontrakten med SDEO, med hvert punkt i rækkefølge. Leder du efter KL's "
+                "sagsnummer for et år, så se ",
+                doc(paths.list_page(ctx.prefix, "case"), "Sagsnumre"),
+                ".",
+            ),
+            bullets(rows, "Ingen."),
+        ],
         orphan=False,
     )
     return out
