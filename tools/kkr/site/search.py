@@ -38,7 +38,11 @@ KINDS = {
     "workplan": "Arbejdsgrundlag",
     "topic": "Emne",
 }
-# Sphinx writes the id on the <section>; Pagefind makes sub-results of headings with an id.
+# Sphinx writes the id on the <section>; Pagefind makes sub-results only of headings with an
+# id. Each heading gets its section's id plus HEADING, a suffix no docutils id can end with
+# (make_id never writes a dot), and the search page strips it so that a result lands on the
+# section, e.g. #punkt-3-6.
+HEADING = ".h"
 _SECTION = re.compile(r'<section id="([^"<>]+)">\n<h([1-6])>')
 
 Filters = list[tuple[str, str]]
@@ -98,8 +102,8 @@ def no_sphinx_index(app: Sphinx) -> None:
 
 
 def heading_ids(html: str) -> str:
-    """Move each section's id to its heading, where Pagefind looks for sub-results."""
-    return _SECTION.sub(r'<section>\n<h\2 id="\1">', html)
+    """Give each section's heading an id, where Pagefind looks for sub-results."""
+    return _SECTION.sub(rf'<section id="\1">\n<h\2 id="\1{HEADING}">', html)
 
 
 def build_index(app: Sphinx, exception: BaseException | None) -> None:

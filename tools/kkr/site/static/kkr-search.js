@@ -46,6 +46,11 @@
     return (text || "").replace(/¶/g, "").trim();
   }
 
+  // Headings carry their section's id plus ".h" (see kkr/site/search.py): land on the section.
+  function sectionUrl(url) {
+    return url.replace(/\.h$/, "");
+  }
+
   function hits(page) {
     // A meeting page matches through its items: each item is a result of its own.
     var items = page.sub_results.filter(function (sub) {
@@ -54,7 +59,7 @@
     var meta = clean(page.meta.title);
     if (items.length > 0) {
       return items.map(function (sub) {
-        return { url: sub.url, title: clean(sub.title), meta: meta, excerpt: sub.excerpt };
+        return { url: sectionUrl(sub.url), title: clean(sub.title), meta: meta, excerpt: sub.excerpt };
       });
     }
     var kind = (page.filters && page.filters.type && page.filters.type[0]) || "Side";
