@@ -87,10 +87,16 @@ def search(page: Page, base: str, query: str, **filters: str) -> list[dict[str, 
     page.fill("#kkr-q", query)
     page.click(".kkr-search button")
     page.wait_for_url("**/search.html?q=*")
+    done = "() => /resultat/.test(document.getElementById('kkr-search-status').textContent)"
+    page.wait_for_function(done, timeout=20000)
     for name, value in filters.items():
         page.select_option(f"#kkr-search-filters select[name='{name}']", value)
+    # The status names the chosen filters once the filtered results are shown.
+    wanted = [f"{name.capitalize()}: {value}" for name, value in filters.items()]
     page.wait_for_function(
-        "() => /resultat|Ingen/.test(document.getElementById('kkr-search-status').textContent)",
+        "wanted => { const s = document.getElementById('kkr-search-status').textContent;"
+        " return /resultat/.test(s) && wanted.every(w => s.includes(w)); }",
+        arg=wanted,
         timeout=20000,
     )
     return page.eval_on_selector_all(

@@ -69,7 +69,8 @@ def test_figures_and_totals_are_recognised() -> None:
         assert numeric(figure), figure
     for text in ("Socialsekretariatet", "2 af 5", "kr.", ""):
         assert not numeric(text), text
-    assert total("I alt") and total("Total (landstal)") and not total("Sjælland")
+    assert total("I alt") and total("Total (landstal)") and total("Region Syddanmark i alt")
+    assert not total("Sjælland") and not total("Altan")
 
 
 def test_no_id_twice_on_any_page(site_html: Path) -> None:

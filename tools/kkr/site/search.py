@@ -78,7 +78,26 @@ def page_filters(corpus: Corpus, prefix: str) -> dict[str, Filters]:
             found += [("år", year) for year in sorted(years)]
             found += [("emne", name) for name in danish_sorted(topics.get(t, t) for t in names)]
             out[paths.page(prefix, kind, record.id)] = found
+    out.update(_case_filters(corpus, prefix))
     return out
+
+
+def _case_filters(corpus: Corpus, prefix: str) -> dict[str, Filters]:
+    """Case numbers have no records of their own: their pages take the years they occur in."""
+    years: dict[str, set[str]] = {}
+    for entry in corpus.entries("meeting"):
+        meeting: Any = entry.record
+        for number in [meeting.case, *(item.case for item in meeting.items)]:
+            if number:
+                years.setdefault(number, set()).add(str(meeting.date.year))
+    return {
+        paths.page(prefix, "case", number): [
+            ("type", KINDS["case"]),
+            *(("år", year) for year in sorted(found)),
+        ]
+        for number, found in years.items()
+        if paths.safe_id(number)
+    }
 
 
 def page_context(

@@ -24,8 +24,9 @@ def numeric(text: str) -> bool:
 
 
 def total(text: str) -> bool:
-    """Whether a row's first cell marks it as a total ("I alt", "Total (landstal)")."""
-    return text.strip().lower().startswith(_TOTALS)
+    """Whether a row's first cell marks it as a total ("I alt", "Region Syddanmark i alt")."""
+    words = text.strip().lower()
+    return words.startswith(_TOTALS) or words.endswith(" i alt")
 
 
 class TableLayout(SphinxPostTransform):

@@ -51,11 +51,22 @@
     return url.replace(/\.h$/, "");
   }
 
+  // How strongly an item matched: the summed weight of the query words found in it.
+  function weight(sub) {
+    return (sub.weighted_locations || []).reduce(function (sum, place) {
+      return sum + place.weight;
+    }, 0);
+  }
+
   function hits(page) {
     // A meeting page matches through its items: each item is a result of its own.
-    var items = page.sub_results.filter(function (sub) {
-      return sub.url.indexOf("#punkt-") !== -1;
-    });
+    var items = page.sub_results
+      .filter(function (sub) {
+        return sub.url.indexOf("#punkt-") !== -1;
+      })
+      .sort(function (a, b) {
+        return weight(b) - weight(a);
+      });
     var meta = clean(page.meta.title);
     if (items.length > 0) {
       return items.map(function (sub) {
@@ -66,7 +77,17 @@
     return [{ url: page.url, title: meta, meta: kind, excerpt: page.excerpt }];
   }
 
-  function show(query, found) {
+  function describe(query, filters) {
+    var parts = FILTERS.filter(function (pair) {
+      return filters[pair[0]];
+    }).map(function (pair) {
+      return pair[1] + ": " + filters[pair[0]];
+    });
+    var text = query ? " for »" + query + "«" : "";
+    return text + (parts.length ? " (" + parts.join(", ") + ")" : "") + ".";
+  }
+
+  function show(query, filters, found) {
     list.replaceChildren();
     var seen = new Set();
     found.forEach(function (hit) {
@@ -88,11 +109,8 @@
       list.appendChild(li);
     });
     var count = seen.size;
-    if (count === 0) {
-      say(query ? "Ingen resultater for »" + query + "«." : "Ingen sider passer til filtrene.");
-    } else {
-      say((count === 1 ? "1 resultat" : count + " resultater") + (query ? " for »" + query + "«." : "."));
-    }
+    var label = count === 0 ? "Ingen resultater" : count === 1 ? "1 resultat" : count + " resultater";
+    say(label + describe(query, filters));
   }
 
   function chosenFilters() {
@@ -123,7 +141,7 @@
       }),
     );
     if (mine === serial) {
-      show(query, pages.flatMap(hits));
+      show(query, filters, pages.flatMap(hits));
     }
   }
 
@@ -165,7 +183,13 @@
     say("Indlæser søgningen …");
     pagefind = await import(new URL(form.dataset.bundle, window.location.href).href);
     // The site may live in a sub-folder; this page lies at its root.
-    await pagefind.options({ baseUrl: new URL(".", window.location.href).pathname, excerptLength: 24 });
+    // A meeting page holds every item of the meeting; a low page-length penalty keeps a
+    // long meeting page from ranking below the short pages that only link to its items.
+    await pagefind.options({
+      baseUrl: new URL(".", window.location.href).pathname,
+      excerptLength: 24,
+      ranking: { pageLength: 0.1 },
+    });
     await buildFilters(params);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
