@@ -118,3 +118,9 @@ def test_sidebar_shows_the_detail_page(site_html: Path) -> None:
     text = page.read_text(encoding="utf-8")
     sidebar = text[text.index('class="sidebar-tree"') :]
     assert f'kkr-here"><a class="reference internal current" href="{page.name}"' in sidebar
+
+
+def test_theme_links_have_targets(site_html: Path) -> None:
+    # Sphinx and Furo link the current page, its heading and "back to top" as "#".
+    for page in _pages(site_html):
+        assert 'href="#"' not in page.read_text(encoding="utf-8"), page.relative_to(site_html)

@@ -11,6 +11,7 @@ import posixpath
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from docutils import nodes
 from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -63,6 +64,11 @@ def page_context(
     if isinstance(tree, str):
         # Sphinx links the current page as href="#", which only jumps to the top.
         context["furo_navigation_tree"] = _own_link(tree, pagename)
+    toc = context.get("toc")
+    heading = doctree.next_node(nodes.section) if doctree is not None else None
+    if isinstance(toc, str) and heading is not None and heading["ids"]:
+        # The page's own entry in "På denne side" links its heading, not "#".
+        context["toc"] = toc.replace('href="#"', f'href="#{heading["ids"][0]}"')
     domain = app.env.domains["kkr"]
     trail: Trail | None = getattr(domain, "site_trails", {}).get(pagename)
     if trail is None:

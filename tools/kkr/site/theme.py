@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
@@ -16,6 +17,12 @@ from kkr.site.translations import danish
 # One pass, no nested quantifiers: linear on any cell text.
 _NUMBER = re.compile(r"[-−+]?\d[\d. ]*(?:,\d+)? ?(?:%|kr\.?|mio\.(?: kr\.)?|mia\.(?: kr\.)?)?")
 _TOTALS = ("i alt", "total", "sum", "samlet")
+SELF_LINKS = (
+    '<a href="{}"><div class="brand">',
+    '<a class="sidebar-brand" href="{}">',
+    '<link rel="index" title="Indeks" href="{}">',
+    '<link rel="search" title="Søg" href="{}">',
+)
 
 
 def numeric(text: str) -> bool:
@@ -65,6 +72,10 @@ def finish_pages(app: Sphinx) -> None:
 
     def rendered(template: str, context: dict[str, Any]) -> str:
         html = heading_ids(render(template, context))
+        # On its own page the theme links the front page and the index as "#".
+        own = posixpath.basename(str(context.get("pagename", ""))) + ".html"
+        for pattern in SELF_LINKS:
+            html = html.replace(pattern.format("#"), pattern.format(own))
         return danish(html) if translate else html
 
     templates.render = rendered

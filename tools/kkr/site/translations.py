@@ -29,6 +29,10 @@ THEME_TEXTS = {
     "<title>Edit this page</title>": "<title>Rediger denne side</title>",
     "<title>View this page</title>": "<title>Vis denne side</title>",
     ('<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>\'s\n'): "",
+    # "#" alone is a link with no target; the article is the top of what the reader reads.
+    '<a href="#" class="back-to-top muted-link">': (
+        '<a href="#furo-main-content" class="back-to-top muted-link">'
+    ),
     '<a href="https://github.com/pradyunsg/furo">Furo</a>': (
         'temaet <a href="https://github.com/pradyunsg/furo">Furo</a>'
     ),
