@@ -195,6 +195,17 @@ def test_sdeo_matter_step_by_step(page: Page, site: tuple[str, Path]) -> None:
         assert expected in " ".join(step.split()), (ref, step)
 
 
+def test_lists_sort_in_danish_order(page: Page, site: tuple[str, Path]) -> None:
+    """Æ, Ø and Å after Z, "Aa" as Å: Aabenraa last, Sønderborg after Svendborg."""
+    open_page(page, front(site[0]))
+    _follow(page, ".sidebar-tree a[href*='organisationer/index']")
+    names = page.locator("article li a").all_inner_texts()
+    position = {name: at for at, name in enumerate(names)}
+    assert position["Aabenraa Kommune"] > position["Vejle Kommune"]
+    assert position["Aabenraa Kommune"] > position["Ærø Kommune"]
+    assert position["Sønderborg Kommune"] > position["Svendborg Kommune"]
+
+
 PAGES = {
     "forside": "",
     "moede": "arkiv/moeder/2023-11-21.html",
@@ -259,7 +270,9 @@ OVERFLOW = """() => {
         for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return false;
         return true;
     }).map(el => el.tagName + ' ' + el.textContent.slice(0, 40)).slice(0, 3);
-    return {wide, broken, unmarked, left, clipped};
+    const ids = [...document.querySelectorAll('[id]')].map(el => el.id);
+    const twice = [...new Set(ids.filter((id, at) => ids.indexOf(id) !== at))];
+    return {wide, broken, unmarked, left, clipped, twice};
 }"""
 
 
@@ -271,17 +284,17 @@ def _every_page(out: Path) -> list[str]:
 
 def test_nothing_overflows_on_a_phone(site: tuple[str, Path]) -> None:
     """At 390 px, on every page: nothing wider than the screen, no word broken in a heading,
-    every table that scrolls says so, and figures align right."""
+    every table that scrolls says so, figures align right, and no id appears twice."""
     base, out = site
     problems: list[str] = []
     with chromium(PHONE) as page:
         for path in _every_page(out):
             open_page(page, base + path)
-            if path.startswith("search.html"):
+            if "?q=" in path:
                 page.wait_for_selector("#kkr-search-results li")
             page.wait_for_load_state("load")
             found = page.evaluate(OVERFLOW)
-            faults = [key for key in ("broken", "unmarked", "left", "clipped") if found[key]]
+            faults = [k for k in ("broken", "unmarked", "left", "clipped", "twice") if found[k]]
             if found["wide"] > 0 or faults:
                 problems.append(f"{path}: {found}")
     assert problems == [], "\n".join(problems)
