@@ -12,6 +12,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from kkr.site import config, events, navigation, search
 from kkr.site.domain import KkrDomain
+from kkr.site.freshness import AddFreshness
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
 from kkr.site.theme import TableLayout, finish_pages
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=(_skip, None),
     )
     app.add_transform(ScrubDoctree)
+    app.add_transform(AddFreshness)
     app.add_post_transform(ScrubOutput)
     app.add_post_transform(TableLayout)
     app.connect("config-inited", _static)
@@ -74,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After Furo (500), whose navigation tree a detail page replaces.
     app.connect("html-page-context", navigation.page_context, priority=600)
     app.add_css_file("kkr.css")
+    app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)
     return {
         "version": "1",

@@ -43,7 +43,8 @@ KINDS = {
 # (make_id never writes a dot), and the search page strips it so that a result lands on the
 # section, e.g. #punkt-3-6.
 HEADING = ".h"
-_SECTION = re.compile(r'<section id="([^"<>]+)">\n<h([1-6])>')
+# The page title (h1) needs none: the page itself is the result.
+_SECTION = re.compile(r'<section id="([^"<>]+)">\n<h([2-6])>')
 
 Filters = list[tuple[str, str]]
 

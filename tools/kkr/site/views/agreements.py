@@ -13,10 +13,12 @@ from kkr.site.blocks import (
     para,
     ref,
     section,
+    strong,
     table,
 )
 from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
+from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
 from schema.contract import Contract
 from schema.matter import Matter
@@ -113,7 +115,11 @@ def matter_views(ctx: Context) -> dict[str, View]:
         timeline: list[Inline] = []
         for item_ref in m.items:
             info = ctx.links.items.get(item_ref)
-            timeline.append([item_link(info)] if info else [ref("item", item_ref, item_ref)])
+            if info is None:
+                timeline.append([ref("item", item_ref, item_ref)])
+                continue
+            # Each step with its outcome: the decision's first sentence, or "dagsorden".
+            timeline.append([item_link(info), " – ", strong(_outcome(info))])
         blocks: list[Block] = [
             fields(
                 [
@@ -136,7 +142,15 @@ def matter_views(ctx: Context) -> dict[str, View]:
                             ]
                         ),
                     ),
-                    ("Målsætninger", joined([ref("commitment", c, c) for c in m.commitments])),
+                    (
+                        "Arbejdsgrundlag",
+                        joined(
+                            [
+                                ref("commitment", c, ctx.links.names.get(("commitment", c), c))
+                                for c in m.commitments
+                            ]
+                        ),
+                    ),
                 ]
             )
         ]
@@ -168,6 +182,12 @@ def matter_views(ctx: Context) -> dict[str, View]:
         orphan=False,
     )
     return out
+
+
+def _outcome(info: ItemInfo) -> str:
+    if info.outcome == "dagsorden":
+        return "dagsorden (beslutningen er ikke registreret)"
+    return "beslutning: " + info.outcome
 
 
 def topic_views(ctx: Context) -> dict[str, View]:
