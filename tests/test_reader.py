@@ -215,7 +215,7 @@ PAGES = {
     "organisation": "arkiv/organisationer/fgu-danmark.html",
     "kommune": "arkiv/organisationer/vejle-kommune.html",
     "aftale": "arkiv/aftaler/sdeo-resultatkontrakt-2022-2023.html",
-    "arbejdsgrundlag": "arkiv/arbejdsgrundlag/2022-2026.html",
+    "arbejdsgrundlag": "arkiv/arbejdsgrundlag/2022-2026/fremdrift.html",
     "soegning": "search.html?q=botilbud",
 }
 
