@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import build, copy_root
 from kkr.site.collation import danish_sorted, sort_key
+from kkr.site.search_bundle import BundleError, decode, encode, read
 from kkr.site.theme import numeric, total
 from kkr.site.translations import THEME_TEXTS
 
@@ -124,3 +126,23 @@ def test_theme_links_have_targets(site_html: Path) -> None:
     # Sphinx and Furo link the current page, its heading and "back to top" as "#".
     for page in _pages(site_html):
         assert 'href="#"' not in page.read_text(encoding="utf-8"), page.relative_to(site_html)
+
+
+def test_pagefind_bundle_values_round_trip() -> None:
+    value = ["emne", [["Vækst og beskæftigelse", [0, 23, 300, 70000]], ["Klima", []]]]
+    data = encode(value)
+    assert decode(data) == (value, len(data))
+    with pytest.raises(BundleError):
+        decode(bytes([0xA1, 0x00, 0x00]))  # a CBOR map: not in Pagefind's filter files
+
+
+def test_search_bundle_is_sorted(site_html: Path) -> None:
+    bundle = site_html / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta = read(bundle / f"pagefind.{language['hash']}.pf_meta")
+        names = [name for name, _ in meta[3]]
+        assert names == sorted(names) and {"type", "år"} <= set(names)
+        for _, file_hash in meta[3]:
+            values = [value for value, _ in read(bundle / "filter" / f"{file_hash}.pf_filter")[1]]
+            assert values == sorted(values)

@@ -58,7 +58,8 @@ def page_filters(corpus: Corpus, prefix: str) -> dict[str, Filters]:
     for kind, label in KINDS.items():
         for entry in corpus.entries(kind):
             record: Any = entry.record
-            found: Filters = [("type", label)]
+            municipality = kind == "organization" and str(record.kind.value) == "municipality"
+            found: Filters = [("type", "Kommune" if municipality else label)]
             years: set[str] = set()
             names: set[str] = set(getattr(record, "topics", []) or [])
             if kind == "meeting":
