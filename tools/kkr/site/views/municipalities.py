@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kkr.site import parties
 from kkr.site.blocks import Block, Inline, bullets, para, section, table
-from kkr.site.links import ItemInfo
+from kkr.site.collation import danish_sorted
+from kkr.site.links import ItemInfo, person_name
 from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
 from schema.organization import Organization
 from schema.person import Person
@@ -14,7 +15,7 @@ MAYOR = "borgmester"
 
 def _people(ctx: Context, municipality: str) -> list[Person]:
     found = [e.record for e in ctx.corpus.entries("person") if isinstance(e.record, Person)]
-    return [p for p in found if p.municipality == municipality]
+    return danish_sorted([p for p in found if p.municipality == municipality], key=person_name)
 
 
 def _who(ctx: Context, p: Person) -> Inline:
@@ -105,7 +106,7 @@ def council_members(ctx: Context, o: Organization) -> Block:
         listed[person_id] = (listed.get(person_id, (0, 0))[0], len(meetings))
     letters: set[str] = set()
     rows: list[Inline] = []
-    for person_id in sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
+    for person_id in danish_sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
         entry = ctx.corpus.get("person", person_id)
         p = entry.record if entry else None
         line: Inline = [person(ctx, person_id)]
