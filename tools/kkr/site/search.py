@@ -26,6 +26,16 @@ from kkr.site.search_bundle import BundleError, stabilise
 logger = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+# Pagefind's ready-made interfaces; the search page has its own, so they are not published.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 # Permalink signs and the navigation around the text are not part of what a page says.
 IGNORED = ".headerlink, .kkr-crumbs, .kkr-neighbours, .toctree-wrapper"
 KINDS = {
@@ -154,6 +164,8 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
             subtype="search",
         )
         return
+    for name in UNUSED:
+        (outdir / BUNDLE / name).unlink(missing_ok=True)
     try:
         stabilise(outdir / BUNDLE)
     except (BundleError, OSError, KeyError, IndexError, TypeError) as error:
