@@ -207,6 +207,19 @@ def test_lists_sort_in_danish_order(page: Page, site: tuple[str, Path]) -> None:
     assert position["Sønderborg Kommune"] > position["Svendborg Kommune"]
 
 
+def test_meeting_list_shows_every_year(page: Page, site: tuple[str, Path]) -> None:
+    """Every year with meetings has its page; a year between them without any says so."""
+    years = {m.date.year for m in _meetings()}
+    open_page(page, front(site[0]))
+    _follow(page, ".sidebar-tree a[href*='moeder/index']")
+    text = page.inner_text("article")
+    for year in range(min(years), max(years) + 1):
+        if year in years:
+            assert page.locator(f"article a[href$='{year}.html']").count() > 0, year
+        else:
+            assert f"{year}: ingen møder registreret" in text
+
+
 PAGES = {
     "forside": "",
     "moede": "arkiv/moeder/2023-11-21.html",

@@ -93,8 +93,8 @@ def _years(ctx: Context, years: dict[int, list[Meeting]]) -> list[Inline]:
         else:
             rows.append(
                 [
-                    f"{year}: ingen møder registreret – "
-                    f"vidensbasen har endnu ingen dokumenter fra {year}."
+                    f"{year}: ingen møder registreret. Vidensbasen rummer ingen dagsorden eller "
+                    f"referat fra et møde i {year}; det betyder ikke, at KKR ikke holdt møder."
                 ]
             )
     return rows
