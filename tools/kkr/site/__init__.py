@@ -49,6 +49,9 @@ def _static(app: Sphinx, conf: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, config, transforms and event handlers."""
+    # Imported here: the exports use kkr.site's paths and views, so a top-level import would cycle.
+    from kkr.exports import publish
+
     config.register(app)
     app.add_domain(KkrDomain)
     app.add_node(
@@ -75,6 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", events.on_env_get_outdated)
     # After Furo (500), whose navigation tree a detail page replaces.
     app.connect("html-page-context", navigation.page_context, priority=600)
+    publish.register(app)
     app.add_css_file("kkr.css")
     app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)

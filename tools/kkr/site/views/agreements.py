@@ -25,6 +25,14 @@ from schema.matter import Matter
 from schema.topic import Topic
 
 
+def term(c: Contract) -> str:
+    """E.g. "2022 – 2023, forlænget til 2024" or "fra 2025; planlagt" for a list of contracts."""
+    span = period(c.period.start, c.period.end)
+    if c.extensions:
+        return f"{span}, forlænget til {partial_date(c.extensions[-1].until)}"
+    return f"{span}; {labels.label(labels.CONTRACT_STATUS, c.status).lower()}"
+
+
 def contract_views(ctx: Context) -> dict[str, View]:
     """A page per contract and the list of contracts."""
     out: dict[str, View] = {}
@@ -92,7 +100,7 @@ def contract_views(ctx: Context) -> dict[str, View]:
         out[paths.page(ctx.prefix, "contract", c.id)] = view(
             c.title, [section(c.title, blocks, obj=("contract", c.id))]
         )
-        rows.append([ref("contract", c.id, c.title), f" ({period(c.period.start, c.period.end)})"])
+        rows.append([ref("contract", c.id, c.title), f" ({term(c)})"])
     rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "contract")] = view(
         "Aftaler",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kkr.site import labels, paths, status
+from kkr.site import labels, paths
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
 from kkr.site.collation import danish_sorted
 from kkr.site.links import person_name
 from kkr.site.parties import PARTIES
+from kkr.site.views.agreements import term
 from kkr.site.views.common import (
     Context,
     View,
@@ -154,8 +155,13 @@ def _members(ctx: Context, o: Organization) -> list[Block]:
     if now:
         out.append(section("Nuværende medlemmer", _seat_blocks(ctx, now, "person")))
     if gone:
-        out.append(section("Tidligere medlemmer", _seat_blocks(ctx, gone, "person")))
-    if any(m.body == o.id for m in status.meetings(ctx.corpus)):
+        why = para(
+            "Afløst af en anden, med en periode, der er udløbet, eller ikke med i en senere "
+            "liste over organets medlemmer i kilderne.",
+            classes=["kkr-note"],
+        )
+        out.append(section("Tidligere medlemmer", [why, *_seat_blocks(ctx, gone, "person")]))
+    if o.id in ctx.links.bodies:
         out.append(council_members(ctx, o))
     return out
 
@@ -219,7 +225,12 @@ def organization_views(ctx: Context) -> dict[str, View]:
         blocks.append(
             section(
                 "Aftaler",
-                [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
+                [
+                    bullets(
+                        [[ref("contract", c.id, c.title), f" ({term(c)})"] for c in contracts],
+                        "Ingen.",
+                    )
+                ],
             )
         )
         if o.kind.value != "municipality":
