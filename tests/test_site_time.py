@@ -13,6 +13,7 @@ from kkr.checks.corpus import load_corpus
 from kkr.site import status
 from kkr.site.dates import build_day, long_date
 
+from schema.contract import Contract
 from schema.meeting import DocumentKind, Meeting, MeetingStatus
 
 pytestmark = pytest.mark.sphinx
@@ -133,3 +134,46 @@ def test_a_newer_document_rereads_hand_written_pages(site: Path) -> None:
     # docs/om is hand-written and names no record that changed: only its currency line did.
     assert "docs/om" in second.read
     assert f"Data opdateret til og med {long_date(later)}" in _text(second.out / "docs" / "om.html")
+
+
+def _contract_end(contract: Contract) -> str | None:
+    return contract.extensions[-1].until if contract.extensions else contract.period.end
+
+
+def test_contract_status_follows_the_build_day(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    contracts = [e.record for e in load_corpus(site / "records").entries("contract")]
+    deal = next(c for c in contracts if isinstance(c, Contract) and c.period.start and c.extensions)
+    assert isinstance(deal, Contract)
+    end = _contract_end(deal)
+    assert deal.period.start and end
+    # Day one: inside the period (its first year's last day); day two: the year after its end.
+    within = date(int(deal.period.start[:4]), 12, 31)
+    after = date(int(end[:4]) + 1, 1, 1)
+    page = Path("arkiv") / "aftaler" / f"{deal.id}.html"
+    shown = {}
+    for day in (within, after):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+        result = build(site)
+        assert result.warnings == ""
+        shown[day] = _text(result.out / page)
+    assert "Gældende" in shown[within] and "Udløbet" not in shown[within]
+    assert "Udløbet" in shown[after] and "Gældende" not in shown[after]
+
+
+def test_contract_status_on_the_real_records(repo: Path) -> None:
+    corpus = load_corpus(repo / "records")
+    contracts = [e.record for e in corpus.entries("contract") if isinstance(e.record, Contract)]
+    last = max(int(end[:4]) for c in contracts if (end := _contract_end(c)))
+    first = min(int(c.period.start[:4]) for c in contracts if c.period.start)
+    for day in (date(last + 1, 1, 1), date(first - 1, 12, 31)):
+        shown = status.contract_statuses(corpus, day)
+        for c in contracts:
+            end, start = _contract_end(c), c.period.start
+            if end and int(end[:4]) < day.year:
+                assert shown[c.id] == "udløbet", (day, c.id)
+            elif start and int(start[:4]) > day.year:
+                assert shown[c.id] == "planlagt", (day, c.id)
+            elif not (start and end):
+                # Open-ended: what the source said, and as of which day.
+                assert "ifølge kilde" in shown[c.id], (day, c.id)
+                assert shown[c.id] != "gældende", (day, c.id)

@@ -216,7 +216,7 @@ def contracts(ctx: ExportContext) -> Table:
             id:string:Aftalens id
             title:string:Aftalens navn
             kind:string:Slags aftale, fx performance-contract
-            status:string:Status i den seneste kilde
+            status:string:Status som registreret i seneste kilde (siden viser status i dag)
             cadence:string:Hvor ofte den fornyes
             start:string:Start (år, år-måned eller dato)
             end:string:Slut (år, år-måned eller dato)

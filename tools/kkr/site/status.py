@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 from kkr.loading.corpus import Corpus
+from kkr.site.dates import long_date
+from kkr.site.labels import CONTRACT_STATUS
+from schema.contract import Contract, ContractStatus
 from schema.meeting import DocumentKind, Meeting, MeetingStatus
 from schema.workplan import WorkPlan
 
@@ -57,3 +61,75 @@ def data_date(corpus: Corpus) -> date | None:
     dated = [m.date for m in meetings(corpus) if m.document is not None]
     dated += [e.record.date for e in corpus.entries("workplan") if isinstance(e.record, WorkPlan)]
     return max(dated, default=None)
+
+
+def _first_day(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last_day(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(parts[0], parts[1], parts[2])
+    month = parts[1] if len(parts) > 1 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def document_dates(corpus: Corpus) -> dict[str, date]:
+    """The day each source document speaks from: its meeting's date or its work plan's.
+
+    Only a meeting taken from its own agenda or minutes dates a document; other meetings
+    cite the same document for what it says about them (a planned meeting, an earlier one).
+    """
+    out: dict[str, date] = {}
+    for m in meetings(corpus):
+        if m.document is None:
+            continue
+        for source in m.sources:
+            out.setdefault(source.document, m.date)
+    for entry in corpus.entries("workplan"):
+        if isinstance(entry.record, WorkPlan):
+            for source in entry.record.sources:
+                out[source.document] = entry.record.date
+    return out
+
+
+def contract_as_of(contract: Contract, dates: dict[str, date], corpus: Corpus) -> date | None:
+    """The newest source the contract's record draws on: a cited document or an item's meeting."""
+    found = [dates[s.document] for s in contract.sources if s.document in dates]
+    for ref in contract.items:
+        entry = corpus.get("meeting", ref.split("/", 1)[0])
+        if entry is not None and isinstance(entry.record, Meeting):
+            found.append(entry.record.date)
+    return max(found, default=None)
+
+
+def contract_status(contract: Contract, today: date, as_of: date | None) -> str:
+    """A contract's status as a reader sees it on ``today``, from its period and extensions.
+
+    A known end before the day means it has run out, a start after it that it is still
+    to come; otherwise the record's status holds only as the source put it, on its day.
+    """
+    end = contract.extensions[-1].until if contract.extensions else contract.period.end
+    start = contract.period.start
+    if end and _last_day(end) < today:
+        return "udløbet"
+    if start and _first_day(start) > today:
+        return "planlagt"
+    if start and end and contract.status is not ContractStatus.expired:
+        return "gældende"
+    said = CONTRACT_STATUS[contract.status].lower()
+    if as_of is None:
+        return f"{said} ifølge kilderne (kildens dato er ikke registreret)"
+    return f"{said} ifølge kilden af {long_date(as_of)}"
+
+
+def contract_statuses(corpus: Corpus, today: date) -> dict[str, str]:
+    """Every contract's shown status on ``today``, by contract id."""
+    dates = document_dates(corpus)
+    return {
+        e.record.id: contract_status(e.record, today, contract_as_of(e.record, dates, corpus))
+        for e in corpus.entries("contract")
+        if isinstance(e.record, Contract)
+    }

@@ -25,12 +25,16 @@ from schema.matter import Matter
 from schema.topic import Topic
 
 
-def term(c: Contract) -> str:
-    """E.g. "2022 – 2023, forlænget til 2024" or "fra 2025; planlagt" for a list of contracts."""
+def term(ctx: Context, c: Contract) -> str:
+    """E.g. "2022 – 2023, forlænget til 2024; udløbet" for a list of contracts."""
     span = period(c.period.start, c.period.end)
     if c.extensions:
-        return f"{span}, forlænget til {partial_date(c.extensions[-1].until)}"
-    return f"{span}; {labels.label(labels.CONTRACT_STATUS, c.status).lower()}"
+        span += f", forlænget til {partial_date(c.extensions[-1].until)}"
+    return f"{span}; {ctx.contract_status[c.id]}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def contract_views(ctx: Context) -> dict[str, View]:
@@ -48,7 +52,7 @@ def contract_views(ctx: Context) -> dict[str, View]:
                     ("Parter", joined([org(ctx, p) for p in c.parties])),
                     ("Periode", [period(c.period.start, c.period.end)]),
                     ("Fornyes", [labels.label(labels.CADENCE, c.cadence)]),
-                    ("Status", [labels.label(labels.CONTRACT_STATUS, c.status)]),
+                    ("Status", [_capital(ctx.contract_status[c.id])]),
                     (
                         "Forgænger",
                         [
@@ -100,7 +104,7 @@ def contract_views(ctx: Context) -> dict[str, View]:
         out[paths.page(ctx.prefix, "contract", c.id)] = view(
             c.title, [section(c.title, blocks, obj=("contract", c.id))]
         )
-        rows.append([ref("contract", c.id, c.title), f" ({term(c)})"])
+        rows.append([ref("contract", c.id, c.title), f" ({term(ctx, c)})"])
     rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "contract")] = view(
         "Aftaler",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import PathKey
+from kkr.site import status
 from kkr.site.blocks import Block, Inline, markdown, ref, section
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo, Links, name
@@ -23,6 +25,11 @@ class Context:
     links: Links
     prefix: str
     today: date
+
+    @cached_property
+    def contract_status(self) -> dict[str, str]:
+        """Each contract's status as shown on the build day, by id (computed once per build)."""
+        return status.contract_statuses(self.corpus, self.today)
 
 
 def view(title: str, blocks: list[Block], *, orphan: bool = True, wrap: bool = True) -> View:

@@ -227,7 +227,7 @@ def organization_views(ctx: Context) -> dict[str, View]:
                 "Aftaler",
                 [
                     bullets(
-                        [[ref("contract", c.id, c.title), f" ({term(c)})"] for c in contracts],
+                        [[ref("contract", c.id, c.title), f" ({term(ctx, c)})"] for c in contracts],
                         "Ingen.",
                     )
                 ],
