@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from conftest import Build, build, copy_root
 from exports_support import REPO
+from kkr.checks.corpus import load_corpus
+from kkr.site.links import build as build_links
 from pyld import jsonld
 
 BASE = "https://kkr.example.org/site/"
@@ -82,6 +84,25 @@ def test_every_chart_has_its_file_text_alternative_and_table(site: Build) -> Non
         assert svg.read_bytes().startswith(b"<?xml") and alt.strip()
     assert html.count("<table") >= len(images)
     assert "Kun møder med oplyst fremmøde tæller" in html
+
+
+def test_statistics_speak_as_the_pages_do(site: Build) -> None:
+    corpus = load_corpus(Path(site.app.srcdir) / "records")
+    names = build_links(corpus).names
+    html = _html(site, "docs/tal-og-tendenser")
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    commitments = [(k, v) for (kind, k), v in names.items() if kind == "commitment"]
+    assert commitments, "the test site needs a work plan"
+    for key, label in commitments:
+        assert label in text
+        assert f"({key.split('/')[-1]})" not in text, key
+    assert "tilsagn" not in text.lower()
+    # Dates in Danish words, never "2020-07"; counts on whole-number ticks with no decimal point.
+    assert not re.search(r"\b\d{4}-\d{2}\b", text.split("Aftalerne på en tidslinje", 1)[1])
+    for src in re.findall(r'<img src="([^"]+)"', html):
+        svg = _target(site, "docs/tal-og-tendenser", src).read_text(encoding="utf-8")
+        ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+        assert ticks and not [t for t in ticks if re.fullmatch(r"-?\d+\.\d+", t.strip())], src
 
 
 def _jsonld(html: str) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as Canvas
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kkr.exports.statistics import Figure
 
@@ -37,6 +37,17 @@ def _label(text: object) -> str:
     return textwrap.fill(str(text), 22, break_long_words=False)
 
 
+def _tick(value: float, _position: object) -> str:
+    # Danish numbers: a decimal comma where a fraction remains ("2,5"), none on whole numbers.
+    return f"{value:g}".replace(".", ",")
+
+
+def _axis(ax: Axes) -> None:
+    """Whole-number ticks for counts and years, written the Danish way."""
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(_tick))
+
+
 def _canvas(labels: list[str]) -> tuple[Canvas, Axes]:
     # Each bar gets room for its label's lines, so long names never run into each other.
     lines = max((label.count("\n") + 1 for label in labels), default=1)
@@ -54,6 +65,7 @@ def _stacked(figure: Figure) -> Canvas:
         ax.barh(labels, values, left=left, label=year, color=COLOURS[(n - 1) % len(COLOURS)])
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("Antal punkter")
+    _axis(ax)
     fig.legend(loc="outside lower center", ncols=min(len(figure.columns) - 1, 4), frameon=False)
     return fig
 
@@ -64,6 +76,7 @@ def _bars(figure: Figure, column: int, xlabel: str) -> Canvas:
     values = [int(r[column]) for r in figure.charted][::-1]
     ax.barh(labels, values, color=COLOURS[0])
     ax.set_xlabel(xlabel)
+    _axis(ax)
     if figure.kind == "percent":
         ax.set_xlim(0, 100)
     return fig
@@ -81,6 +94,7 @@ def _timeline(figure: Figure) -> Canvas:
         color=COLOURS[2],
     )
     ax.set_xlabel("År")
+    _axis(ax)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     return fig
 

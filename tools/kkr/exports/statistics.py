@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import icu
 
 from kkr.exports.context import ExportContext
-from kkr.site.dates import long_date
+from kkr.site.dates import long_date, partial_date
 from schema.contract import Contract
 from schema.person import Person, PersonKind
 from schema.workplan import WorkPlan
@@ -135,16 +135,23 @@ def attendance_by_person(ctx: ExportContext) -> Figure:
 
 
 def commitments(ctx: ExportContext) -> Figure:
-    """Work-plan commitments and the items that advanced them."""
+    """Work-plan commitments and the items that advanced them, counted as the work-plan pages do.
+
+    An item counts when it links the commitment itself, is dated on or after the plan and is
+    not procedural.
+    """
     rows: list[list[Cell]] = []
     for entry in ctx.corpus.entries("workplan"):
         plan = entry.record
         assert isinstance(plan, WorkPlan)
         for area in plan.areas:
             for promise in area.commitments:
+                key = f"{plan.id}/{promise.id}"
                 infos = sorted(
                     {
-                        i.ref: i for i in ctx.links.by_commitment.get(f"{plan.id}/{promise.id}", [])
+                        i.ref: i
+                        for i in ctx.links.by_commitment.get(key, [])
+                        if i.date >= plan.date and not i.procedural
                     }.values(),
                     key=lambda i: i.ref,
                 )
@@ -152,14 +159,14 @@ def commitments(ctx: ExportContext) -> Figure:
                     "; ".join(f"{long_date(i.date)}: {i.label}" for i in infos)
                     or "Ingen punkter endnu"
                 )
-                rows.append([f"{area.title} ({promise.id})", len(infos), listed])
+                rows.append([_name(ctx, "commitment", key), len(infos), listed])
     advanced = sum(1 for r in rows if r[1])
     return Figure(
-        "tilsagn",
+        "maalsaetninger",
         "bars",
-        ["Tilsagn", "Punkter", "Hvilke punkter"],
+        ["Målsætning", "Punkter", "Hvilke punkter"],
         rows,
-        f"{advanced} af {len(rows)} tilsagn er fremmet af mindst ét punkt.",
+        f"{advanced} af {len(rows)} målsætninger er fremmet af mindst ét punkt.",
     )
 
 
@@ -197,7 +204,13 @@ def contracts_timeline(ctx: ExportContext) -> Figure:
         assert isinstance(deal, Contract)
         end = deal.extensions[-1].until if deal.extensions else deal.period.end
         start = deal.period.start
-        rows.append([deal.title, start or "ikke oplyst", end or "løbende/ikke oplyst"])
+        rows.append(
+            [
+                deal.title,
+                partial_date(start) if start else "ikke oplyst",
+                partial_date(end) if end else "ikke oplyst",
+            ]
+        )
         if start and end:
             spans.append((deal.title, int(start[:4]), int(end[:4])))
     return Figure(
