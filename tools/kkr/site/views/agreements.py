@@ -183,9 +183,9 @@ def matter_views(ctx: Context) -> dict[str, View]:
         "Forløb",
         [
             para(
-                "Et forløb følger ét emne fra møde til møde, fx fordelingen af flygtninge eller "
-                "resultatkontrakten med SDEO, med hvert punkt i rækkefølge. Leder du efter KL's "
-                "sagsnummer for et år, så se ",
+                "Et forløb følger ét emne fra møde til møde",
+                *_examples(ctx),
+                ", med hvert punkt i rækkefølge. Leder du efter KL's sagsnummer for et år, så se ",
                 doc(paths.list_page(ctx.prefix, "case"), "Sagsnumre"),
                 ".",
             ),
@@ -194,6 +194,18 @@ def matter_views(ctx: Context) -> dict[str, View]:
         orphan=False,
     )
     return out
+
+
+def _examples(ctx: Context) -> Inline:
+    """ ", fx <forløb> eller <forløb>": the two longest subjects in the records, if any."""
+    found = [e.record for e in ctx.corpus.entries("matter") if isinstance(e.record, Matter)]
+    # Subjects that run their course make better examples than standing agenda points.
+    found.sort(key=lambda m: (m.status.value == "recurring", -len(m.items), m.id))
+    picked = [ref("matter", m.id, m.title) for m in found[:2]]
+    if not picked:
+        return []
+    named: Inline = [picked[0]] if len(picked) == 1 else [picked[0], " eller ", picked[1]]
+    return [", fx ", *named]
 
 
 def _outcome(info: ItemInfo) -> str:
