@@ -91,6 +91,7 @@ class TableRow:
     caption: str
     columns: tuple[str, ...]
     cells: tuple[str, ...]
+    number: int = 1  # the table's place among the item's tables, for a table without caption
 
 
 def _multi() -> defaultdict[str, list[Any]]:
@@ -261,10 +262,12 @@ def _item(links: Links, info: ItemInfo) -> None:
 
 
 def _contents(links: Links, info: ItemInfo) -> None:
-    for table in info.item.tables:
+    for number, table in enumerate(info.item.tables, start=1):
         for row in table.rows:
             if row:
-                found = TableRow(info, table.caption or "", tuple(table.columns), tuple(row))
+                found = TableRow(
+                    info, table.caption or "", tuple(table.columns), tuple(row), number
+                )
                 links.rows_by_label[row[0].strip().casefold()].append(found)
     for promise in info.item.promised:
         # A point promised without a date is for the meeting's next one.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kkr.site import parties
-from kkr.site.blocks import Block, Inline, bullets, para, section, table
+from kkr.site.blocks import Block, Inline, bullets, para, section, strong
 from kkr.site.collation import danish_sorted
 from kkr.site.links import TableRow
 from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
@@ -35,6 +35,20 @@ def table_rows(ctx: Context, o: Organization) -> list[TableRow]:
     return sorted(found, key=lambda row: (row.info.date, row.info.ref))
 
 
+def row_text(row: TableRow) -> Inline:
+    """Which table, then each value with its column heading: "Kommune: Vejle · Antal: 10"."""
+    which = f"tabellen »{row.caption}«" if row.caption else f"tabel {row.number} i punktet"
+    headed = any(c.strip() for c in row.columns)
+    if not headed:
+        which += " (uden kolonneoverskrifter)"
+    values = " · ".join(
+        f"{c}: {v}" if c.strip() else v
+        for c, v in zip(row.columns, row.cells, strict=False)
+        if v.strip()
+    )
+    return [f"{which}: ", strong(values)]
+
+
 def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
     """Mayor and politicians, items that concern the municipality, and table rows naming it."""
     people = ctx.links.people_by_org.get(o.id, [])
@@ -63,24 +77,10 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
         )
     )
     if rows:
-        cells: list[list[Inline]] = [
-            [
-                [item_link(row.info)],
-                [row.caption or "–"],
-                [
-                    " · ".join(
-                        f"{c}: {v}" if c else v
-                        for c, v in zip(row.columns, row.cells, strict=False)
-                        if v.strip()
-                    )
-                ],
-            ]
-            for row in rows
-        ]
         blocks.append(
             section(
                 "Tabelrækker, der nævner kommunen",
-                [table(["Punkt", "Tabel", "Række"], cells)],
+                [bullets([[item_link(row.info), ", ", *row_text(row)] for row in rows])],
             )
         )
     return blocks
