@@ -231,7 +231,11 @@ def test_every_municipality_has_a_page_with_its_table_rows(real: Build, ctx: Con
         text = _page(real, f"arkiv/organisationer/{town.id}")
         for row in table_rows(ctx, town):
             assert row.info.label in text
-            assert all(cell in text for cell in row.cells)
+            # Each value with its column heading, and the table named by caption or place.
+            for column, cell in zip(row.columns, row.cells, strict=False):
+                if cell.strip():
+                    assert (f"{column}: {cell}" if column.strip() else cell) in text
+            assert (f"»{row.caption}«" if row.caption else f"tabel {row.number} i punktet") in text
             rows += 1
         people = [
             p
@@ -274,3 +278,25 @@ def test_attachments_are_shown_as_marked_sentences(real: Build, ctx: Context) ->
         for a in info.item.attachments:
             if a.text:
                 assert re.sub('[»«"]', "", " ".join(a.text.split())) in unquoted
+
+
+def test_matter_list_names_only_real_matters_as_examples(real: Build, ctx: Context) -> None:
+    text = _page(real, "arkiv/forloeb/index")
+    intro = text[text.index("Et forløb følger") : text.index("med hvert punkt")]
+    titles = [m.title for m in _records(ctx.corpus, "matter") if isinstance(m, Matter)]
+    assert " fx " in intro
+    examples = intro.split(" fx ", 1)[1].rstrip(", ").split(" eller ")
+    assert examples and all(example in titles for example in examples), examples
+
+
+def test_people_pages_say_each_thing_once_and_list_no_empty_section(
+    real: Build, ctx: Context
+) -> None:
+    for p in [p for p in _records(ctx.corpus, "person") if isinstance(p, Person)]:
+        raw = (real.out / "arkiv" / "personer" / f"{p.id}.html").read_text()
+        assert ">Ingen.<" not in raw, p.id
+        for line in re.findall(r"<li>(.*?)</li>", raw, re.S):
+            assert html.unescape(re.sub(r"<[^>]+>", "", line)).count("nævnt") <= 1, (p.id, line)
+    for o in [o for o in _records(ctx.corpus, "organization") if isinstance(o, Organization)]:
+        raw = (real.out / "arkiv" / "organisationer" / f"{o.id}.html").read_text()
+        assert ">Ingen.<" not in raw, o.id

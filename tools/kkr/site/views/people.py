@@ -48,6 +48,11 @@ def _party(p: Person) -> str:
     return p.party or p.party_name or ""
 
 
+def _listed(title: str, rows: list[Inline]) -> list[Block]:
+    """A titled list, or nothing at all where there is nothing to list."""
+    return [section(title, [bullets(rows)])] if rows else []
+
+
 def _attendance(ctx: Context, person_id: str) -> str:
     attended = ctx.links.attended.get(person_id, [])
     missed = ctx.links.missed.get(person_id, [])
@@ -97,35 +102,28 @@ def person_views(ctx: Context) -> dict[str, View]:
         )
         attended = ctx.links.attended.get(p.id, [])
         missed = ctx.links.missed.get(p.id, [])
+        # Only the lists that have something; the attendance line says plainly what is missing.
         blocks.append(
             section(
                 "Møder",
                 [
                     para(_attendance(ctx, p.id)),
-                    section(
-                        "Deltog",
-                        [bullets([[meeting_link(m.id, m.date)] for m in attended], "Ingen.")],
-                    ),
-                    section(
-                        "Afbud", [bullets([[meeting_link(m.id, m.date)] for m in missed], "Ingen.")]
-                    ),
+                    *_listed("Deltog", [[meeting_link(m.id, m.date)] for m in attended]),
+                    *_listed("Afbud", [[meeting_link(m.id, m.date)] for m in missed]),
                 ],
             )
         )
         handled = ctx.links.handled.get(p.initials, []) if p.initials else []
+        items = [
+            *_listed("Fremlagt", item_list(ctx.links.presented.get(p.id, []))),
+            *_listed("Vedrører", item_list(ctx.links.concerns.get(p.id, []))),
+            *_listed("Sagsbehandler", item_list(handled)),
+        ]
         blocks.append(
             section(
                 "Punkter",
-                [
-                    section(
-                        "Fremlagt",
-                        [bullets(item_list(ctx.links.presented.get(p.id, [])), "Ingen.")],
-                    ),
-                    section(
-                        "Vedrører", [bullets(item_list(ctx.links.concerns.get(p.id, [])), "Ingen.")]
-                    ),
-                    section("Sagsbehandler", [bullets(item_list(handled), "Ingen.")]),
-                ],
+                items
+                or [para("Ingen registrerede punkter nævner personen.", classes=["kkr-empty"])],
             )
         )
         shown = person_name(p)
@@ -222,20 +220,11 @@ def organization_views(ctx: Context) -> dict[str, View]:
             if people:
                 blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
         contracts = ctx.links.contracts_by_party.get(o.id, [])
-        blocks.append(
-            section(
-                "Aftaler",
-                [
-                    bullets(
-                        [[ref("contract", c.id, c.title), f" ({term(ctx, c)})"] for c in contracts],
-                        "Ingen.",
-                    )
-                ],
-            )
+        blocks += _listed(
+            "Aftaler", [[ref("contract", c.id, c.title), f" ({term(ctx, c)})"] for c in contracts]
         )
         if o.kind.value != "municipality":
-            items = item_list(ctx.links.by_org.get(o.id, []))
-            blocks.append(section("Punkter", [bullets(items, "Ingen.")]))
+            blocks += _listed("Punkter", item_list(ctx.links.by_org.get(o.id, [])))
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )

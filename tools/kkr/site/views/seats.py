@@ -87,7 +87,8 @@ def describe(ctx: Context, seat: Membership, *, show: str) -> Inline:
     seen = evidence(ctx, seat)
     if seen:
         refs = [ref("item", i.ref, f"{i.item.number}, {long_date(i.date)}") for i in seen]
-        parts += [" · nævnt under ", *joined(refs, "; ")]
+        # The span above already says "nævnt …"; here only which items, without repeating it.
+        parts += [" · se punkt ", *joined(refs, "; ")]
     change = replacement(ctx, seat)
     if change:
         parts += [" · ", *change]
