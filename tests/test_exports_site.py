@@ -17,7 +17,7 @@ from kkr.site.links import build as build_links
 from pyld import jsonld
 
 BASE = "https://kkr.example.org/site/"
-PAGES = ("docs/data", "docs/tal-og-tendenser", "docs/oparl")
+PAGES = ("docs/data", "docs/tal-og-tendenser", "docs/oparl", "docs/byggeriet")
 CONF = f"""
 html_baseurl = {BASE!r}
 extensions += ["sphinx_sitemap", "sphinxext.opengraph"]
@@ -84,6 +84,16 @@ def test_every_chart_has_its_file_text_alternative_and_table(site: Build) -> Non
         assert svg.read_bytes().startswith(b"<?xml") and alt.strip()
     assert html.count("<table") >= len(images)
     assert "Kun møder med oplyst fremmøde tæller" in html
+
+
+def test_the_data_page_is_about_the_data_and_build_details_are_on_the_build_page(
+    site: Build,
+) -> None:
+    internals = ("SOURCE_DATE_EPOCH", "KKR_BASE_URL", "html_baseurl", "Workflow")
+    data, builder = _html(site, "docs/data"), _html(site, "docs/byggeriet")
+    assert not [word for word in internals if word in data]
+    assert all(word in builder for word in internals)
+    assert "byggeriet.html" in data
 
 
 def test_statistics_speak_as_the_pages_do(site: Build) -> None:
