@@ -258,8 +258,9 @@ OVERFLOW = """() => {
     for (const heading of headings) {
         const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            // A break after a hyphen ("SAG-2023-/04719") is a line break, not a broken word.
-            for (const match of node.textContent.matchAll(/[^\\s\\-\u2010\u2013]+/g)) {
+            // A hyphenated word ("SAG-2023-04719", "2021-2022", "Schmidt-Hansen") is one word:
+            // a heading that breaks it after the hyphen is broken too.
+            for (const match of node.textContent.matchAll(/[^\\s\u2013]+/g)) {
                 const range = document.createRange();
                 range.setStart(node, match.index);
                 range.setEnd(node, match.index + match[0].length);

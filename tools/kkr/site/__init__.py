@@ -13,6 +13,7 @@ from sphinx.writers.html5 import HTML5Translator
 from kkr.site import config, events, navigation, search
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
+from kkr.site.headings import KeepHeadingWordsWhole
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
 from kkr.site.theme import TableLayout, finish_pages
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(AddFreshness)
     app.add_post_transform(ScrubOutput)
     app.add_post_transform(TableLayout)
+    app.add_post_transform(KeepHeadingWordsWhole)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
