@@ -57,6 +57,32 @@ def page() -> Iterator[Page]:
         yield tab
 
 
+# The text a search result stands for: its section (or the article) without link lists.
+CONTENT = """anchor => {
+    const where = anchor ? document.getElementById(anchor) : document.querySelector('article');
+    if (!where) return '';
+    const copy = where.cloneNode(true);
+    copy.querySelectorAll('.kkr-links, .headerlink').forEach(el => el.remove());
+    return copy.textContent;
+}"""
+
+
+@pytest.mark.parametrize("query", ["botilbud", "flygtninge"])
+def test_search_results_are_content_not_links_or_build_notes(
+    page: Page, site: tuple[str, Path], query: str
+) -> None:
+    """Each result holds the word in its own text: no developer page, no list of links."""
+    results = search(page, site[0], query)
+    assert results
+    for result in results:
+        address = result["url"].split("#")[0]
+        anchor = result["url"].split("#")[1] if "#" in result["url"] else ""
+        assert "/docs/byggeriet" not in address and "/docs/reference/" not in address, result
+        open_page(page, address)
+        text = page.evaluate(CONTENT, anchor).casefold()
+        assert query in text, result
+
+
 def _follow(page: Page, selector: str) -> None:
     """Click the first link matching ``selector`` and wait for the new page."""
     href = page.locator(selector).first.get_attribute("href") or ""

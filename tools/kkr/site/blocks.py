@@ -43,15 +43,39 @@ def section(
     obj: tuple[str, str] | None = None,
     classes: list[str] | None = None,
 ) -> Block:
-    """A titled section; ``obj`` registers a kkr object at its anchor."""
+    """A titled section; ``obj`` registers a kkr object at its anchor.
+
+    A section that only lists links to other pages gets the class LINKS, which the search
+    index leaves out: a search should land on the item, not on every page that links to it.
+    """
+    classes = list(classes or [])
+    if body and all(_links_only(block) for block in body):
+        classes.append(LINKS)
     return {
         "t": "section",
         "title": title if isinstance(title, list) else [title],
         "anchor": anchor,
         "obj": list(obj) if obj else None,
-        "classes": classes or [],
+        "classes": classes,
         "body": body,
     }
+
+
+LINKS = "kkr-links"
+
+
+def _links_only(block: Block) -> bool:
+    if block["t"] == "section":
+        return LINKS in block["classes"]
+    if block["t"] != "ul":
+        return False
+    return all(
+        item
+        and isinstance(item[0], dict)
+        and "text" in item[0]
+        and ("ref" in item[0] or "doc" in item[0])
+        for item in block["items"]
+    )
 
 
 def para(*parts: Any, classes: list[str] | None = None) -> Block:

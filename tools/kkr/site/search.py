@@ -37,7 +37,11 @@ UNUSED = (
     "pagefind-highlight.js",
 )
 # Permalink signs and the navigation around the text are not part of what a page says.
-IGNORED = ".headerlink, .kkr-crumbs, .kkr-neighbours, .toctree-wrapper"
+# Lists of links to other pages (blocks.LINKS) are left out too: the page they link to is
+# the result, not every page that mentions it.
+IGNORED = ".headerlink, .kkr-crumbs, .kkr-neighbours, .toctree-wrapper, .kkr-links"
+# Pages for those who build or edit the site, not for readers: kept out of the index.
+NOT_INDEXED = ("docs/byggeriet", "docs/redigering", "docs/oparl", "docs/reference/", "genindex")
 KINDS = {
     "meeting": "Møde",
     "case": "Sagsnummer",
@@ -116,7 +120,7 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Mark the pages Pagefind indexes and give them their filters."""
-    context["kkr_indexed"] = doctree is not None
+    context["kkr_indexed"] = doctree is not None and not pagename.startswith(NOT_INDEXED)
     domain = app.env.domains["kkr"]
     context["kkr_filters"] = getattr(domain, "site_search", {}).get(pagename, [])
 
