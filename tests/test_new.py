@@ -125,5 +125,5 @@ def test_impossible_requests_are_usage_errors(
 ) -> None:
     before = sorted(records.rglob("*"))
     assert main(["new", *args]) == 2
-    assert capsys.readouterr().err.startswith("kkr: error: ")
+    assert capsys.readouterr().err.startswith("kkr: fejl: ")
     assert sorted(records.rglob("*")) == before
