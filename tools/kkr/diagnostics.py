@@ -165,6 +165,14 @@ def shown(text: str) -> str:
     return printable(text.replace("\n", "\\n"))
 
 
+def clipped(text: str, limit: int = 60) -> str:
+    """Return source text short enough to quote in a message: its first ``limit`` characters + "…".
+
+    Quote it with ``{text!r}``: repr escapes tabs and control characters, and ``shown`` the rest.
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _escape_data(value: str) -> str:
     # As @actions/core escapeData does.
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
