@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kkr import i18n
 from kkr.diagnostics import Code
 from kkr.loading.loader import MAX_BYTES, MAX_DEPTH, load, load_text
 
@@ -129,7 +130,11 @@ def test_oversized_and_unreadable_files(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_names_the_first_line() -> None:
-    [diagnostic] = load_text("a: 1\nb: 2\na: 3\n").diagnostics
+    i18n.set_language("en")
+    try:
+        [diagnostic] = load_text("a: 1\nb: 2\na: 3\n").diagnostics
+    finally:
+        i18n.set_language("da")
     assert diagnostic.line == 3
     assert "line 1" in diagnostic.message
 

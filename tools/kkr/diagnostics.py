@@ -80,6 +80,7 @@ class Code(StrEnum):
         "An import wrote a new record for something the document names and no record describes.",
     )
     RECORD_EXISTS = "record-exists", "An import would overwrite an existing, different record."
+    TOO_LONG = "too-long", "A line or a text field is longer than any record needs."
 
 
 @dataclass(frozen=True, order=True)

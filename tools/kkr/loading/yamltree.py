@@ -13,9 +13,15 @@ from typing import Any
 import yaml
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
+from kkr.loading.conformance import MAX_DEPTH, MAX_TEXT, Conformance, StopReadingError
 from kkr.loading.document import Document, PathKey, Position
+from kkr.loading.syntax import explain
 
-MAX_DEPTH = 24
+__all__ = ["MAX_DEPTH", "MAX_LINE", "MAX_TEXT", "YAML11_BOOLS", "build"]
+
+MAX_LINE = 10_000
+"""The longest line, in characters: more than ten times the longest in the records."""
 
 # Plain scalars that are typed; every other plain scalar stays a string.
 _INT = re.compile(r"-?(0|[1-9][0-9]{0,17})")
@@ -40,25 +46,49 @@ def build(text: str, doc: Document) -> None:
         doc.error(
             Position(1, 1),
             Code.EMPTY_FILE,
-            "the file is empty; a record is a mapping of fields, e.g. 'id: sundhed'",
+            _("the file is empty; a record is a mapping of fields, e.g. 'id: sundhed'"),
         )
         return
-    events = _events(text, doc)
+    # YAML 1.2 ends the last line of a block scalar with a line break even at the end of the
+    # file; libyaml drops it there, so every text is given a final line break first.
+    last = text[text.rfind("\n") + 1 :]
+    last_blank = len(last) if last and not last.strip(" ") else None
+    if last:
+        text += "\n"
+    rows = text.split("\n")
+    if not _lines_fit(rows, doc):
+        return
     try:
-        builder = _Builder(doc, events, text.split("\n"))
+        builder = _Builder(doc, _events(text, rows, doc, last_blank), rows)
         doc.data = builder.document()
-    except _StopError:
+    except StopReadingError:
         doc.data = None
     if doc.ok and not isinstance(doc.data, dict):
         doc.error(
             doc.values.get((), Position(1, 1)),
             Code.NOT_A_MAPPING,
-            f"the top level is a {_describe(doc.data)}; a record is a mapping of fields, "
-            "e.g. 'id: sundhed'",
+            _(
+                "the top level is a {kind}; a record is a mapping of fields, e.g. 'id: sundhed'"
+            ).format(kind=_describe(doc.data)),
         )
         doc.data = None
     if not doc.ok:
         doc.data = None
+
+
+def _lines_fit(rows: list[str], doc: Document) -> bool:
+    for number, row in enumerate(rows, 1):
+        if len(row) > MAX_LINE:
+            doc.error(
+                Position(number, MAX_LINE + 1),
+                Code.TOO_LONG,
+                _(
+                    "this line is {length} characters long; a line may hold at most {limit}. "
+                    "Break the text over several lines, e.g. note: |"
+                ).format(length=len(row), limit=MAX_LINE),
+            )
+            return False
+    return True
 
 
 def _block_start(event: Any, rows: list[str]) -> Position:
@@ -70,45 +100,42 @@ def _block_start(event: Any, rows: list[str]) -> Position:
     return Position(event.start_mark.line + 2, 1)
 
 
-class _StopError(Exception):
-    """The event stream cannot be continued."""
-
-
-def _events(text: str, doc: Document) -> Iterator[Any]:
+def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -> Iterator[Any]:
+    """PyYAML's C event stream, checked where libyaml is more lenient than YAML 1.2."""
+    conformance = Conformance(text, doc, last_blank)
+    scalars: list[Any] = []
     try:
-        yield from yaml.parse(text, Loader=yaml.CSafeLoader)
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            conformance.check(event)
+            if isinstance(event, yaml.ScalarEvent):
+                scalars = [*scalars[-1:], event]
+            yield event
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = _position(mark) if mark is not None else Position(1, 1)
-        problem = exc.problem or exc.context or "malformed YAML"
-        doc.error(position, Code.YAML_SYNTAX, f"{problem}; {_syntax_hint(problem)}")
-        raise _StopError from None
+        position, message = explain(exc, rows, scalars)
+        doc.error(position, Code.YAML_SYNTAX, message)
+        raise StopReadingError from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
         # The C parser reports some failures without a mark.
-        doc.error(Position(1, 1), Code.YAML_SYNTAX, f"malformed YAML ({exc.__class__.__name__})")
-        raise _StopError from None
-
-
-def _syntax_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted, e.g. title: 'Punkt: status'"
-    if "found character '\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "could not find expected ':'" in problem:
-        return "every line of a mapping needs 'key: value', e.g. name: Bo Hansen"
-    return "check the indentation and quoting near here, e.g. 'title: \"Tekst\"'"
+        doc.error(
+            Position(1, 1),
+            Code.YAML_SYNTAX,
+            _("the YAML cannot be read ({error}); check the file's indentation and quotes").format(
+                error=exc.__class__.__name__
+            ),
+        )
+        raise StopReadingError from None
 
 
 def _describe(value: object) -> str:
     if isinstance(value, list):
-        return "list"
+        return _("list")
     if isinstance(value, bool):
-        return "boolean"
+        return _("true/false value")
     if isinstance(value, int):
-        return "number"
+        return _("number")
     if value is None:
-        return "null"
-    return "text value"
+        return _("empty value")
+    return _("text")
 
 
 class _Builder:
@@ -123,7 +150,7 @@ class _Builder:
         try:
             return next(self.events)
         except StopIteration:
-            raise _StopError from None
+            raise StopReadingError from None
 
     def document(self) -> Any:
         data: Any = None
@@ -138,54 +165,56 @@ class _Builder:
                     self.doc.error(
                         _position(event.start_mark),
                         Code.MULTIPLE_DOCUMENTS,
-                        "a record file holds exactly one YAML document; remove this '---' "
-                        "and put the next record in a file of its own",
+                        _(
+                            "a record file holds exactly one YAML document; remove this '---' "
+                            "and put the next record in a file of its own"
+                        ),
                     )
-                    raise _StopError
-                data = self.node(self.next(), (), 1)
+                    # Read on, so that YAML errors further down are reported too.
+                    for _event in self.events:
+                        pass
+                    return None
+                data = self.node(self.next(), ())
 
-    def node(self, event: Any, path: PathKey, depth: int) -> Any:
+    def node(self, event: Any, path: PathKey) -> Any:
         position = _position(event.start_mark)
         self.doc.values.setdefault(path, position)
         if isinstance(event, yaml.AliasEvent):
             self.doc.error(
                 position,
                 Code.ANCHOR,
-                f"the alias *{event.anchor} is not allowed; write the value out in full",
+                _("the alias *{name} is not allowed; write the value out in full").format(
+                    name=event.anchor
+                ),
             )
             return None
         if event.anchor is not None:
             self.doc.error(
                 position,
                 Code.ANCHOR,
-                f"the anchor &{event.anchor} is not allowed; write each value out in full",
+                _("the anchor &{name} is not allowed; write each value out in full").format(
+                    name=event.anchor
+                ),
             )
         if event.tag is not None:
             tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
             self.doc.error(
                 position,
                 Code.TAG,
-                f"the explicit tag {tag} is not allowed (tags are never executed); "
-                "remove it, e.g. write date: 2023-11-21",
+                _(
+                    "the explicit tag {tag} is not allowed (tags are never executed); "
+                    "remove it, e.g. write date: 2023-11-21"
+                ).format(tag=tag),
             )
-        if depth > MAX_DEPTH:
-            self.doc.error(
-                position,
-                Code.TOO_DEEP,
-                f"the nesting is deeper than {MAX_DEPTH} levels; no record needs that, "
-                "flatten the structure",
-            )
-            self.skip(event)
-            return None
         if isinstance(event, yaml.ScalarEvent):
             if event.style == "|":
                 self.doc.blocks[path] = _block_start(event, self.rows)
             return self.scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
-            return self.sequence(path, depth)
+            return self.sequence(path)
         if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(path, depth)
-        raise _StopError
+            return self.mapping(path)
+        raise StopReadingError
 
     def skip(self, event: Any) -> None:
         level = 0 if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) else 1
@@ -209,15 +238,15 @@ class _Builder:
             return int(value)
         return value
 
-    def sequence(self, path: PathKey, depth: int) -> list[Any]:
+    def sequence(self, path: PathKey) -> list[Any]:
         items: list[Any] = []
         while True:
             event = self.next()
             if isinstance(event, yaml.SequenceEndEvent):
                 return items
-            items.append(self.node(event, (*path, len(items)), depth + 1))
+            items.append(self.node(event, (*path, len(items))))
 
-    def mapping(self, path: PathKey, depth: int) -> dict[str, Any]:
+    def mapping(self, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         while True:
             event = self.next()
@@ -235,40 +264,44 @@ class _Builder:
                 self.doc.error(
                     key_position,
                     Code.DUPLICATE_KEY,
-                    f"the key {key!r} is repeated; it was first given at line {first.line}. "
-                    "Keep one of them",
+                    _(
+                        "the key {key!r} is repeated; it was first given at line {line}. "
+                        "Keep one of them"
+                    ).format(key=key, line=first.line),
                 )
                 self.skip(value_event)
                 continue
             self.doc.keys[child] = key_position
-            result[key] = self.node(value_event, child, depth + 1)
+            result[key] = self.node(value_event, child)
 
     def key(self, event: Any, position: Position) -> str | None:
         if not isinstance(event, yaml.ScalarEvent):
             self.doc.error(
                 position,
                 Code.NON_STRING_KEY,
-                "a mapping key must be plain text, not a list or mapping; e.g. name: Bo Hansen",
+                _("a mapping key must be plain text, not a list or mapping; e.g. name: Bo Hansen"),
             )
             self.skip(event)
             return None
         if event.anchor is not None or event.tag is not None:
-            self.node(event, (), 1)  # reports the anchor or tag
+            self.node(event, ())  # reports the anchor or tag
             return None
         value = self.scalar(event)
         if value == "<<" and event.style in (None, ""):
             self.doc.error(
                 position,
                 Code.MERGE_KEY,
-                "the merge key << is not supported; write the fields out in full",
+                _("the merge key << is not supported; write the fields out in full"),
             )
             return None
         if not isinstance(value, str):
             self.doc.error(
                 position,
                 Code.NON_STRING_KEY,
-                f"the key {event.value!r} is read as a {_describe(value)}, but keys must be "
-                f"text; quote it, e.g. '{event.value}': ...",
+                _(
+                    "the key {key!r} is read as a {kind}, but keys must be text; quote it, "
+                    "e.g. '{key}': ..."
+                ).format(key=event.value, kind=_describe(value)),
             )
             return None
         return value
