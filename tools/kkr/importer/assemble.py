@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
 from kkr.importer.header import Header, parse_header
@@ -39,6 +40,17 @@ def import_document(path: Path, text: str, resolver: Resolver, display: str) -> 
     """Read a KL agenda or minutes document; never raises for bad input."""
     lines = read_lines(text)
     result = Imported(Report(display, lines))
+    for line in lines:
+        for column, name in line.dropped:
+            result.report.warning(
+                line.no,
+                Code.CONTROL_CHARACTER,
+                _(
+                    "the character {name} may not stand in a record, so it was left out; "
+                    "check the text around it"
+                ).format(name=name),
+                column,
+            )
     try:
         _import(path, result, resolver)
     except DocumentError:

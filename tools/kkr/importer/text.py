@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kkr.loading.characters import forbidden, without_forbidden
+
 # Characters that carry no text: soft hyphens, zero-width marks, byte-order marks, form feeds.
 _STRAY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\f\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009]")
@@ -15,6 +17,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _HYPHEN_END = re.compile(r"[a-zæøåé]-$")
 _SUSPENDED = frozenset({"og", "eller", "samt", "til", "som", "men"})
 _TERMINAL = ".:;!?"
+# Page breaks and byte-order marks are layout, not text: they are dropped without a word.
+_LAYOUT = frozenset("\f\ufeff")
 
 
 @dataclass
@@ -23,6 +27,8 @@ class Line:
 
     no: int
     text: str
+    dropped: tuple[tuple[int, str], ...] = ()
+    """The column and name of each character a record may not hold, left out of ``text``."""
 
     @property
     def blank(self) -> bool:
@@ -38,7 +44,14 @@ def clean(raw: str) -> str:
 def read_lines(text: str) -> list[Line]:
     """Split a document into cleaned, numbered lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [Line(no, clean(raw)) for no, raw in enumerate(text.split("\n"), start=1)]
+    return [_line(no, raw) for no, raw in enumerate(text.split("\n"), start=1)]
+
+
+def _line(no: int, raw: str) -> Line:
+    dropped = tuple(
+        (offset + 1, name) for offset, name in forbidden(raw) if raw[offset] not in _LAYOUT
+    )
+    return Line(no, without_forbidden(clean(raw)), dropped)
 
 
 def strip_dot_leader(text: str) -> str:
