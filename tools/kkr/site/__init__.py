@@ -12,6 +12,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from kkr.site import config, events
 from kkr.site.domain import KkrDomain
+from kkr.site.freshness import AddFreshness
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
 from kkr.site.translations import add_danish_catalog
@@ -44,6 +45,9 @@ def _static(app: Sphinx, conf: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, config, transforms and event handlers."""
+    # Imported here: the exports use kkr.site's paths and views, so a top-level import would cycle.
+    from kkr.exports import publish
+
     config.register(app)
     app.add_domain(KkrDomain)
     app.add_node(
@@ -56,12 +60,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=(_skip, None),
     )
     app.add_transform(ScrubDoctree)
+    app.add_transform(AddFreshness)
     app.add_post_transform(ScrubOutput)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("env-get-outdated", events.on_env_get_outdated)
+    publish.register(app)
     app.add_css_file("kkr.css")
+    app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)
     return {
         "version": "1",

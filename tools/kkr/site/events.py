@@ -9,11 +9,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from kkr.site import pages, source
+from kkr.site import freshness, pages, source, status
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
+from kkr.site.dates import build_day
 from kkr.site.domain import KkrDomain, outdated
 from kkr.site.safety import escape_search_titles
+from kkr.site.views.front import FRONT
 from kkr.site.views.site import all_views
 
 logger = logging.getLogger(__name__)
@@ -51,12 +53,15 @@ def on_builder_inited(app: Sphinx) -> None:
                 type="kkr",
                 subtype="config",
             )
-    views = all_views(corpus, cfg.pages_prefix, extra)
+    views = all_views(corpus, cfg.pages_prefix, extra, build_day())
     domain = app.env.domains["kkr"]
     assert isinstance(domain, KkrDomain)
     domain.site_views = views
     domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
+    freshness.note(domain, status.data_date(corpus))
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
+    # The front page lives at the site root (root_doc), so that / serves it.
+    pages.write_front(srcdir, str(app.config.root_doc), FRONT)
     logger.info(
         "kkr: %d records, %d pages (%d written, %d deleted)",
         corpus.files,

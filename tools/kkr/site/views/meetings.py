@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
 from kkr.loading.corpus import Entry
-from kkr.site import labels, paths
+from kkr.site import labels, parties, paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
-    box,
     bullets,
     doc,
     fields,
-    joined,
     para,
     ref,
     section,
@@ -22,22 +21,20 @@ from kkr.site.blocks import (
     table,
     toctree,
 )
-from kkr.site.dates import long_date
-from kkr.site.links import ItemInfo, name
+from kkr.site.dates import long_date, title_date
+from kkr.site.links import ItemInfo, display_title
 from kkr.site.views.common import (
     Context,
     View,
-    item_link,
     item_list,
     meeting_link,
     org,
     person,
-    text,
     view,
 )
+from kkr.site.views.items import expected_points, item_section
 from schema.meeting import Item, Meeting
-
-SECTION_FIELDS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
+from schema.person import Person
 
 
 def meeting_views(ctx: Context) -> dict[str, View]:
@@ -54,7 +51,7 @@ def meeting_views(ctx: Context) -> dict[str, View]:
             [
                 [meeting_link(m.id, m.date)],
                 [labels.label(labels.DOCUMENT, m.document) if m.document else ""],
-                [labels.label(labels.MEETING_STATUS, m.status)],
+                [status.shown_status(m, ctx.today)],
                 [str(len(m.items))],
             ]
             for m in meetings
@@ -85,31 +82,102 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
             ("Sted", [meeting.place] if meeting.place else []),
             (
                 "Dokument",
-                [labels.label(labels.DOCUMENT, meeting.document)] if meeting.document else [],
+                [labels.label(labels.DOCUMENT, meeting.document)]
+                if meeting.document
+                else ["ingen dokumenter fra mødet er registreret"],
             ),
-            ("Status", [labels.label(labels.MEETING_STATUS, meeting.status)]),
+            ("Status", [status.shown_status(meeting, ctx.today)]),
             ("Sag", [ref("case", meeting.case, meeting.case)] if meeting.case else []),
-            (
-                "Forrige møde",
-                [ref("meeting", meeting.previous, meeting.previous)] if meeting.previous else [],
-            ),
-            ("Næste møde", [ref("meeting", meeting.next, meeting.next)] if meeting.next else []),
+            ("Forrige møde", _neighbour(meeting.previous)),
+            ("Næste møde", _neighbour(meeting.next)),
         ]
     )
     body: list[Block] = [header]
-    attendance: list[Block] = [
-        section(
-            "Deltagere", [bullets([[person(ctx, p)] for p in meeting.present], "Ikke oplyst.")]
-        ),
-    ]
-    if meeting.absent:
-        attendance.append(section("Afbud", [bullets([[person(ctx, p)] for p in meeting.absent])]))
-    body.append(section("Fremmøde", attendance, anchor="fremmoede"))
+    expected = expected_points(ctx, meeting)
+    if expected:
+        body.append(
+            section(
+                "Forventede punkter",
+                [
+                    para("Punkter, som et tidligere møde har sat på til dette møde:"),
+                    bullets(expected),
+                ],
+                anchor="forventede-punkter",
+            )
+        )
+    if meeting.document is None:
+        mentions = _mentions(meeting)
+        if mentions:
+            body.append(
+                section(
+                    "Omtalt i andre møders dokumenter",
+                    [
+                        para("Ingen dokumenter fra mødet er registreret; andre dokumenter nævner:"),
+                        bullets(mentions),
+                    ],
+                    anchor="omtalt",
+                )
+            )
+    body.append(section("Fremmøde", _attendance(ctx, meeting), anchor="fremmoede"))
     body.append(section("Dagsorden", _agenda(meeting), anchor="dagsorden"))
     for index, item in enumerate(meeting.items):
-        body.append(_item(ctx, entry, meeting, index, item))
-    title = f"Møde {long_date(meeting.date)}"
+        body.append(item_section(ctx, entry, meeting, index, item))
+    title = f"Møde {title_date(meeting.date)}"
     return view(title, [section(title, body, obj=("meeting", meeting.id))])
+
+
+DOCUMENT_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})-(dagsorden|referat)\.(txt|md)$")
+
+
+def _mentions(meeting: Meeting) -> list[Inline]:
+    """What the sources say about a meeting whose own documents are not registered."""
+    rows: list[Inline] = []
+    for source in meeting.sources:
+        if not source.note:
+            continue
+        found = DOCUMENT_NAME.search(source.document)
+        where = source.document
+        if found:
+            kind = "Dagsordenen til" if found.group(2) == "dagsorden" else "Referatet fra"
+            where = f"{kind} mødet {long_date(date.fromisoformat(found.group(1)))}"
+        rows.append([f"{where}: {source.note}"])
+    return rows
+
+
+def _neighbour(meeting_id: str | None) -> Inline:
+    if not meeting_id:
+        return []
+    return [meeting_link(meeting_id, date.fromisoformat(meeting_id))]
+
+
+def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
+    if not meeting.present and not meeting.absent:
+        return [para("Fremmødet er ikke registreret for dette møde.")]
+    letters: set[str] = set()
+
+    def who(person_id: str) -> Inline:
+        record = ctx.corpus.get("person", person_id)
+        found = record.record if record else None
+        parts: Inline = [person(ctx, person_id)]
+        extra: Inline = []
+        if isinstance(found, Person):
+            if found.party:
+                letters.add(found.party)
+                extra.append(found.party)
+            elif found.party_name:
+                extra.append(found.party_name)
+            if found.municipality:
+                extra += [", " if extra else "", org(ctx, found.municipality)]
+        return parts + ([" (", *extra, ")"] if extra else [])
+
+    out: list[Block] = [
+        section("Deltagere", [bullets([who(p) for p in meeting.present], "Ikke oplyst.")])
+    ]
+    if meeting.absent:
+        out.append(section("Afbud", [bullets([who(p) for p in meeting.absent])]))
+    if letters:
+        out.append(para("Partibogstaver: ", parties.key(letters), "."))
+    return out
 
 
 def _agenda(meeting: Meeting) -> list[Block]:
@@ -128,136 +196,18 @@ def _agenda(meeting: Meeting) -> list[Block]:
                         ref(
                             "item",
                             f"{meeting.id}/{i.number}",
-                            f"{i.number} {i.toc_title or i.title}",
+                            f"{i.number} {display_title(i)}",
                         )
                     ]
                     for i in groups[number]
                 ]
             )
         )
-    return out or [para("Dagsordenen er tom.")]
-
-
-def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) -> Block:
-    here = f"{meeting.id}/{item.number}"
-    path = ("items", index)
-    handlers: Inline = joined(
-        [
-            person(ctx, ctx.links.initials[h].id) if h in ctx.links.initials else h
-            for h in item.handlers
-        ]
-    )
-    body: list[Block] = [
-        fields(
-            [
-                ("Sag", [ref("case", item.case, item.case)] if item.case else []),
-                ("Sagsbehandlere", handlers),
-                ("Fremlagt af", joined([person(ctx, p) for p in item.presenters])),
-                ("Vedrører", joined([person(ctx, p) for p in item.people])),
-                ("Organisationer", joined([org(ctx, o) for o in item.organizations])),
-                (
-                    "Aftaler",
-                    joined(
-                        [ref("contract", c, name(ctx.links, "contract", c)) for c in item.contracts]
-                    ),
-                ),
-                (
-                    "Emner",
-                    joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics]),
-                ),
-                ("Målsætninger", joined([ref("commitment", c, c) for c in item.commitments])),
-                (
-                    "Forløb",
-                    joined(
-                        [
-                            ref("matter", m.id, m.title)
-                            for m in ctx.links.matters_by_item.get(here, [])
-                        ]
-                    ),
-                ),
-                ("Titel i indholdsfortegnelsen", [item.toc_title] if item.toc_title else []),
-            ]
-        )
-    ]
-    body.extend(_treatments(ctx, here))
-    tables = [t.model_dump(mode="json") for t in item.tables]
-    placed: set[str] = set()
-    for field_name in SECTION_FIELDS:
-        value = getattr(item, field_name)
-        if value is None:
-            continue
-        mine = [t for t in tables if f"[[tabel:{t['id']}]]" in value]
-        placed.update(t["id"] for t in mine)
-        content = [text(entry, (*path, field_name), value, mine)]
-        if value.strip() == "":
-            content = [para("(Intet anført.)")]
-        label = labels.SECTIONS[field_name]
-        if field_name == "beslutning":
-            body.append(box("beslutning", label, content))
-        else:
-            body.append(section(label, content))
-    rest = [t for t in tables if t["id"] not in placed]
-    if rest:
-        body.append(section("Tabeller", [text(entry, (*path, "tables"), "", rest)]))
-    if item.attachments:
-        body.append(
-            section(
-                "Bilag",
-                [
-                    bullets(
-                        [
-                            [f"{a.marker} ({a.section})", f": {a.text}" if a.text else ""]
-                            for a in item.attachments
-                        ]
-                    )
-                ],
-            )
-        )
-    if item.promised:
-        body.append(section("Lovet til næste møde", [bullets(_promises(ctx, item))]))
-    return section(
-        f"{item.number} {item.title}",
-        body,
-        anchor=paths.item_anchor(item.number),
-        obj=("item", here),
-    )
-
-
-def _promises(ctx: Context, item: Item) -> list[Inline]:
-    rows: list[Inline] = []
-    for promise in item.promised:
-        row: Inline = [promise.text]
-        if promise.meeting:
-            when = date.fromisoformat(promise.meeting)
-            row += [" (til mødet ", meeting_link(promise.meeting, when), ")"]
-        if promise.item and promise.item in ctx.links.items:
-            row += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
-        if promise.matter:
-            row += [
-                " · forløb: ",
-                ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
-            ]
-        rows.append(row)
-    return rows
-
-
-def _treatments(ctx: Context, here: str) -> list[Block]:
-    # A matter, not the case number, says what is the same subject: the sources give every
-    # item of a meeting the meeting's case number.
-    blocks: list[Block] = []
-    for matter in ctx.links.matters_by_item.get(here, []):
-        refs = [ref for ref in matter.items if ref in ctx.links.items]
-        position = refs.index(here)
-        parts: Inline = [ref("matter", matter.id, matter.title), ": "]
-        if position > 0:
-            parts += ["forrige behandling ", item_link(ctx.links.items[refs[position - 1]])]
-        if position + 1 < len(refs):
-            parts += [" · " if position > 0 else "", "næste behandling "]
-            parts.append(item_link(ctx.links.items[refs[position + 1]]))
-        if len(refs) == 1:
-            parts.append("første og eneste behandling indtil nu")
-        blocks.append(para(*parts))
-    return blocks
+    if out:
+        return out
+    if meeting.document is None:
+        return [para("Ingen dagsorden er registreret for mødet endnu.", classes=["kkr-empty"])]
+    return [para("Dagsordenen er tom.")]
 
 
 def case_views(ctx: Context) -> dict[str, View]:
