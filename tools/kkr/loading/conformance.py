@@ -47,12 +47,14 @@ class _Flow:
 class Conformance:
     """Reports, in ``doc``, every place where an event's source is not YAML 1.2."""
 
-    def __init__(self, text: str, doc: Document, last_blank: int | None = None) -> None:
+    def __init__(
+        self, text: str, rows: list[str], doc: Document, last_blank: int | None = None
+    ) -> None:
         """``last_blank``: the spaces on the text's last line, if it held only spaces and no
         line break (the loader has added one)."""
         self.last_blank = last_blank
         self.text = text
-        self.rows = text.split("\n")
+        self.rows = rows
         self.doc = doc
         self.stack: list[_Collection] = []
         self.flow: _Flow | None = None

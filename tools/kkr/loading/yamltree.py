@@ -40,15 +40,6 @@ def _position(mark: Any) -> Position:
 
 def build(text: str, doc: Document) -> None:
     """Parse ``text`` into ``doc.data``, recording positions and every problem in ``doc``."""
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        doc.error(
-            Position(1, 1),
-            Code.EMPTY_FILE,
-            _("the file is empty; a record is a mapping of fields, e.g. 'id: sundhed'"),
-        )
-        return
     # YAML 1.2 ends the last line of a block scalar with a line break even at the end of the
     # file; libyaml drops it there, so every text is given a final line break first.
     last = text[text.rfind("\n") + 1 :]
@@ -56,6 +47,13 @@ def build(text: str, doc: Document) -> None:
     if last:
         text += "\n"
     rows = text.split("\n")
+    if all(not row.strip() or row.lstrip().startswith("#") for row in rows):
+        doc.error(
+            Position(1, 1),
+            Code.EMPTY_FILE,
+            _("the file is empty; a record is a mapping of fields, e.g. 'id: sundhed'"),
+        )
+        return
     if not _lines_fit(rows, doc):
         return
     try:
@@ -77,18 +75,18 @@ def build(text: str, doc: Document) -> None:
 
 
 def _lines_fit(rows: list[str], doc: Document) -> bool:
-    for number, row in enumerate(rows, 1):
-        if len(row) > MAX_LINE:
-            doc.error(
-                Position(number, MAX_LINE + 1),
-                Code.TOO_LONG,
-                _(
-                    "this line is {length} characters long; a line may hold at most {limit}. "
-                    "Break the text over several lines, e.g. note: |"
-                ).format(length=len(row), limit=MAX_LINE),
-            )
-            return False
-    return True
+    if max(map(len, rows)) <= MAX_LINE:
+        return True
+    number, row = next((n, r) for n, r in enumerate(rows, 1) if len(r) > MAX_LINE)
+    doc.error(
+        Position(number, MAX_LINE + 1),
+        Code.TOO_LONG,
+        _(
+            "this line is {length} characters long; a line may hold at most {limit}. "
+            "Break the text over several lines, e.g. note: |"
+        ).format(length=len(row), limit=MAX_LINE),
+    )
+    return False
 
 
 def _block_start(event: Any, rows: list[str]) -> Position:
@@ -102,7 +100,7 @@ def _block_start(event: Any, rows: list[str]) -> Position:
 
 def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -> Iterator[Any]:
     """PyYAML's C event stream, checked where libyaml is more lenient than YAML 1.2."""
-    conformance = Conformance(text, doc, last_blank)
+    conformance = Conformance(text, rows, doc, last_blank)
     scalars: list[Any] = []
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
