@@ -8,6 +8,7 @@ source lines of the event in hand, so the whole pass stays linear in the size of
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,25 +59,33 @@ class Conformance:
         self.doc = doc
         self.stack: list[_Collection] = []
         self.flow: _Flow | None = None
-        self.cursor = 0  # everything before this index has been searched for comments
+        self.flow_depth = 0
+        self.spans: list[int] = []  # start and end of each scalar, to tell text from comments
         self.counted = (0, 0)  # an index and its 0-based line, to count lines incrementally
 
     def check(self, event: Any) -> None:
         """Check one event; may correct a scalar's value to the one YAML 1.2 gives it."""
-        if isinstance(event, yaml.CollectionStartEvent):
+        # Called for every event, so the commonest case comes first and is kept lean.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            start, end = event.start_mark, event.end_mark
+            if start.index != end.index:
+                self.spans += (start.index, end.index)
+            if event.style:
+                self._styled(event)
+            elif self.flow is not None:
+                if start.index != end.index:
+                    self._plain_in_flow(event)
+            elif start.line != end.line:
+                self._lines(start.line, end.line, self.indent, range(start.line, end.line + 1))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._start(event)
-        elif isinstance(event, yaml.CollectionEndEvent):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self._end(event)
-        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
-            start: Any = event.start_mark
-            end: Any = event.end_mark
-            if start.index < end.index:
-                self._comments(start.index)
-                self.cursor = end.index
-            if isinstance(event, yaml.ScalarEvent):
-                self._scalar(event)
-        elif isinstance(event, yaml.StreamEndEvent):
-            self._comments(len(self.text))
+        elif kind is yaml.AliasEvent:
+            self.spans += (event.start_mark.index, event.end_mark.index)
+        elif kind is yaml.StreamEndEvent:
+            self._comments()
 
     @property
     def indent(self) -> int:
@@ -97,20 +106,25 @@ class Conformance:
             # Stop here: libyaml's cost grows with the square of the depth.
             raise StopReadingError
         flow = bool(event.flow_style)
-        if flow and self.flow is None:
-            self.flow = _Flow(event.start_mark.line, self.indent)
+        if flow:
+            self.flow_depth += 1
+            if self.flow is None:
+                self.flow = _Flow(event.start_mark.line, self.indent)
         opener = self.text[event.start_mark.index : event.start_mark.index + 1]
         self.stack.append(_Collection(opener, flow, event.start_mark.column))
 
     def _end(self, event: Any) -> None:
         closed = self.stack.pop() if self.stack else None
-        if closed is None or not closed.flow or any(c.flow for c in self.stack):
+        if closed is None or not closed.flow:
             return
-        flow, self.flow = self.flow, None
-        if flow is not None:
+        self.flow_depth -= 1
+        flow = self.flow
+        if self.flow_depth == 0 and flow is not None:
+            self.flow = None
             self._lines(flow.line, event.end_mark.line, flow.indent, flow.quoted)
 
-    def _scalar(self, event: Any) -> None:
+    def _styled(self, event: Any) -> None:
+        """Check a quoted or block scalar."""
         start, end = event.start_mark, event.end_mark
         if len(event.value) > MAX_TEXT:
             self.doc.error(
@@ -121,7 +135,9 @@ class Conformance:
                     "{limit}. Split it, e.g. into the item's sections"
                 ).format(length=len(event.value), limit=MAX_TEXT),
             )
-        for _offset, name in forbidden(event.value):
+        # The source text holds no forbidden character (the loader checked it first), so
+        # only an escape in double quotes can bring one in.
+        for _offset, name in forbidden(event.value) if event.style == '"' else ():
             self.doc.error(
                 _position(start),
                 Code.CONTROL_CHARACTER,
@@ -135,10 +151,7 @@ class Conformance:
         if event.style in ("|", ">"):
             self._block_header(event)
         elif self.flow is not None:
-            if event.style in ("'", '"'):
-                self.flow.quoted.update(range(start.line + 1, end.line + 1))
-            elif not event.style and start.index < end.index:
-                self._plain_in_flow(event)
+            self.flow.quoted.update(range(start.line + 1, end.line + 1))
         elif end.line > start.line:
             self._lines(start.line, end.line, self.indent, range(start.line, end.line + 1))
 
@@ -245,17 +258,19 @@ class Conformance:
             self._error(line, spaces, message.format(indent=indent, example=example))
             return
 
-    def _comments(self, stop: int) -> None:
-        """Check that every comment between two scalars follows a space, as YAML 1.2 requires."""
-        text = self.text
-        found = text.find("#", self.cursor, stop)
+    def _comments(self) -> None:
+        """Check that every comment follows a space or a line start, as YAML 1.2 requires."""
+        text, spans = self.text, self.spans
+        found = text.find("#")
         while found != -1:
+            if bisect_right(spans, found) % 2:  # inside a scalar: text, not a comment
+                found = text.find("#", found + 1)
+                continue
             line_start = text.rfind("\n", 0, found) + 1
             if found > line_start and text[found - 1] not in " \t" and text[line_start] != "%":
                 self._comment_error(self._line_of(found), found - line_start)
-            end = text.find("\n", found, stop)
-            found = -1 if end == -1 else text.find("#", end, stop)
-        self.cursor = max(self.cursor, stop)
+            end = text.find("\n", found)
+            found = -1 if end == -1 else text.find("#", end)
 
     def _line_of(self, index: int) -> int:
         # Indexes only grow, so counting from the last one keeps the pass linear.

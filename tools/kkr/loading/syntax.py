@@ -8,7 +8,7 @@ from kkr.i18n import _
 from kkr.loading.document import Position
 
 
-def explain(exc: Any, rows: list[str], scalars: list[Any]) -> tuple[Position, str]:
+def explain(exc: Any, rows: list[str], scalars: tuple[Any, Any]) -> tuple[Position, str]:
     """Return where to fix a ``yaml.MarkedYAMLError`` and a message that says how.
 
     ``scalars`` holds the last two scalar events before the error, to recognise text under
@@ -101,12 +101,12 @@ def _messages() -> list[tuple[str, str]]:
 
 
 def _unindented_block(
-    rows: list[str], scalars: list[Any], line: int
+    rows: list[str], scalars: tuple[Any, Any], line: int
 ) -> tuple[Position, str] | None:
     """Recognise text under ``note: |`` that starts at the key's own indentation."""
-    if len(scalars) < 2:
+    key, block = scalars
+    if key is None or block is None:
         return None
-    key, block = scalars[-2], scalars[-1]
     if block.style not in ("|", ">") or block.value:
         return None
     for index in range(block.start_mark.line + 1, min(len(rows), line + 1)):

@@ -101,12 +101,12 @@ def _block_start(event: Any, rows: list[str]) -> Position:
 def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -> Iterator[Any]:
     """PyYAML's C event stream, checked where libyaml is more lenient than YAML 1.2."""
     conformance = Conformance(text, rows, doc, last_blank)
-    scalars: list[Any] = []
+    scalars: tuple[Any, Any] = (None, None)  # the last two scalars, to explain an error
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             conformance.check(event)
-            if isinstance(event, yaml.ScalarEvent):
-                scalars = [*scalars[-1:], event]
+            if type(event) is yaml.ScalarEvent:
+                scalars = (scalars[1], event)
             yield event
     except yaml.MarkedYAMLError as exc:
         position, message = explain(exc, rows, scalars)
