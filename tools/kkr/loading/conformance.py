@@ -2,8 +2,9 @@
 
 libyaml (the engine behind CSafeLoader) does not check the indentation of multi-line quoted
 scalars and flow collections, reads a `#` glued to a token as a comment, and lets the leading
-blank lines of a block scalar be more indented than its text. Each check looks only at the
-source lines of the event in hand, so the whole pass stays linear in the size of the file.
+blank lines of a block scalar be more indented than its text (kkr.loading.layout holds the
+line checks). Each check looks only at the source lines of the event in hand, and comments are
+checked once per file, so the whole pass stays linear in the size of the file.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 import yaml
 
 from kkr.diagnostics import Code
-from kkr.i18n import _, ngettext
+from kkr.i18n import _
 from kkr.loading.characters import forbidden
 from kkr.loading.document import Document, Position
+from kkr.loading.layout import block_indicators, leading_blank_lines, unindented_continuation
 
 MAX_DEPTH = 24
 MAX_TEXT = 100_000
@@ -185,18 +187,16 @@ class Conformance:
 
     def _block_header(self, event: Any) -> None:
         row = self.rows[event.start_mark.line]
-        column = event.start_mark.column
-        while column < len(row) and row[column] not in "|>":
-            column += 1
-        column += 1
-        indicators = ""
-        while column < len(row) and row[column] in "+-0123456789":
-            indicators += row[column]
-            column += 1
+        indicators, column = block_indicators(row, event.start_mark.column)
         if column < len(row) and row[column] == "#":
             self._comment_error(event.start_mark.line, column)
         digits = "".join(c for c in indicators if c.isdigit())
-        indent = self.indent - 1 + int(digits) if digits else self._leading_blank_lines(event)
+        if digits:
+            indent: int | None = self.indent - 1 + int(digits)
+        else:
+            indent, problem = leading_blank_lines(self.rows, event, self.indent)
+            if problem is not None:
+                self._error(*problem)
         if "+" in indicators and self.last_blank is not None and event.value.endswith("\n"):
             at_end = event.end_mark.index >= len(self.text) - 1
             if at_end and (indent is None or self.last_blank <= indent):
@@ -204,59 +204,10 @@ class Conformance:
                 # after a last line with no more spaces than the block's indentation.
                 event.value = event.value[:-1]
 
-    def _leading_blank_lines(self, event: Any) -> int | None:
-        """Check the blank lines that open a block scalar; return its text's indentation."""
-        deepest = (0, -1)
-        for line in range(event.start_mark.line + 1, min(len(self.rows), event.end_mark.line + 1)):
-            row = self.rows[line]
-            spaces = len(row) - len(row.lstrip(" "))
-            if spaces < len(row):
-                if spaces < self.indent:
-                    return None
-                if deepest[0] > spaces:
-                    self._error(
-                        deepest[1],
-                        spaces,
-                        _(
-                            "a blank line at the start of this text holds more spaces than "
-                            "the first line of text; delete the spaces on the blank line, or "
-                            "give the indentation, e.g. note: |2"
-                        ),
-                    )
-                return spaces
-            if spaces > deepest[0]:
-                deepest = (spaces, line)
-        return None
-
     def _lines(self, first: int, last: int, indent: int, quoted: Container[int]) -> None:
-        """Check that every continuation line is indented as YAML 1.2 requires."""
-        for line in range(first + 1, last + 1):
-            row = self.rows[line]
-            spaces = len(row) - len(row.lstrip(" "))
-            rest = row[spaces:]
-            if not rest or spaces >= indent:
-                continue
-            if line not in quoted and (not rest.strip(" \t") or rest.lstrip(" \t")[0] == "#"):
-                continue  # a blank or comment line between the entries of [ ] or { }
-            if rest[0] == "\t":
-                message = ngettext(
-                    "a tab (tabulator) stands where the line must be indented with spaces; "
-                    "replace it with at least {indent} space, e.g. '{example}'",
-                    "a tab (tabulator) stands where the line must be indented with spaces; "
-                    "replace it with at least {indent} spaces, e.g. '{example}'",
-                    indent,
-                )
-            else:
-                message = ngettext(
-                    "this line continues the value above, so it must be indented by at least "
-                    "{indent} space, e.g. '{example}'",
-                    "this line continues the value above, so it must be indented by at least "
-                    "{indent} spaces, e.g. '{example}'",
-                    indent,
-                )
-            example = " " * indent + rest.lstrip(" \t")[:30]
-            self._error(line, spaces, message.format(indent=indent, example=example))
-            return
+        problem = unindented_continuation(self.rows, first, last, indent, quoted)
+        if problem is not None:
+            self._error(*problem)
 
     def _comments(self) -> None:
         """Check that every comment follows a space or a line start, as YAML 1.2 requires."""
