@@ -21,9 +21,13 @@ NOT_YAML = {Code.YAML_SYNTAX, Code.DUPLICATE_KEY}
 # Codes after which the loader stops before it has judged the whole text as YAML.
 NOT_JUDGED = {Code.CONTROL_CHARACTER, Code.TOO_LONG, Code.TOO_DEEP}
 
-pytestmark = pytest.mark.skipif(
-    yaml_oracle.missing() is not None, reason=str(yaml_oracle.missing())
-)
+
+@pytest.fixture(autouse=True)
+def _oracle() -> None:
+    # `make test` installs the oracle; a missing one is a broken set-up, never a silent skip.
+    problem = yaml_oracle.missing()
+    if problem is not None:
+        pytest.fail(problem)
 
 
 def disagreements(texts: list[str]) -> list[str]:

@@ -218,7 +218,11 @@ class Conformance:
                 found = text.find("#", found + 1)
                 continue
             line_start = text.rfind("\n", 0, found) + 1
-            if found > line_start and text[found - 1] not in " \t" and text[line_start] != "%":
+            if (
+                found > line_start
+                and text[found - 1] not in " \t"
+                and not text.startswith("%TAG", line_start)
+            ):
                 self._comment_error(self._line_of(found), found - line_start)
             end = text.find("\n", found)
             found = -1 if end == -1 else text.find("#", end)
