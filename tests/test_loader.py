@@ -165,3 +165,11 @@ def test_no_bytes_raise(tmp_path_factory: pytest.TempPathFactory, data: bytes) -
     path.write_bytes(data)
     doc = load(path)
     assert doc.ok == (doc.data is not None)
+
+
+def test_the_column_of_invalid_utf8_counts_characters(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    # "Søren " is 6 characters but 7 bytes: the bad byte stands in column 13, not 14.
+    path.write_bytes("a: 1\nname: Søren ".encode() + b"\xf8\n")
+    [diagnostic] = load(path).diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == (Code.ENCODING, 2, 13)

@@ -198,9 +198,16 @@ def flow(draw: st.DrawFn, indent: int) -> str:
 
 @st.composite
 def value(draw: st.DrawFn, indent: int) -> str:
-    kind = draw(st.sampled_from(["plain", "quoted", "block", "flow", "list"]))
+    kind = draw(st.sampled_from(["plain", "lines", "quoted", "block", "flow", "list"]))
+    plain = WORDS.filter(lambda w: "#" not in w and w[:1] not in "-?")
     if kind == "plain":
-        return " " + draw(WORDS.filter(lambda w: "#" not in w and w[:1] not in "-?"))
+        return " " + draw(plain)
+    if kind == "lines":  # a long plain text wrapped over lines, as an editor wraps it
+        text = " " + draw(plain.filter(bool))
+        for word in draw(st.lists(plain.filter(bool), min_size=1, max_size=3)):
+            pads = [" " * (indent + 1), " " * (indent + 3), "", "\t", " " * (indent + 1) + "\t"]
+            text += draw(st.sampled_from(["\n", "\n\n"])) + draw(st.sampled_from(pads)) + word
+        return text
     if kind == "quoted":
         return " " + draw(quoted(indent + 1))
     if kind == "block":
@@ -210,7 +217,8 @@ def value(draw: st.DrawFn, indent: int) -> str:
     entries = []
     for _ in range(draw(st.integers(1, 2))):
         key = draw(st.sampled_from(["number", "title", "note"]))
-        entries.append(" " * (indent + 2) + "- " + key + ":" + draw(value(indent + 4)))
+        pad = draw(st.sampled_from([" " * (indent + 2)] * 5 + ["\t"]))
+        entries.append(pad + "- " + key + ":" + draw(value(indent + 4)))
     return "\n" + "\n".join(entries)
 
 
