@@ -65,30 +65,40 @@ INVALID = [
 ]
 
 
+VALID = [
+    pytest.param("{ ?foo: bar }\n", id="question-mark-key-in-flow-mapping"),
+    pytest.param("foo: |\n  x\n   ", id="literal-last-line-only-spaces"),
+    pytest.param("foo: |+\n  x", id="keep-at-end-of-file"),
+    pytest.param("foo: >\n  x\n \n   ", id="folded-last-line-only-spaces"),
+    pytest.param('a: "x\n \t\n  y"\n', id="tab-after-indentation-is-fine"),
+    pytest.param("a: [x,\n# c\n  y]\n", id="comment-line-in-flow"),
+    pytest.param("a: b #c\nd: 'e' # f\n", id="comments-after-space"),
+]
+
+
+@pytest.fixture(scope="module")
+def oracle() -> dict[str, yaml_oracle.Verdict]:
+    """The oracle's verdicts on the cases above, from one node process."""
+    texts = [str(case.values[0]) for case in INVALID + VALID]
+    return dict(zip(texts, yaml_oracle.judge(texts), strict=True))
+
+
 @pytest.mark.parametrize(("text", "where"), INVALID)
-def test_invalid_yaml_is_a_located_error(text: str, where: tuple[int, int]) -> None:
-    [verdict] = yaml_oracle.judge([text])
-    assert not verdict.ok
+def test_invalid_yaml_is_a_located_error(
+    text: str, where: tuple[int, int], oracle: dict[str, yaml_oracle.Verdict]
+) -> None:
+    assert not oracle[text].ok
     doc = load_text(text)
     assert doc.data is None
     errors = [(d.line, d.column) for d in doc.diagnostics if d.code == Code.YAML_SYNTAX]
     assert errors[:1] == [where]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("{ ?foo: bar }\n", id="question-mark-key-in-flow-mapping"),
-        pytest.param("foo: |\n  x\n   ", id="literal-last-line-only-spaces"),
-        pytest.param("foo: |+\n  x", id="keep-at-end-of-file"),
-        pytest.param("foo: >\n  x\n \n   ", id="folded-last-line-only-spaces"),
-        pytest.param('a: "x\n \t\n  y"\n', id="tab-after-indentation-is-fine"),
-        pytest.param("a: [x,\n# c\n  y]\n", id="comment-line-in-flow"),
-        pytest.param("a: b #c\nd: 'e' # f\n", id="comments-after-space"),
-    ],
-)
-def test_valid_yaml_loads_to_the_yaml_12_value(text: str) -> None:
-    [verdict] = yaml_oracle.judge([text])
+@pytest.mark.parametrize("text", VALID)
+def test_valid_yaml_loads_to_the_yaml_12_value(
+    text: str, oracle: dict[str, yaml_oracle.Verdict]
+) -> None:
+    verdict = oracle[text]
     assert verdict.ok
     doc = load_text(text)
     assert doc.diagnostics == []
