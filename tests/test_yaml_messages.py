@@ -7,12 +7,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from kkr import i18n
 from kkr.checks.corpus import load_corpus
 from kkr.diagnostics import Code
 from kkr.loading.loader import MAX_DEPTH, MAX_LINE, MAX_TEXT, load_text
 
 CASES = Path(__file__).parent / "cases"
 RECORDS = Path(__file__).resolve().parent.parent / "records"
+
+
+@pytest.fixture(autouse=True)
+def _danish() -> None:
+    i18n.set_language("da")
 
 
 @pytest.mark.parametrize(
@@ -100,3 +106,19 @@ def test_nesting_is_stopped_at_the_limit() -> None:
     [diagnostic] = load_text(text).diagnostics
     # The top mapping is level 1, so the first bracket past the limit is number MAX_DEPTH.
     assert (diagnostic.code, diagnostic.column) == (Code.TOO_DEEP, 4 + MAX_DEPTH - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("note: @KL\n", "starte med '@'"),
+        ("tags: [a, b\n", "[ ] er ikke lukket"),
+        ('title: "Punkt\n', "anførselstegn åbnes"),
+        ("title: Punkt: status\n", "skal stå i anførselstegn"),
+        ('path: "C:\\mappe"\n', "omvendt skråstreg"),
+    ],
+)
+def test_libyaml_errors_are_said_in_danish(text: str, words: str) -> None:
+    [diagnostic] = load_text(text).diagnostics
+    assert diagnostic.code == Code.YAML_SYNTAX
+    assert words in diagnostic.message

@@ -53,8 +53,8 @@ class Conformance:
     def __init__(
         self, text: str, rows: list[str], doc: Document, last_blank: int | None = None
     ) -> None:
-        """``last_blank``: the spaces on the text's last line, if it held only spaces and no
-        line break (the loader has added one)."""
+        # last_blank: the spaces on the text's last line, if it held only spaces and no line
+        # break (the loader has added one).
         self.last_blank = last_blank
         self.text = text
         self.rows = rows

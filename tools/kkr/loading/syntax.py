@@ -38,6 +38,11 @@ def explain(exc: Any, rows: list[str], scalars: tuple[Any, Any]) -> tuple[Positi
         return Position(line + 1, column + 1), _(
             "a value that contains ': ' must be quoted, e.g. title: 'Punkt: status'"
         )
+    if "cannot start any token" in problem and column < len(row):
+        return Position(line + 1, column + 1), _(
+            "a value cannot start with {char!r} unquoted; put the value in quotes, "
+            "e.g. note: '{char}KL'"
+        ).format(char=row[column])
     if "could not find expected ':'" in problem:
         return Position(line + 1, column + 1), _(
             "every line of a mapping needs 'key: value'; add the key, or quote and indent the "
