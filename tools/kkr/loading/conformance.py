@@ -64,12 +64,14 @@ class Conformance:
         self.flow_depth = 0
         self.spans: list[int] = []  # start and end of each scalar, to tell text from comments
         self.counted = (0, 0)  # an index and its 0-based line, to count lines incrementally
+        self.scalars: tuple[Any, Any] = (None, None)  # the last two, to explain a syntax error
 
     def check(self, event: Any) -> None:
         """Check one event; may correct a scalar's value to the one YAML 1.2 gives it."""
         # Called for every event, so the commonest case comes first and is kept lean.
         kind = type(event)
         if kind is yaml.ScalarEvent:
+            self.scalars = (self.scalars[1], event)
             start, end = event.start_mark, event.end_mark
             if start.index != end.index:
                 self.spans += (start.index, end.index)

@@ -74,15 +74,15 @@ def _lines_fit(rows: list[str], doc: Document) -> bool:
 def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -> Iterator[Any]:
     """PyYAML's C event stream, checked where libyaml is more lenient than YAML 1.2."""
     conformance = Conformance(text, rows, doc, last_blank)
-    scalars: tuple[Any, Any] = (None, None)  # the last two scalars, to explain an error
+    parser = yaml.CSafeLoader(text)
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        # What yaml.parse does, without its generator in between.
+        while parser.check_event():
+            event = parser.get_event()
             conformance.check(event)
-            if type(event) is yaml.ScalarEvent:
-                scalars = (scalars[1], event)
             yield event
     except yaml.MarkedYAMLError as exc:
-        position, message = explain(exc, rows, scalars)
+        position, message = explain(exc, rows, conformance.scalars)
         doc.error(position, Code.YAML_SYNTAX, message)
         raise StopReadingError from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
@@ -95,3 +95,5 @@ def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -
             ),
         )
         raise StopReadingError from None
+    finally:
+        parser.dispose()
