@@ -73,6 +73,8 @@ VALID = [
     pytest.param('a: "x\n \t\n  y"\n', id="tab-after-indentation-is-fine"),
     pytest.param("a: [x,\n# c\n  y]\n", id="comment-line-in-flow"),
     pytest.param("a: b #c\nd: 'e' # f\n", id="comments-after-space"),
+    pytest.param("a: 1\n\t\nb: 2\n", id="tab-on-a-blank-line"),
+    pytest.param("a: |\n  x\n  \t\n  y\n", id="tab-on-a-blank-line-of-a-block-is-text"),
 ]
 
 
@@ -119,9 +121,8 @@ def test_every_validator_case_and_record_agrees_with_the_oracle() -> None:
     assert disagreements(texts) == []
 
 
-# Record-shaped YAML. Tabs appear where records have them (inside text, before comments, and
-# wrongly as indentation), not on whitespace-only lines between entries: libyaml rejects those
-# although YAML 1.2 allows them, a rejection that the loader reports at the tab.
+# Record-shaped YAML. Tabs appear where records have them: inside text, before comments, on
+# blank lines, and wrongly as indentation.
 WORDS = st.sampled_from(
     [
         "Punkt",
@@ -250,7 +251,8 @@ def record(draw: st.DrawFn) -> str:
             line += comment
         lines.append(line)
         if draw(st.booleans()):
-            lines.append(draw(st.sampled_from(["", "# comment", "  # indented comment", "   "])))
+            between = ["", "# comment", "  # indented comment", "   ", "\t", " \t ", "\t# tab"]
+            lines.append(draw(st.sampled_from(between)))
     return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
 
 

@@ -1,13 +1,15 @@
 """How YAML 1.2 wants continuation lines and block scalars laid out, checked line by line.
 
-Each function looks only at the lines of one construct and returns the first problem as a
-0-based line, a 0-based column and a message, or None.
+The checks look only at the lines of one construct and return the first problem as a 0-based
+line, a 0-based column and a message, or None.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container
 from typing import Any
+
+import yaml
 
 from kkr.i18n import _, ngettext
 
@@ -91,3 +93,55 @@ def leading_blank_lines(
         if spaces > deepest[0]:
             deepest = (spaces, line)
     return None, None
+
+
+def without_blank_tabs(text: str, rows: list[str]) -> str:
+    """Return ``text`` with the tabs that indent a blank or comment line made spaces.
+
+    YAML 1.2 reads such a line as blank, but libyaml rejects the tab. In and right after a
+    block scalar the tab matters (it may be text, or make the line invalid), so a first parse,
+    run only when such a line exists, finds those lines. Lengths stay the same, so every
+    position stays true.
+    """
+    blank = [index for index, row in enumerate(rows) if _tab_indented_blank(row)]
+    if not blank:
+        return text
+    spaced = rows.copy()
+    for index in blank:
+        body = rows[index].lstrip(" \t")
+        spaced[index] = " " * (len(rows[index]) - len(body)) + body
+    kept: set[int] = set()
+    parser = yaml.CSafeLoader("\n".join(spaced))
+    try:
+        while parser.check_event():
+            event: Any = parser.get_event()
+            if type(event) is yaml.ScalarEvent and event.style in ("|", ">"):
+                start: Any = event.start_mark
+                end: Any = event.end_mark
+                kept.update(_block_lines(rows, start.line, end.line))
+    except yaml.YAMLError:
+        pass  # the real parse reports it
+    finally:
+        parser.dispose()
+    for index in kept.intersection(blank):
+        spaced[index] = rows[index]
+    return "\n".join(spaced)
+
+
+def _tab_indented_blank(row: str) -> bool:
+    body = row.lstrip(" \t")
+    return "\t" in row[: len(row) - len(body)] and body[:1] in ("", "#")
+
+
+def _block_lines(rows: list[str], start: int, end: int) -> range:
+    """Lines of a block scalar and the blank lines after it, up to its first trailing comment.
+
+    Until that comment, YAML 1.2 allows only spaces there (l-chomped-empty, l-trail-comments).
+    """
+    line = end
+    while line < len(rows):
+        body = rows[line].lstrip(" \t")
+        if body and (body[0] != "#" or not _tab_indented_blank(rows[line])):
+            break
+        line += 1
+    return range(start + 1, line)

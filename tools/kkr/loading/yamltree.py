@@ -12,6 +12,7 @@ from kkr.i18n import _
 from kkr.loading.builder import YAML11_BOOLS, Builder, describe
 from kkr.loading.conformance import MAX_DEPTH, MAX_TEXT, Conformance, StopReadingError
 from kkr.loading.document import Document, Position
+from kkr.loading.layout import without_blank_tabs
 from kkr.loading.syntax import explain
 
 __all__ = ["MAX_DEPTH", "MAX_LINE", "MAX_TEXT", "YAML11_BOOLS", "build"]
@@ -39,7 +40,8 @@ def build(text: str, doc: Document) -> None:
     if not _lines_fit(rows, doc):
         return
     try:
-        builder = Builder(doc, _events(text, rows, doc, last_blank), rows)
+        events = _events(text, without_blank_tabs(text, rows), rows, doc, last_blank)
+        builder = Builder(doc, events, rows)
         doc.data = builder.document()
     except StopReadingError:
         doc.data = None
@@ -71,10 +73,12 @@ def _lines_fit(rows: list[str], doc: Document) -> bool:
     return False
 
 
-def _events(text: str, rows: list[str], doc: Document, last_blank: int | None) -> Iterator[Any]:
-    """PyYAML's C event stream, checked where libyaml is more lenient than YAML 1.2."""
+def _events(
+    text: str, parsed: str, rows: list[str], doc: Document, last_blank: int | None
+) -> Iterator[Any]:
+    """PyYAML's C events of ``parsed``, checked on ``text`` where libyaml is lenient."""
     conformance = Conformance(text, rows, doc, last_blank)
-    parser = yaml.CSafeLoader(text)
+    parser = yaml.CSafeLoader(parsed)
     try:
         # What yaml.parse does, without its generator in between.
         while parser.check_event():
