@@ -179,3 +179,15 @@ def test_a_person_moved_to_the_presenters_is_not_unlinked(
     out = diff(capsys)
     assert "  - Punkt 2.1: Bo Hansen tilføjet som oplægsholder\n" in out
     assert "ikke længere knyttet" not in out
+
+
+def test_a_file_fixed_since_base_is_not_called_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = repo / "records" / "people" / "bo-hansen.yaml"
+    edit(person, "kind: politician", "kind: politiker")
+    git(repo, "commit", "-qam", "broken")
+    edit(person, "kind: politiker", "kind: politician")
+    out = diff(capsys)
+    assert "Bo Hansen\n  - Rettet: filen er nu gyldig\n" in out
+    assert "Ny person" not in out

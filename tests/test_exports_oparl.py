@@ -10,10 +10,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import build, copy_root
+from conftest import Build, build, copy_root
 from exports_support import BASE, REPO, write_exports
 from jsonschema import Draft4Validator, FormatChecker, validators
 from jsonschema.protocols import Validator
+from kkr.exports.context import LOCAL_BASE
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
@@ -83,9 +84,9 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The built test site, which has no html_baseurl."""
-    return build(copy_root("test-site", tmp_path_factory.mktemp("t") / "site")).out
+    return build(copy_root("test-site", tmp_path_factory.mktemp("t") / "site"))
 
 
 def _check_all(root: Path) -> tuple[int, list[str]]:
@@ -109,10 +110,15 @@ def test_every_object_is_valid_against_both_schema_sets(tree: Path) -> None:
     assert count > len(list((REPO / "records").rglob("*.yaml")))
 
 
-def test_the_site_build_writes_a_valid_tree(site_tree: Path) -> None:
-    count, errors = _check_all(site_tree)
+def test_a_build_without_base_url_writes_a_valid_local_tree(site_build: Build) -> None:
+    count, errors = _check_all(site_build.out)
     assert count > 0
     assert errors == []
+    system = json.loads((site_build.out / "oparl" / "system.json").read_text(encoding="utf-8"))
+    assert system["id"] == LOCAL_BASE + "oparl/system.json"
+    # The build says how to set the address, without a warning that would fail -W builds.
+    assert "html_baseurl" in site_build.app.status.getvalue()
+    assert site_build.warnings == ""
 
 
 def test_the_validators_reject_a_broken_object() -> None:

@@ -229,9 +229,9 @@ def test_every_municipality_has_a_page_with_its_table_rows(real: Build, ctx: Con
     rows = 0
     for town in towns:
         text = _page(real, f"arkiv/organisationer/{town.id}")
-        for info, _caption, _columns, row in table_rows(ctx, town):
-            assert info.label in text
-            assert all(cell in text for cell in row)
+        for row in table_rows(ctx, town):
+            assert row.info.label in text
+            assert all(cell in text for cell in row.cells)
             rows += 1
         people = [
             p

@@ -35,6 +35,7 @@ def compare(old: Corpus, new: Corpus) -> list[Group]:
         key=lambda name: (ORDER.index(name) if name in ORDER else len(ORDER), name),
     )
     broken = _unreadable(new)
+    was_broken = _unreadable(old)
     message = _("Has errors; kkr validate shows where")
     groups = [Group(path.as_posix(), [message]) for path in broken]
     for kind in kinds:
@@ -47,7 +48,11 @@ def compare(old: Corpus, new: Corpus) -> list[Group]:
             group = Group(_heading(kind, entry.record, names))
             if was is None:
                 assert now is not None
-                group.lines.append(_created(kind, now.record, names))
+                # A file that did not validate at BASE is not new, only readable now.
+                if now.path.relative_to(new.root) in was_broken:
+                    group.lines.append(_("Corrected: the file now validates"))
+                else:
+                    group.lines.append(_created(kind, now.record, names))
             elif now is None:
                 # A file that still exists but no longer reads is listed once, as unreadable.
                 if was.path.relative_to(old.root) not in broken:

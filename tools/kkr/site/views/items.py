@@ -26,14 +26,14 @@ SECTION_FIELDS = ("indstilling", "baggrund", "sagsfremstilling")
 
 def expected_points(ctx: Context, meeting: Meeting) -> list[Inline]:
     """What earlier meetings listed for this one under "Punkter til næste møde", linked."""
-    rows: list[Inline] = []
-    for info in sorted(ctx.links.items.values(), key=lambda i: (i.date, number_key(i.item.number))):
-        for promise in info.item.promised:
-            target = promise.meeting or info.meeting.next
-            if target != meeting.id:
-                continue
-            rows.append([promise.text, " (sat på ", item_link(info), ")", *_fate(ctx, promise)])
-    return rows
+    promised = sorted(
+        ctx.links.promised_for.get(meeting.id, []),
+        key=lambda pair: (pair[0].date, number_key(pair[0].item.number)),
+    )
+    return [
+        [promise.text, " (sat på ", item_link(info), ")", *_fate(ctx, promise)]
+        for info, promise in promised
+    ]
 
 
 def _fate(ctx: Context, promise: Promise) -> Inline:

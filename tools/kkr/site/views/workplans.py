@@ -190,7 +190,7 @@ def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) ->
             body.append(text(entry, (*path, "commitments", number, "note"), c.note))
         commitments.append(
             section(
-                f"Målsætning {number + 1}",
+                ctx.links.names[("commitment", f"{plan.id}/{c.id}")],
                 body,
                 anchor=f"maal-{c.id}",
                 obj=("commitment", f"{plan.id}/{c.id}"),
