@@ -113,6 +113,8 @@ def test_every_validator_case_and_record_agrees_with_the_oracle() -> None:
     )
     texts = []
     for path in paths:
+        if path.is_symlink() or not path.is_file():
+            continue  # the symlink and special-file cases: not record text
         try:
             texts.append(path.read_bytes().decode("utf-8"))
         except UnicodeDecodeError:
