@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOTS, build, copy_root
-from kkr.checks.corpus import RESERVED_IDS, load_corpus
+from kkr.checks.corpus import load_corpus
+from kkr.checks.records import RESERVED_AREA_IDS, RESERVED_IDS
 from kkr.site import paths
 from kkr.site.dates import build_day
 from kkr.site.views.site import all_views
@@ -67,6 +68,26 @@ def test_every_generated_page_name_is_an_id_no_record_can_have() -> None:
         if kind is None:  # sager: case numbers, not records
             continue
         assert name in RESERVED_IDS or _id_rejected(kind.model, name), (folder, name)
+
+
+def test_every_page_beside_a_work_plans_areas_is_an_area_id_no_area_can_have() -> None:
+    corpus = load_corpus(ROOTS / "test-site" / "records")
+    plans = corpus.entries("workplan")
+    assert plans, "the test site has no work plan"
+    areas = {
+        paths.area_page("arkiv", plan.record.id, area.id)
+        for plan in plans
+        for area in plan.record.areas  # type: ignore[attr-defined]
+    }
+    beside = {
+        docname.rsplit("/", 1)[1]
+        for docname in all_views(corpus, "arkiv", [], build_day())
+        for plan in plans
+        if docname.startswith(paths.page("arkiv", "workplan", plan.record.id) + "/")
+        and docname not in areas
+    }
+    assert beside, "the test site generates no page beside the areas"
+    assert beside <= RESERVED_AREA_IDS
 
 
 def _id_rejected(model: type[BaseModel], record_id: str) -> bool:

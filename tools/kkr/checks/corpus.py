@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from kkr.checks.records import check_corpus
+from kkr.checks.records import RESERVED_IDS, check_corpus
 from kkr.checks.refs import kind_name, raw_ids
 from kkr.checks.schema_errors import validate_record
 from kkr.diagnostics import Code, Diagnostic
@@ -13,10 +13,6 @@ from kkr.i18n import _
 from kkr.loading.corpus import Corpus, Entry, Refused, display_path, kind_of, survey
 from kkr.loading.loader import Document, Position, load
 from schema.registry import KINDS
-
-# The name of a generated list page inside every kind's folder of the site (see
-# kkr.site.paths.list_page); a record with this id would overwrite it.
-RESERVED_IDS = frozenset({"index"})
 
 
 def load_corpus(root: Path, *, base: Path | None = None) -> Corpus:

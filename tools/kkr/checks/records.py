@@ -22,6 +22,11 @@ from schema.person import Person, PersonKind
 from schema.workplan import WorkPlan
 
 TEXT_SECTIONS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
+# Names of pages the site generates beside record pages (kkr.site.paths): the list page in
+# every kind's folder, and a work plan's progress page beside its area pages. A record or
+# area with such an id would overwrite the page; tests/test_case_sites.py keeps these current.
+RESERVED_IDS = frozenset({"index"})
+RESERVED_AREA_IDS = frozenset({"fremdrift"})
 
 
 def check_corpus(corpus: Corpus) -> None:
@@ -182,6 +187,15 @@ def _check_workplan(entry: Entry, plan: WorkPlan) -> None:
     ids: list[tuple[PathKey, str]] = []
     for a, area in enumerate(plan.areas):
         ids.append((("areas", a, "id"), area.id))
+        if area.id in RESERVED_AREA_IDS:
+            entry.document.error(
+                entry.locate(("areas", a, "id")),
+                Code.RESERVED_ID,
+                _(
+                    "the area id {id!r} is reserved for the page the site generates for the "
+                    "work plan's progress; choose another, e.g. id: sundhed"
+                ).format(id=area.id),
+            )
         ids += [
             (("areas", a, "commitments", c, "id"), x.id) for c, x in enumerate(area.commitments)
         ]

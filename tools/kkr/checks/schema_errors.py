@@ -17,7 +17,10 @@ from kkr.diagnostics import Code
 from kkr.i18n import _
 from kkr.loading.loader import YAML11_BOOLS, Document, PathKey, Position
 from schema.base import Record
-from schema.types import Matches
+from schema.registry import KINDS
+from schema.types import Matches, Ref
+
+_REF_EXAMPLES = {kind.name: kind.example for kind in KINDS.values()}
 
 
 def _type_words() -> dict[str, str]:
@@ -267,7 +270,8 @@ def _example(field: FieldInfo | None, name: str) -> str:
         return f"{name}: ..."
     if field.description and "e.g. " in field.description:
         return f"{name}: {field.description.split('e.g. ', 1)[1].split(';')[0]}"
-    for hint in _walk_annotation(field.annotation, field.metadata):
+    hints = _walk_annotation(field.annotation, field.metadata)
+    for hint in hints:
         if isinstance(hint, Matches):
             return f"{name}: {hint.example}"
         if isinstance(hint, type) and issubclass(hint, Enum):
@@ -275,7 +279,12 @@ def _example(field: FieldInfo | None, name: str) -> str:
         if isinstance(hint, type) and issubclass(hint, BaseModel):
             first = next(iter(hint.model_fields))
             return f"{name}: {{{first}: ...}}"
-    return f"{name}: ..."
+    if any(getattr(hint, "pattern", None) for hint in hints):
+        return f"{name}: ..."
+    # No example given: an id of the kind a reference names, or a line of (Danish) text.
+    ref = next((hint for hint in hints if isinstance(hint, Ref)), None)
+    value = _REF_EXAMPLES.get(ref.kind, "bo-hansen") if ref else "Tekst som i kilden"
+    return f"{name}: [{value}]" if any(get_origin(h) is list for h in hints) else f"{name}: {value}"
 
 
 def _walk_annotation(annotation: Any, metadata: list[Any]) -> list[Any]:

@@ -46,6 +46,8 @@ class KkrDomain(Domain):
     # Page models of the current build; set at builder-inited, never pickled.
     site_views: dict[str, dict[str, Any]]
     site_prints: dict[str, str]
+    site_trails: dict[str, dict[str, Any]]
+    site_search: dict[str, list[tuple[str, str]]]
 
     @property
     def objects(self) -> dict[str, tuple[str, str, str, str]]:

@@ -9,12 +9,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from kkr.site import freshness, pages, source, status
+from kkr.site import freshness, navigation, pages, search, source, status
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
 from kkr.site.dates import build_day
 from kkr.site.domain import KkrDomain, outdated
-from kkr.site.safety import escape_search_titles
 from kkr.site.views.front import FRONT
 from kkr.site.views.site import all_views
 
@@ -29,7 +28,6 @@ def _location(path: Path, line: int) -> nodes.Element:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Load the corpus, report its problems, build the page models and write page sources."""
-    escape_search_titles(app)
     cfg = SiteConfig.from_app(app)
     srcdir = Path(app.srcdir)
     corpus = source.load(cfg.records, srcdir)
@@ -58,6 +56,8 @@ def on_builder_inited(app: Sphinx) -> None:
     assert isinstance(domain, KkrDomain)
     domain.site_views = views
     domain.site_prints = {key: fingerprint(view) for key, view in views.items()}
+    domain.site_trails = navigation.trails(corpus, cfg.pages_prefix, views)
+    domain.site_search = search.page_filters(corpus, cfg.pages_prefix)
     freshness.note(domain, status.data_date(corpus))
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, views)
     # The front page lives at the site root (root_doc), so that / serves it.

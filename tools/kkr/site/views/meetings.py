@@ -66,11 +66,32 @@ def meeting_views(ctx: Context) -> dict[str, View]:
         "Møder",
         [
             para("Møderne i KKR Syddanmark, år for år."),
-            toctree([paths.year_page(ctx.prefix, year) for year in ordered]),
+            bullets(_years(ctx, years), "Ingen møder er registreret."),
+            toctree([paths.year_page(ctx.prefix, year) for year in ordered], hidden=True),
         ],
         orphan=False,
     )
     return out
+
+
+def _years(ctx: Context, years: dict[int, list[Meeting]]) -> list[Inline]:
+    """Every year from the newest to the oldest meeting; a year without meetings says so."""
+    if not years:
+        return []
+    rows: list[Inline] = []
+    for year in range(max(years), min(years) - 1, -1):
+        count = len(years.get(year, []))
+        if count:
+            label = "1 møde" if count == 1 else f"{count} møder"
+            rows.append([doc(paths.year_page(ctx.prefix, year), str(year)), f": {label}"])
+        else:
+            rows.append(
+                [
+                    f"{year}: ingen møder registreret. Vidensbasen rummer ingen dagsorden eller "
+                    f"referat fra et møde i {year}; det betyder ikke, at KKR ikke holdt møder."
+                ]
+            )
+    return rows
 
 
 def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
@@ -245,8 +266,17 @@ def case_views(ctx: Context) -> dict[str, View]:
         [ref("case", n, n), f" ({_count(ctx.links.by_case.get(n, []))})"] for n in numbers
     ]
     out[paths.list_page(ctx.prefix, "case")] = view(
-        "Sager",
-        [para("Alle sagsnumre med antallet af punkter."), bullets(rows, "Ingen sager.")],
+        "Sagsnumre",
+        [
+            para(
+                "KL's sagsnumre (journalnumre), fx SAG-2023-00123. KL giver typisk alle punkter "
+                "på årets møder samme sagsnummer, så et sagsnummer samler et års møder – ikke ét "
+                "emne. Vil du følge ét emne fra møde til møde, så se ",
+                doc(paths.list_page(ctx.prefix, "matter"), "Forløb"),
+                ".",
+            ),
+            bullets(rows, "Ingen sager."),
+        ],
         orphan=False,
     )
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kkr.site import parties
 from kkr.site.blocks import Block, Inline, bullets, para, section, table
+from kkr.site.collation import danish_sorted
 from kkr.site.links import TableRow
 from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
 from schema.organization import Organization
@@ -99,7 +100,7 @@ def council_members(ctx: Context, o: Organization) -> Block:
             listed[person_id] = (listed.get(person_id, (0, 0))[0], away)
     letters: set[str] = set()
     rows: list[Inline] = []
-    for person_id in sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
+    for person_id in danish_sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
         entry = ctx.corpus.get("person", person_id)
         p = entry.record if entry else None
         line: Inline = [person(ctx, person_id)]
