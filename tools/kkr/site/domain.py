@@ -15,24 +15,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from kkr.checks.roles import ROLES
 from kkr.site.blocks import fingerprint
 from kkr.site.render import Renderer
 
 logger = logging.getLogger(__name__)
-
-# Role name -> object type; "org" is the short role for organizations.
-ROLES = {
-    "meeting": "meeting",
-    "item": "item",
-    "case": "case",
-    "person": "person",
-    "org": "organization",
-    "contract": "contract",
-    "commitment": "commitment",
-    "topic": "topic",
-    "matter": "matter",
-    "workplan": "workplan",
-}
 
 
 class KkrDomain(Domain):
