@@ -116,6 +116,7 @@ class Code(StrEnum):
         "import-limit",
         N_("An imported document exceeds a limit no real document meets."),
     )
+    TOO_LONG = "too-long", N_("A line or a text field is longer than any record needs.")
 
 
 @dataclass(frozen=True, order=True)
