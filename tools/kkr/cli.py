@@ -15,10 +15,12 @@ COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve"
 
 
 # argparse translates its own words ("usage:", "options:", its errors) with the `_` and
-# `ngettext` it imported from gettext, i.e. gettext's process-wide domain and the LANGUAGE
-# environment variable. No parameter chooses another catalog, so point those two names at
-# ours: they are read at call time, and kkr.i18n then answers in the language --lang chose.
-# The catalog holds Danish for argparse's msgids (tests/test_i18n.py checks them).
+# `ngettext` it imported from gettext. It has no documented hook for a catalog: the only
+# documented route, gettext.textdomain/bindtextdomain, switches the domain of the whole
+# process, picks the language from environment variables and needs a compiled .mo on disk.
+# So those two module names point at kkr.i18n (argparse looks them up at call time), which
+# answers in the language --lang chose. The catalog holds Danish for argparse's msgids;
+# tests/test_i18n.py extracts them from this Python's argparse.py.
 argparse._ = _  # type: ignore[attr-defined]
 argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
