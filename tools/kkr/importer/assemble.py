@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
@@ -53,6 +53,17 @@ def import_document(
     for line in lines:
         line.markdown = markdown
     result = Imported(Report(display, lines))
+    for line in lines:
+        for column, char in line.dropped:
+            result.report.warning(
+                line.no,
+                Code.CONTROL_CHARACTER,
+                _(
+                    "the character {name} may not stand in a record, so it was left out; "
+                    "check the text around it"
+                ).format(name=char),
+                column,
+            )
     try:
         _check_lines(lines, result.report)
         _import(path, name or path.name, result, resolver)
@@ -270,7 +281,7 @@ def _mentions(item: dict[str, Any], block: ItemBlock, resolver: Resolver, report
             _(
                 "item {number}: {name!r} matches no person or organization record by name, "
                 "alias or abbreviation; it stays in the text only"
-            ).format(number=block.number, name=name),
+            ).format(number=block.number, name=clipped(name)),
         )
 
 
