@@ -146,3 +146,15 @@ def test_search_bundle_is_sorted(site_html: Path) -> None:
         for _, file_hash in meta[3]:
             values = [value for value, _ in read(bundle / "filter" / f"{file_hash}.pf_filter")[1]]
             assert values == sorted(values)
+
+
+def test_heading_words_joined_by_hyphens_stay_whole() -> None:
+    from docutils import nodes
+    from kkr.site.headings import NOWRAP, keep_whole
+
+    for text in ("Sag SAG-2020-04616", "Frank Schmidt-Hansen (2021-2022)", "KKR- og KL-møder"):
+        parts = keep_whole(text)
+        assert "".join(p.astext() for p in parts) == text
+        whole = [p.astext() for p in parts if isinstance(p, nodes.inline)]
+        assert all(NOWRAP in p["classes"] for p in parts if isinstance(p, nodes.inline))
+        assert whole == [w for w in text.split() if w.strip("()").count("-") and w[-1] != "-"]
