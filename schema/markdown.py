@@ -49,6 +49,7 @@ _SUSPECT = re.compile(
     r"|^[ \t>*+\-.)0-9]*(?:%|\+\+\+|\([^)\n]*\)=)",  # a MyST comment, block break or target
     re.MULTILINE,
 )
+_SAFE_PREFIXES = tuple(f"{scheme}:" for scheme in SAFE_SCHEMES)
 _PLAIN_URL = re.compile(r"[A-Za-z0-9/:._~%?#=+@!$,;'*\-]*")
 
 
@@ -59,6 +60,8 @@ def _needs_parse(text: str) -> bool:
             return True
         if match.group("after") not in ("", ")", " ", "\n", "\t") or not _PLAIN_URL.fullmatch(url):
             return True
+        if ":" not in url or url.startswith(_SAFE_PREFIXES):
+            continue
         scheme = _scheme(url)
         if scheme is not None and scheme not in SAFE_SCHEMES:
             return True
