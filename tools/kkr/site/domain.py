@@ -56,9 +56,12 @@ class KkrDomain(Domain):
     initial_data: dict[str, Any] = {"objects": {}, "views": {}}  # noqa: RUF012
     data_version = 1
 
-    # Page models of the current build; set at builder-inited, never pickled.
-    site_views: dict[str, dict[str, Any]]
+    # Page models of the current build, built only when a page is read; never pickled.
+    site_views: dict[str, dict[str, Any]] | None = None
+    # Fingerprint of every page model, known at builder-inited.
     site_prints: dict[str, str]
+    # Hand-written pages of the menu (kkr_menu) that exist.
+    site_menu: list[str]
 
     @property
     def objects(self) -> dict[str, tuple[str, str, str, str]]:
@@ -172,7 +175,7 @@ class ViewDirective(SphinxDirective):
         domain = self.env.domains["kkr"]
         assert isinstance(domain, KkrDomain)
         key = self.arguments[0]
-        views = getattr(domain, "site_views", {})
+        views = domain.site_views or {}
         if key not in views:
             logger.warning("no kkr page model named %r", key, location=self.get_location())
             return []
