@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events
+from kkr.site import config, events, incremental
 from kkr.site.domain import KkrDomain
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
@@ -61,6 +61,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_danish_catalog)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("env-get-outdated", events.on_env_get_outdated)
+    app.connect("env-before-read-docs", events.on_env_before_read_docs)
+    app.connect("env-before-read-docs", incremental.before_read)
+    app.connect("env-get-updated", incremental.updated)
+    app.connect("build-finished", incremental.save_entries)
     app.add_css_file("kkr.css")
     app.add_js_file("kkr.js", priority=900)
     return {
