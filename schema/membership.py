@@ -23,10 +23,10 @@ class Role(StrEnum):
 
 
 class Membership(Record):
-    """A person's seat in an organization, with its source and what it replaced."""
+    """A person's seat in an organization, once, with the items that decided or mention it."""
 
     id: Slug = Field(
-        description="Stable id from body, person and year, e.g. fgu-danmark-flemming-neperus"
+        description="Stable id from body and person, one per seat, e.g. fgu-danmark-lone-myrhoej"
     )
     person: PersonRef = Field(description="Who holds the seat, e.g. flemming-neperus")
     organization: OrganizationRef = Field(description="The body the seat is in, e.g. fgu-danmark")
@@ -38,7 +38,16 @@ class Membership(Record):
     period: Period = Field(
         default_factory=Period, description="When the seat was held, as far as the sources say"
     )
-    decided_by: ItemRef | None = Field(None, description="The item that decided or reported it")
+    decided_by: ItemRef | None = Field(
+        None,
+        description="The item that decided the seat or reported the change, e.g. 2023-11-21/4.1; "
+        "not an item that only mentions the seat",
+    )
+    mentioned_in: list[ItemRef] = Field(
+        default_factory=list,
+        description="Items that only mention the seat, as evidence, oldest first, "
+        "e.g. [2020-11-11/3.1, 2021-06-09/2.1]",
+    )
     replaces: MembershipRef | None = Field(None, description="The membership this one succeeded")
     note: Markdown | None = Field(
         None, description="Anything else the sources say about the appointment"

@@ -14,6 +14,10 @@ class Commitment(Strict):
 
     id: Slug = Field(description="Stable id, unique in the work plan, e.g. sundhed-1")
     text: Markdown = Field(description="The commitment as printed, as Markdown")
+    note: Markdown | None = Field(
+        None,
+        description="Judgement calls on which items advance it, e.g. why an item is not linked",
+    )
 
 
 class Task(Strict):

@@ -82,7 +82,7 @@ def _open(page: Page, url: str) -> None:
 def test_search_and_follow_links(page: Page, served: str, request: pytest.FixtureRequest) -> None:
     suffix = "-repo" if "repository" in request.node.callspec.id else ""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    _open(page, served + "docs/index.html")
+    _open(page, served + "index.html")
     page.screenshot(path=str(SHOTS / f"forside{suffix}.png"), full_page=True)
     page.fill("#kkr-q", "flygtninge")
     page.click(".kkr-search button")
@@ -112,9 +112,9 @@ def test_search_and_follow_links(page: Page, served: str, request: pytest.Fixtur
 
 
 def test_every_internal_link_and_anchor_resolves(page: Page, served: str) -> None:
-    _open(page, served + "docs/index.html")
+    _open(page, served + "index.html")
     seen: set[str] = set()
-    queue = [served + "docs/index.html"]
+    queue = [served + "index.html"]
     checked = 0
     while queue:
         url = queue.pop()

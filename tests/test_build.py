@@ -37,4 +37,4 @@ def test_site_builds_without_warnings(repo: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert build.returncode == 0, build.stderr
-    assert (tmp_path / "html" / "docs" / "index.html").exists()
+    assert (tmp_path / "html" / "index.html").exists()

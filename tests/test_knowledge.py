@@ -292,7 +292,7 @@ def test_every_appointee_in_the_lists(document: str, start: str, item: str) -> N
     memberships = [
         m
         for m in records("memberships").values()
-        if m.decided_by == item and m.appointed_by == "kkr-syddanmark"
+        if item in {m.decided_by, *m.mentioned_in} and m.appointed_by == "kkr-syddanmark"
     ]
     assert len(memberships) == len(entries)
     for entry in entries:

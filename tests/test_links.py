@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+from kkr.site.links import ItemInfo
 from test_knowledge import MEETING_DOCUMENTS, MONTHS, _meeting_date, _toc, records, source
 
 from schema.contract import Contract
@@ -44,6 +45,13 @@ def meetings() -> dict[str, Meeting]:
 def all_items() -> list[tuple[str, Item]]:
     """Every item of the three meetings as (reference, item)."""
     return [(f"{m.id}/{item.number}", item) for m in meetings().values() for item in m.items]
+
+
+def procedural(ref: str) -> bool:
+    """Whether the item stands under a standing agenda section (the site's one rule)."""
+    meeting = meetings()[ref[:10]]
+    number = ref[11:]
+    return ItemInfo(ref, meeting, next(i for i in meeting.items if i.number == number)).procedural
 
 
 def text_of(item: Item) -> str:
@@ -170,12 +178,12 @@ def test_commitment_links_are_after_the_plan_and_share_a_topic() -> None:
     plan, commitments = _plan(), _commitments()
     count = 0
     for ref, item in all_items():
-        if date.fromisoformat(ref[:10]) < plan.date:
+        if date.fromisoformat(ref[:10]) < plan.date or procedural(ref):
             assert not item.commitments, ref
         for commitment in item.commitments:
             assert set(commitments[commitment][1]) & set(item.topics), (ref, commitment)
             count += 1
-    assert count >= 8
+    assert count >= 5
 
 
 @pytest.mark.parametrize(
@@ -194,7 +202,8 @@ def test_later_items_link_the_commitments_their_text_matches(
     assert matching
     hits = 0
     for ref, item in all_items():
-        if date.fromisoformat(ref[:10]) >= _plan().date and in_item in text_of(item):
+        later = date.fromisoformat(ref[:10]) >= _plan().date
+        if later and not procedural(ref) and in_item in text_of(item):
             assert matching & set(item.commitments), (ref, in_item)
             hits += 1
     assert hits
@@ -310,9 +319,10 @@ def test_items_that_decided_appointments_link_the_person_and_the_body() -> None:
     items = dict(all_items())
     checked = 0
     for membership in records("memberships").values():
-        item = items.get(membership.decided_by or "")
-        if item is not None:
-            assert membership.person in {*item.people, *item.presenters}, membership.id
-            assert membership.organization in item.organizations, membership.id
-            checked += 1
+        for ref in {membership.decided_by, *membership.mentioned_in} - {None}:
+            item = items.get(str(ref))
+            if item is not None:
+                assert membership.person in {*item.people, *item.presenters}, membership.id
+                assert membership.organization in item.organizations, membership.id
+                checked += 1
     assert checked >= 20

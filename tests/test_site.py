@@ -85,6 +85,6 @@ def test_validation_error_is_located(site: Path) -> None:
 
 def test_docs_pages_can_use_roles(site: Path) -> None:
     result = build(site)
-    page = (result.out / "docs" / "index.html").read_text()
+    page = (result.out / "docs" / "om.html").read_text()
     assert 'href="../arkiv/personer/johannes-lundsryd-jensen.html"' in page
     assert 'href="../arkiv/moeder/2021-06-09.html#punkt-3-6"' in page

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("validate", "schema", "reference", "import_")
+COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

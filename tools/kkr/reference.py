@@ -101,10 +101,22 @@ def codes_page() -> str:
 
 
 def cli_page(parser: argparse.ArgumentParser) -> str:
-    """Return the page with every command's --help text."""
+    """Return the page with every command's --help text, sub-commands included."""
     out = [HEADER + "# Kommandolinjen\n", "```text", parser.format_help().rstrip(), "```", ""]
+    for name, sub in commands(parser):
+        level = "#" * min(name.count(" ") + 1, 3)
+        out += [f"{level} {name}\n", "```text", sub.format_help().rstrip(), "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def commands(
+    parser: argparse.ArgumentParser, prefix: str = "kkr"
+) -> list[tuple[str, argparse.ArgumentParser]]:
+    """Return every command and sub-command below ``parser``, e.g. ("kkr new person", ...)."""
+    found = []
     for action in parser._subparsers._group_actions if parser._subparsers else []:
         if isinstance(action, argparse._SubParsersAction):
             for name, sub in sorted(action.choices.items()):
-                out += [f"## kkr {name}\n", "```text", sub.format_help().rstrip(), "```", ""]
-    return "\n".join(out).rstrip() + "\n"
+                found.append((f"{prefix} {name}", sub))
+                found.extend(commands(sub, f"{prefix} {name}"))
+    return found

@@ -22,7 +22,7 @@ from kkr.site.views.front import FRONT
 CONF = """project = "KKR floor"
 language = "da"
 extensions = ["myst_parser"]
-root_doc = "docs/index"
+root_doc = "index"
 exclude_patterns = ["_build", "records"]
 html_theme = "furo"
 myst_enable_extensions = ["fieldlist"]
@@ -37,7 +37,7 @@ def labels(views: dict[str, dict[str, Any]]) -> Labels:
     """(object type, id) -> label, with anchors computed exactly as the site does."""
     found: Labels = {}
     for docname, view in views.items():
-        page = docname if "/" in docname else "docs/index"
+        page = docname if "/" in docname else "index"
 
         def register(objtype: str, name: str, anchor: str, label: str, page: str = page) -> None:
             found[(objtype, name)] = nodes.make_id(f"{page}-{anchor or 'top'}")
@@ -157,8 +157,14 @@ def write(site: Path, target: Path, views: dict[str, dict[str, Any]]) -> Path:
     target.mkdir(parents=True)
     (target / "conf.py").write_text(CONF)
     refs = labels(views)
+    # Hand-written pages are the same on both sides, their kkr roles made {ref} roles.
+    for path in sorted((site / "docs").rglob("*.md")):
+        copy = target / path.relative_to(site)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        text = _Writer(str(path), refs).markdown(path.read_text(encoding="utf-8"))
+        copy.write_text(text, encoding="utf-8")
     for key, view in views.items():
-        docname = "docs/index" if key == FRONT else key
+        docname = "index" if key == FRONT else key
         writer = _Writer(docname, refs)
         text = "\n".join(writer.blocks(view["blocks"]))
         if view.get("orphan") and key != FRONT:

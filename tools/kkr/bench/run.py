@@ -17,6 +17,7 @@ from pathlib import Path
 from kkr.bench import archive, floor, needs, report
 from kkr.bench.measure import Run, run, sphinx
 from kkr.checks.corpus import load_corpus
+from kkr.site.dates import build_day
 from kkr.site.views.site import all_views
 
 COMPOSE = (
@@ -111,7 +112,9 @@ def _builds(site: Path, plain: Path, work: Path, results: Results, label: str) -
 def _prepare(work: Path, size: archive.Size, name: str) -> tuple[Path, Path]:
     site = archive.generate(work / f"{name}-site", size)
     corpus = load_corpus(site / "records", base=site)
-    plain = floor.write(site, work / f"{name}-floor", all_views(corpus, "arkiv", []))
+    menu = [f"docs/{path.stem}" for path in sorted((site / "docs").glob("*.md"))]
+    views = all_views(corpus, "arkiv", menu, build_day())
+    plain = floor.write(site, work / f"{name}-floor", views)
     return site, plain
 
 

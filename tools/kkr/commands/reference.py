@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from kkr import guide
 from kkr.commands.generated import write_or_check
 from kkr.commands.options import add_generated
 from kkr.reference import cli_page, codes_page, records_page
@@ -16,8 +17,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "reference",
         help="regenerate the reference pages in docs/reference",
-        description="Regenerate docs/reference (record kinds, diagnostic codes and this "
-        "command line's help) from the code, so the documentation cannot drift.",
+        description="Regenerate docs/reference (record kinds, diagnostic codes, this "
+        "command line's help and, in docs/reference/guide, the output of every command the "
+        "editing guide shows, from real runs on a scratch copy of the records) from the code, "
+        "so the documentation cannot drift.",
     )
     add_generated(parser, Path("docs/reference"))
     parser.set_defaults(func=run)
@@ -33,5 +36,6 @@ def run(args: argparse.Namespace) -> int:
         "records.md": records_page(),
         "codes.md": codes_page(),
         "cli.md": cli_page(build_parser()),
+        **guide.render(),
     }
     return write_or_check(args.output, files, check=args.check, regenerate="kkr reference")

@@ -12,6 +12,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from kkr.site import config, events, incremental
 from kkr.site.domain import KkrDomain
+from kkr.site.freshness import AddFreshness
 from kkr.site.render import search_form
 from kkr.site.safety import ScrubDoctree, ScrubOutput
 from kkr.site.translations import add_danish_catalog
@@ -56,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=(_skip, None),
     )
     app.add_transform(ScrubDoctree)
+    app.add_transform(AddFreshness)
     app.add_post_transform(ScrubOutput)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
@@ -66,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", incremental.updated)
     app.connect("build-finished", incremental.save_entries)
     app.add_css_file("kkr.css")
+    app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)
     return {
         "version": "1",

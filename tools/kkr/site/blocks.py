@@ -54,9 +54,12 @@ def section(
     }
 
 
-def para(*parts: Any) -> Block:
-    """A paragraph."""
-    return {"t": "p", "c": list(parts)}
+def para(*parts: Any, classes: list[str] | None = None) -> Block:
+    """A paragraph, with optional CSS classes."""
+    block: Block = {"t": "p", "c": list(parts)}
+    if classes:
+        block["classes"] = classes
+    return block
 
 
 def fields(rows: list[tuple[str, Inline]]) -> Block:

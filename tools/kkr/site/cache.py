@@ -32,6 +32,8 @@ class Snapshot:
     orphans: dict[str, bool]
     diagnostics: list[Diagnostic]
     files: int
+    newest: str | None
+    """The newest date a source document speaks from (ISO), for the freshness line."""
 
 
 def _code_stamp() -> bytes:
@@ -71,6 +73,7 @@ def read(directory: Path, wanted: str) -> Snapshot | None:
                 Diagnostic(**{**d, "code": _CODES[d["code"]]}) for d in data["diagnostics"]
             ],
             files=data["files"],
+            newest=data["newest"],
         )
     except (OSError, ValueError, KeyError, TypeError):
         # A missing or damaged snapshot only means the records are loaded again.

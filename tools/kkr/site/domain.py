@@ -119,7 +119,7 @@ class KkrDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: nodes.Element,
-    ) -> nodes.reference | None:
+    ) -> nodes.Element | None:
         """Resolve a kkr role; None makes Sphinx report it as unresolved."""
         found = self._find(ROLES.get(typ, typ), target)
         if found is None:
@@ -127,6 +127,9 @@ class KkrDomain(Domain):
         docname, anchor, label, _ = found
         if not node.get("refexplicit"):
             contnode = nodes.inline(label, label)
+        if docname == fromdocname and not anchor:
+            # A link to the page itself would be href="#", a jump to the top: plain text instead.
+            return contnode
         return make_refnode(builder, fromdocname, docname, anchor, contnode, label)
 
     def resolve_any_xref(  # noqa: PLR0917 - the signature is Sphinx's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from docutils import nodes
@@ -12,12 +13,14 @@ from sphinx.util import logging
 from kkr.diagnostics import Diagnostic
 from kkr.gcpause import paused_gc
 from kkr.loading.corpus import Corpus
-from kkr.site import cache, incremental, pages, source
+from kkr.site import cache, freshness, incremental, pages, source, status
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
+from kkr.site.dates import build_day
 from kkr.site.domain import KkrDomain, outdated
 from kkr.site.safety import escape_search_titles
 from kkr.site.views.common import View
+from kkr.site.views.front import FRONT
 from kkr.site.views.site import all_views
 
 logger = logging.getLogger(__name__)
@@ -56,6 +59,10 @@ def _report(diagnostics: list[Diagnostic], srcdir: Path) -> None:
             logger.warning(message, location=where, type="kkr", subtype="record")
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _domain(app: Sphinx) -> KkrDomain:
     domain = app.env.domains["kkr"]
     assert isinstance(domain, KkrDomain)
@@ -69,7 +76,7 @@ def _load(app: Sphinx) -> tuple[Corpus, dict[str, View]]:
     # cyclic collector, rescanning them on every pass, took half of their building time.
     with paused_gc():
         corpus = source.load(cfg.records, srcdir)
-        views = all_views(corpus, cfg.pages_prefix, _domain(app).site_menu)
+        views = all_views(corpus, cfg.pages_prefix, _domain(app).site_menu, build_day())
     _domain(app).site_views = views
     return corpus, views
 
@@ -86,7 +93,8 @@ def on_builder_inited(app: Sphinx) -> None:
     domain = _domain(app)
     domain.site_menu = _menu(cfg, srcdir)
     domain.site_views = None
-    wanted = cache.key(cfg.records, (cfg.pages_prefix, *domain.site_menu))
+    day = build_day().isoformat()
+    wanted = cache.key(cfg.records, (cfg.pages_prefix, day, *domain.site_menu))
     snapshot = cache.read(Path(app.doctreedir), wanted)
     if snapshot is None:
         corpus, views = _load(app)
@@ -96,11 +104,15 @@ def on_builder_inited(app: Sphinx) -> None:
             orphans={key: bool(view["orphan"]) for key, view in views.items()},
             diagnostics=corpus.diagnostics,
             files=corpus.files,
+            newest=_iso(status.data_date(corpus)),
         )
         cache.write(Path(app.doctreedir), snapshot)
-    domain.site_prints = snapshot.prints
+    domain.site_prints = dict(snapshot.prints)
+    freshness.note(domain, date.fromisoformat(snapshot.newest) if snapshot.newest else None)
     _report(snapshot.diagnostics, srcdir)
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, snapshot.orphans)
+    # The front page lives at the site root (root_doc), so that / serves it.
+    pages.write_front(srcdir, str(app.config.root_doc), FRONT)
     logger.info(
         "kkr: %d records, %d pages (%d written, %d deleted)",
         snapshot.files,

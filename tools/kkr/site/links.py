@@ -17,6 +17,32 @@ from schema.person import Person
 from schema.topic import Topic
 from schema.workplan import WorkPlan
 
+# The standing sections of every KKR agenda. An item under one of them is procedural: it
+# approves minutes, passes on news or lists coming points, and is no decision on a matter and
+# no progress on the work plan. Matched on the section title as printed, case-insensitively,
+# so a new meeting is judged by the same rule without anyone listing its items.
+PROCEDURAL_SECTIONS = (
+    "godkendelse af dagsorden",
+    "godkendelse af referat",
+    "siden sidst",
+    "meddelelser",
+    "punkter til næste møde",
+    "eventuelt",
+)
+EXCERPT = 160
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a record's Markdown as plain text, cut at EXCERPT characters."""
+    line = next((ln.strip() for ln in markdown.splitlines() if ln.strip()), "")
+    plain = line.lstrip("#>-*+ ").replace("**", "").replace("*", "").replace("_", " ").strip()
+    end = plain.find(". ", 20)
+    if end != -1:
+        plain = plain[: end + 1]
+    if len(plain) > EXCERPT:
+        plain = plain[: EXCERPT - 1].rsplit(" ", 1)[0] + " …"
+    return plain
+
 
 @dataclass(frozen=True)
 class ItemInfo:
@@ -34,7 +60,27 @@ class ItemInfo:
     @property
     def label(self) -> str:
         """E.g. "2.4 Fordeling af flygtninge"."""
-        return f"{self.item.number} {self.item.title}"
+        return f"{self.item.number} {display_title(self.item)}"
+
+    @property
+    def procedural(self) -> bool:
+        """Whether the item stands under a standing section (PROCEDURAL_SECTIONS)."""
+        number = self.item.number.split(".")[0]
+        titles = [s.title for s in self.meeting.sections if s.number == number]
+        heading = (titles[0] if titles else self.item.title).casefold()
+        return heading.startswith(PROCEDURAL_SECTIONS)
+
+    @property
+    def decided(self) -> bool:
+        """Whether the records hold a decision text for the item."""
+        return bool(self.item.beslutning and self.item.beslutning.strip())
+
+    @property
+    def outcome(self) -> str:
+        """The decision's first sentence, or "dagsorden" when only the agenda is known."""
+        if self.decided:
+            return first_sentence(self.item.beslutning or "")
+        return "dagsorden" if self.item.beslutning is None else "ingen beslutning anført"
 
 
 def _multi() -> defaultdict[str, list[Any]]:
@@ -61,6 +107,8 @@ class Links:
     seats: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     members: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     appointed: defaultdict[str, list[Membership]] = field(default_factory=_multi)
+    replaced_by: dict[str, Membership] = field(default_factory=dict)
+    mentions: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     matters_by_item: defaultdict[str, list[Matter]] = field(default_factory=_multi)
     matters_by_topic: defaultdict[str, list[Matter]] = field(default_factory=_multi)
     matters_by_contract: defaultdict[str, list[Matter]] = field(default_factory=_multi)
@@ -104,6 +152,10 @@ def _records(corpus: Corpus, links: Links) -> None:
         links.members[seat.organization].append(seat)
         if seat.appointed_by:
             links.appointed[seat.appointed_by].append(seat)
+        if seat.replaces:
+            links.replaced_by[seat.replaces] = seat
+        for item_ref in seat.mentioned_in:
+            links.mentions[item_ref].append(seat)
     _agreements(corpus, links)
 
 
@@ -154,6 +206,13 @@ def _names(corpus: Corpus, links: Links) -> None:
                     links.initials[record.initials] = record
                 for org in {record.municipality, record.organization} - {None}:
                     links.people_by_org[str(org)].append(record)
+    for entry in corpus.entries("workplan"):
+        plan = entry.record
+        assert isinstance(plan, WorkPlan)
+        for area in plan.areas:
+            for number, commitment in enumerate(area.commitments, start=1):
+                label = f"{area.title}, målsætning {number}"
+                links.names[("commitment", f"{plan.id}/{commitment.id}")] = label
     for kind in ("contract", "matter", "workplan"):
         for entry in corpus.entries(kind):
             record = entry.record
@@ -182,6 +241,16 @@ def _item(links: Links, info: ItemInfo) -> None:
         links.by_commitment[commitment].append(info)
 
 
+def display_title(item: Item) -> str:
+    """The title headings show: the table of contents' reading where the two differ.
+
+    KL's table of contents is the edited list of titles; where an item's own heading differs
+    (a typo such as "Tamarække", a hyphen left from a line break) the record keeps both and
+    the page shows the heading's reading only as a noted discrepancy.
+    """
+    return item.toc_title or item.title
+
+
 def name(links: Links, kind: str, record_id: str) -> str:
     """The display name of a record, or its id when the record is missing."""
     return links.names.get((kind, record_id), record_id)
@@ -189,4 +258,4 @@ def name(links: Links, kind: str, record_id: str) -> str:
 
 def person_name(person: Person) -> str:
     """A person's name, or their initials where the sources give no name."""
-    return person.name or (f"{person.initials} (initialer)" if person.initials else person.id)
+    return person.name or (f"Sagsbehandler {person.initials}" if person.initials else person.id)

@@ -141,9 +141,13 @@ def _build(tokens: list[Token], root: nodes.Element, source: str, line: int, war
 
 
 def _link(token: Token, parent: nodes.Element) -> nodes.Element:
-    href = str(token.attrs.get("href", ""))
-    if safe_uri(href):
-        node: nodes.Element = nodes.reference("", "", refuri=href)
+    href = str(token.attrs.get("href", "")).strip()
+    if href in {"", "#"}:
+        # A link without a target (the sources' "[Referat](#)") would jump to the top of the
+        # page: the reader gets its text, marked as a link the source gives no address for.
+        node: nodes.Element = nodes.inline(classes=["kkr-no-target"])
+    elif safe_uri(href):
+        node = nodes.reference("", "", refuri=href)
     else:
         node = nodes.inline(classes=["kkr-blocked-link"])
     parent += node

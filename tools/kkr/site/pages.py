@@ -45,3 +45,24 @@ def write(root: Path, prefix: str, orphans: dict[str, bool]) -> tuple[int, int]:
             if not any(directory.iterdir()):
                 directory.rmdir()
     return written, deleted
+
+
+FRONT_MARK = "% Written by kkr.site at every build: the front page at the site root."
+
+
+def write_front(srcdir: Path, docname: str, key: str) -> bool:
+    """Write the root page ``docname`` rendering view ``key``; never over a hand-written page.
+
+    Returns whether the page is (now) the generated one.
+    """
+    path = (srcdir / docname).with_suffix(SUFFIX)
+    wanted = f"{FRONT_MARK}\n\n# KKR Syddanmark\n\n```{{kkr:view}} {key}\n```\n"
+    if path.is_file():
+        current = path.read_text(encoding="utf-8")
+        if not current.startswith(FRONT_MARK):
+            return False
+        if current == wanted:
+            return True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(wanted, encoding="utf-8")
+    return True

@@ -44,6 +44,11 @@ def area_page(prefix: str, workplan: str, area: str) -> str:
     return f"{prefix}/{DIRS['workplan']}/{workplan}/{area}"
 
 
+def progress_page(prefix: str, workplan: str) -> str:
+    """Return the docname of a work plan's overview of every commitment and its progress."""
+    return f"{prefix}/{DIRS['workplan']}/{workplan}/fremdrift"
+
+
 def year_page(prefix: str, year: int) -> str:
     """Return the docname of the meetings of one year."""
     return f"{prefix}/{DIRS['meeting']}/{year}"

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from kkr.site import labels, paths
-from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, table
+from kkr.site.blocks import (
+    Block,
+    Inline,
+    bullets,
+    fields,
+    joined,
+    para,
+    ref,
+    section,
+    strong,
+    table,
+)
 from kkr.site.dates import partial_date, period
+from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
 from schema.contract import Contract
 from schema.matter import Matter
@@ -100,7 +112,11 @@ def matter_views(ctx: Context) -> dict[str, View]:
         timeline: list[Inline] = []
         for item_ref in m.items:
             info = ctx.links.items.get(item_ref)
-            timeline.append([item_link(info)] if info else [ref("item", item_ref, item_ref)])
+            if info is None:
+                timeline.append([ref("item", item_ref, item_ref)])
+                continue
+            # Each step with its outcome: the decision's first sentence, or "dagsorden".
+            timeline.append([item_link(info), " – ", strong(_outcome(info))])
         blocks: list[Block] = [
             fields(
                 [
@@ -123,7 +139,15 @@ def matter_views(ctx: Context) -> dict[str, View]:
                             ]
                         ),
                     ),
-                    ("Målsætninger", joined([ref("commitment", c, c) for c in m.commitments])),
+                    (
+                        "Arbejdsgrundlag",
+                        joined(
+                            [
+                                ref("commitment", c, ctx.links.names.get(("commitment", c), c))
+                                for c in m.commitments
+                            ]
+                        ),
+                    ),
                 ]
             )
         ]
@@ -145,6 +169,12 @@ def matter_views(ctx: Context) -> dict[str, View]:
         orphan=False,
     )
     return out
+
+
+def _outcome(info: ItemInfo) -> str:
+    if info.outcome == "dagsorden":
+        return "dagsorden (beslutningen er ikke registreret)"
+    return "beslutning: " + info.outcome
 
 
 def topic_views(ctx: Context) -> dict[str, View]:

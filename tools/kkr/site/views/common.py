@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from kkr.loading.corpus import Corpus, Entry
@@ -16,11 +17,12 @@ View = dict[str, Any]
 
 @dataclass(frozen=True)
 class Context:
-    """What every view needs: the corpus, its backlinks and the pages prefix."""
+    """What every view needs: the corpus, its backlinks, the pages prefix and the build day."""
 
     corpus: Corpus
     links: Links
     prefix: str
+    today: date
 
 
 def view(title: str, blocks: list[Block], *, orphan: bool = True, wrap: bool = True) -> View:

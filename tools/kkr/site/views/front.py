@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from kkr.site import labels, paths
+from kkr.site import paths, status
 from kkr.site.blocks import Block, Inline, bullets, doc, para, search_form, section, toctree
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, meeting_link, view
+from kkr.site.views.meetings import expected_points
 from kkr.site.views.workplans import progress
 from schema.meeting import Meeting
 from schema.workplan import WorkPlan
 
 FRONT = "forside"
-HELD = frozenset({"held", "minutes-approved"})
-LATEST_DECISIONS = 5
+LATEST_DECISIONS = 6
 LIST_KINDS = (
     "meeting",
     "matter",
@@ -28,32 +28,23 @@ LIST_KINDS = (
 
 def front_view(ctx: Context, extra_docs: list[str]) -> View:
     """The front page model; ``extra_docs`` are hand-written pages to add to the menu."""
-    meetings = [e.record for e in ctx.corpus.entries("meeting") if isinstance(e.record, Meeting)]
-    # "Next" is relative to the records, not to today, so that the same records always give
-    # the same site: every meeting up to the last one known to be held counts as held.
-    held_dates = [m.date for m in meetings if str(m.status.value) in HELD]
-    last_held = max(held_dates) if held_dates else None
-    held = [m for m in meetings if last_held is not None and m.date <= last_held]
-    upcoming = [m for m in meetings if last_held is None or m.date > last_held]
+    coming = status.upcoming(ctx.corpus, ctx.today)
+    held = status.past(ctx.corpus, ctx.today)
     blocks: list[Block] = [
         para(
             "Vidensbase for KKR Syddanmark: møder, sager, personer, organisationer, "
             "aftaler og det politiske arbejdsgrundlag."
         ),
         section("Søg", [search_form()], anchor="soeg"),
-        section(
-            "Næste møde",
-            [_meeting(upcoming[0] if upcoming else None, "Intet kommende møde er registreret.")],
-            anchor="naeste-moede",
-        ),
+        section("Næste møde", _next(ctx, coming, held), anchor="naeste-moede"),
         section(
             "Seneste møde",
-            [_meeting(held[-1] if held else None, "Intet afholdt møde er registreret.")],
+            [_meeting(ctx, held[-1]) if held else para("Intet afholdt møde er registreret.")],
             anchor="seneste-moede",
         ),
         section(
             "Seneste beslutninger",
-            [bullets(_decisions(ctx), "Ingen beslutninger endnu.")],
+            [bullets(_decisions(ctx), "Ingen beslutninger er registreret.")],
             anchor="seneste-beslutninger",
         ),
         section("Arbejdsgrundlaget", _plan(ctx), anchor="arbejdsgrundlaget"),
@@ -66,29 +57,51 @@ def front_view(ctx: Context, extra_docs: list[str]) -> View:
     return view("KKR Syddanmark", blocks, orphan=False, wrap=False)
 
 
-def _meeting(meeting: Meeting | None, empty: str) -> Block:
-    if meeting is None:
-        return para(empty)
+def _next(ctx: Context, coming: list[Meeting], held: list[Meeting]) -> list[Block]:
+    if not coming:
+        latest: Inline = (
+            [" Seneste registrerede møde: ", meeting_link(held[-1].id, held[-1].date), "."]
+            if held
+            else []
+        )
+        return [
+            para(
+                f"Der er ikke registreret noget møde efter {long_date(ctx.today)}.",
+                *latest,
+            )
+        ]
+    out = [_meeting(ctx, coming[0])]
+    expected = expected_points(ctx, coming[0])
+    if expected:
+        out += [para("Forventede punkter:"), bullets(expected)]
+    return out
+
+
+def _meeting(ctx: Context, meeting: Meeting) -> Block:
     parts: Inline = [meeting_link(meeting.id, meeting.date)]
     if meeting.start_time:
         parts.append(f" kl. {meeting.start_time}")
     if meeting.place:
         parts.append(f", {meeting.place}")
-    status = labels.label(labels.MEETING_STATUS, meeting.status).lower()
-    parts.append(f" ({status}, {len(meeting.items)} punkter)" if meeting.items else f" ({status})")
+    shown = status.shown_status(meeting, ctx.today)
+    count = len(meeting.items)
+    parts.append(f" ({shown}, {count} punkter)" if count else f" ({shown})")
     return para(*parts)
 
 
+def latest_decisions(ctx: Context) -> list[ItemInfo]:
+    """Decided, non-procedural items, newest meeting first, at most LATEST_DECISIONS."""
+    decided = [i for i in ctx.links.items.values() if i.decided and not i.procedural]
+    decided.sort(key=lambda i: (-i.date.toordinal(), _number(i.item.number)))
+    return decided[:LATEST_DECISIONS]
+
+
+def _number(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
 def _decisions(ctx: Context) -> list[Inline]:
-    decided: list[ItemInfo] = [
-        i for i in ctx.links.items.values() if i.item.beslutning and i.item.beslutning.strip()
-    ]
-    latest = max((i.date for i in decided), default=None)
-    recent = sorted(
-        (i for i in decided if i.date == latest),
-        key=lambda i: tuple(int(part) for part in i.item.number.split(".")),
-    )
-    return [[item_link(info)] for info in recent[:LATEST_DECISIONS]]
+    return [[item_link(info), f": {info.outcome}"] for info in latest_decisions(ctx)]
 
 
 def _plan(ctx: Context) -> list[Block]:
@@ -104,6 +117,8 @@ def _plan(ctx: Context) -> list[Block]:
         for area in plan.areas
     ]
     intro = para(
-        doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title), f" ({long_date(plan.date)})"
+        doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
+        f" ({long_date(plan.date)}) · ",
+        doc(paths.progress_page(ctx.prefix, plan.id), "Oversigt over alle målsætninger"),
     )
     return [intro, bullets(rows)]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from kkr.loading.corpus import Entry
-from kkr.site import labels, paths
+from kkr.site import labels, parties, paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
@@ -22,22 +22,25 @@ from kkr.site.blocks import (
     table,
     toctree,
 )
-from kkr.site.dates import long_date
-from kkr.site.links import ItemInfo, name
+from kkr.site.dates import long_date, title_date
+from kkr.site.links import ItemInfo, display_title, name
 from kkr.site.views.common import (
     Context,
     View,
     item_link,
     item_list,
     meeting_link,
+    number_key,
     org,
     person,
     text,
     view,
 )
-from schema.meeting import Item, Meeting
+from schema.meeting import Item, Meeting, Promise
+from schema.person import Person
 
-SECTION_FIELDS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
+# After the decision: the recommendation, then the background (the order readers need).
+SECTION_FIELDS = ("indstilling", "baggrund", "sagsfremstilling")
 
 
 def meeting_views(ctx: Context) -> dict[str, View]:
@@ -54,7 +57,7 @@ def meeting_views(ctx: Context) -> dict[str, View]:
             [
                 [meeting_link(m.id, m.date)],
                 [labels.label(labels.DOCUMENT, m.document) if m.document else ""],
-                [labels.label(labels.MEETING_STATUS, m.status)],
+                [status.shown_status(m, ctx.today)],
                 [str(len(m.items))],
             ]
             for m in meetings
@@ -85,31 +88,96 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
             ("Sted", [meeting.place] if meeting.place else []),
             (
                 "Dokument",
-                [labels.label(labels.DOCUMENT, meeting.document)] if meeting.document else [],
+                [labels.label(labels.DOCUMENT, meeting.document)]
+                if meeting.document
+                else ["ingen dokumenter fra mødet er registreret"],
             ),
-            ("Status", [labels.label(labels.MEETING_STATUS, meeting.status)]),
+            ("Status", [status.shown_status(meeting, ctx.today)]),
             ("Sag", [ref("case", meeting.case, meeting.case)] if meeting.case else []),
-            (
-                "Forrige møde",
-                [ref("meeting", meeting.previous, meeting.previous)] if meeting.previous else [],
-            ),
-            ("Næste møde", [ref("meeting", meeting.next, meeting.next)] if meeting.next else []),
+            ("Forrige møde", _neighbour(meeting.previous)),
+            ("Næste møde", _neighbour(meeting.next)),
         ]
     )
     body: list[Block] = [header]
-    attendance: list[Block] = [
-        section(
-            "Deltagere", [bullets([[person(ctx, p)] for p in meeting.present], "Ikke oplyst.")]
-        ),
-    ]
-    if meeting.absent:
-        attendance.append(section("Afbud", [bullets([[person(ctx, p)] for p in meeting.absent])]))
-    body.append(section("Fremmøde", attendance, anchor="fremmoede"))
+    expected = expected_points(ctx, meeting)
+    if expected:
+        body.append(
+            section(
+                "Forventede punkter",
+                [
+                    para("Punkter, som et tidligere møde har sat på til dette møde:"),
+                    bullets(expected),
+                ],
+                anchor="forventede-punkter",
+            )
+        )
+    body.append(section("Fremmøde", _attendance(ctx, meeting), anchor="fremmoede"))
     body.append(section("Dagsorden", _agenda(meeting), anchor="dagsorden"))
     for index, item in enumerate(meeting.items):
         body.append(_item(ctx, entry, meeting, index, item))
-    title = f"Møde {long_date(meeting.date)}"
+    title = f"Møde {title_date(meeting.date)}"
     return view(title, [section(title, body, obj=("meeting", meeting.id))])
+
+
+def _neighbour(meeting_id: str | None) -> Inline:
+    if not meeting_id:
+        return []
+    return [meeting_link(meeting_id, date.fromisoformat(meeting_id))]
+
+
+def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
+    if not meeting.present and not meeting.absent:
+        return [para("Fremmødet er ikke registreret for dette møde.")]
+    letters: set[str] = set()
+
+    def who(person_id: str) -> Inline:
+        record = ctx.corpus.get("person", person_id)
+        found = record.record if record else None
+        parts: Inline = [person(ctx, person_id)]
+        extra: Inline = []
+        if isinstance(found, Person):
+            if found.party:
+                letters.add(found.party)
+                extra.append(found.party)
+            elif found.party_name:
+                extra.append(found.party_name)
+            if found.municipality:
+                extra += [", " if extra else "", org(ctx, found.municipality)]
+        return parts + ([" (", *extra, ")"] if extra else [])
+
+    out: list[Block] = [
+        section("Deltagere", [bullets([who(p) for p in meeting.present], "Ikke oplyst.")])
+    ]
+    if meeting.absent:
+        out.append(section("Afbud", [bullets([who(p) for p in meeting.absent])]))
+    if letters:
+        out.append(para("Partibogstaver: ", parties.key(letters), "."))
+    return out
+
+
+def expected_points(ctx: Context, meeting: Meeting) -> list[Inline]:
+    """What earlier meetings listed for this one under "Punkter til næste møde", linked."""
+    rows: list[Inline] = []
+    for info in sorted(ctx.links.items.values(), key=lambda i: (i.date, number_key(i.item.number))):
+        for promise in info.item.promised:
+            target = promise.meeting or info.meeting.next
+            if target != meeting.id:
+                continue
+            rows.append([promise.text, " (sat på ", item_link(info), ")", *_fate(ctx, promise)])
+    return rows
+
+
+def _fate(ctx: Context, promise: Promise) -> Inline:
+    """What became of a promised point: the item it became and the matter it belongs to."""
+    out: Inline = []
+    if promise.item and promise.item in ctx.links.items:
+        out += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
+    if promise.matter:
+        out += [
+            " · forløb: ",
+            ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
+        ]
+    return out
 
 
 def _agenda(meeting: Meeting) -> list[Block]:
@@ -128,14 +196,18 @@ def _agenda(meeting: Meeting) -> list[Block]:
                         ref(
                             "item",
                             f"{meeting.id}/{i.number}",
-                            f"{i.number} {i.toc_title or i.title}",
+                            f"{i.number} {display_title(i)}",
                         )
                     ]
                     for i in groups[number]
                 ]
             )
         )
-    return out or [para("Dagsordenen er tom.")]
+    if out:
+        return out
+    if meeting.document is None:
+        return [para("Ingen dagsorden er registreret for mødet endnu.", classes=["kkr-empty"])]
+    return [para("Dagsordenen er tom.")]
 
 
 def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) -> Block:
@@ -143,7 +215,9 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
     path = ("items", index)
     handlers: Inline = joined(
         [
-            person(ctx, ctx.links.initials[h].id) if h in ctx.links.initials else h
+            ref("person", ctx.links.initials[h].id, ctx.links.initials[h].name or h)
+            if h in ctx.links.initials
+            else h
             for h in item.handlers
         ]
     )
@@ -165,7 +239,15 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
                     "Emner",
                     joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics]),
                 ),
-                ("Målsætninger", joined([ref("commitment", c, c) for c in item.commitments])),
+                (
+                    "Arbejdsgrundlag",
+                    joined(
+                        [
+                            ref("commitment", c, name(ctx.links, "commitment", c))
+                            for c in item.commitments
+                        ]
+                    ),
+                ),
                 (
                     "Forløb",
                     joined(
@@ -175,52 +257,75 @@ def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) 
                         ]
                     ),
                 ),
-                ("Titel i indholdsfortegnelsen", [item.toc_title] if item.toc_title else []),
             ]
         )
     ]
+    if item.toc_title and item.toc_title != item.title:
+        body.append(
+            para(
+                "Kilden skriver titlen forskelligt: overskriften har »",
+                item.title,
+                "«, indholdsfortegnelsen »",
+                item.toc_title,
+                "«.",
+                classes=["kkr-discrepancy"],
+            )
+        )
     body.extend(_treatments(ctx, here))
     tables = [t.model_dump(mode="json") for t in item.tables]
     placed: set[str] = set()
-    for field_name in SECTION_FIELDS:
-        value = getattr(item, field_name)
-        if value is None:
-            continue
+
+    def content(field_name: str, value: str) -> list[Block]:
         mine = [t for t in tables if f"[[tabel:{t['id']}]]" in value]
         placed.update(t["id"] for t in mine)
-        content = [text(entry, (*path, field_name), value, mine)]
         if value.strip() == "":
-            content = [para("(Intet anført.)")]
-        label = labels.SECTIONS[field_name]
-        if field_name == "beslutning":
-            body.append(box("beslutning", label, content))
-        else:
-            body.append(section(label, content))
+            return [para("(Intet anført.)")]
+        return [text(entry, (*path, field_name), value, mine)]
+
+    # The decision comes first: it is what most readers look for.
+    if item.beslutning is not None:
+        body.append(box("beslutning", "Beslutning", content("beslutning", item.beslutning)))
+    else:
+        body.append(
+            box(
+                "beslutning-mangler",
+                "Beslutning",
+                [para("Beslutningen foreligger ikke – kun dagsordenen er registreret.")],
+            )
+        )
+    for field_name in SECTION_FIELDS:
+        value = getattr(item, field_name)
+        if value is not None:
+            body.append(section(labels.SECTIONS[field_name], content(field_name, value)))
     rest = [t for t in tables if t["id"] not in placed]
     if rest:
         body.append(section("Tabeller", [text(entry, (*path, "tables"), "", rest)]))
     if item.attachments:
-        body.append(
-            section(
-                "Bilag",
-                [
-                    bullets(
-                        [
-                            [f"{a.marker} ({a.section})", f": {a.text}" if a.text else ""]
-                            for a in item.attachments
-                        ]
-                    )
-                ],
-            )
-        )
+        body.append(section("Bilag", _attachments(item)))
     if item.promised:
         body.append(section("Lovet til næste møde", [bullets(_promises(ctx, item))]))
     return section(
-        f"{item.number} {item.title}",
+        f"{item.number} {display_title(item)}",
         body,
         anchor=paths.item_anchor(item.number),
         obj=("item", here),
     )
+
+
+def _attachments(item: Item) -> list[Block]:
+    # The source marks a paragraph that refers to an attachment with ./. in the margin; the
+    # attachment itself is not in the source, so the page shows the marked sentence as such.
+    rows: list[Inline] = []
+    for a in item.attachments:
+        where = labels.SECTIONS.get(a.section, a.section).lower()
+        rows.append(
+            [f"Henvisning til bilag i {where}: ", f"»{a.text}«" if a.text else "(uden tekst)"]
+        )
+    intro = para(
+        "Kilden markerer disse afsnit med ./. i margenen: de henviser til et bilag, "
+        "som ikke er en del af kilden."
+    )
+    return [intro, bullets(rows)]
 
 
 def _promises(ctx: Context, item: Item) -> list[Inline]:
@@ -230,14 +335,7 @@ def _promises(ctx: Context, item: Item) -> list[Inline]:
         if promise.meeting:
             when = date.fromisoformat(promise.meeting)
             row += [" (til mødet ", meeting_link(promise.meeting, when), ")"]
-        if promise.item and promise.item in ctx.links.items:
-            row += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
-        if promise.matter:
-            row += [
-                " · forløb: ",
-                ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
-            ]
-        rows.append(row)
+        rows.append(row + _fate(ctx, promise))
     return rows
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kkr.site import labels, paths
+from kkr.site import labels, paths, status
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
-from kkr.site.dates import period
 from kkr.site.links import person_name
+from kkr.site.parties import PARTIES
 from kkr.site.views.common import (
     Context,
     View,
-    item_link,
     item_list,
     meeting_link,
     org,
@@ -19,31 +18,43 @@ from kkr.site.views.common import (
     text,
     view,
 )
+from kkr.site.views.municipalities import council_members, municipality_blocks
+from kkr.site.views.seats import describe, former
 from schema.membership import Membership
 from schema.organization import Organization
 from schema.person import Person
 
 
-def _seat(ctx: Context, seat: Membership, *, show: str) -> Inline:
-    who: Inline = [person(ctx, seat.person)] if show == "person" else [org(ctx, seat.organization)]
-    parts: Inline = [period(seat.period.start, seat.period.end), ": ", *who, ", "]
-    parts.append(seat.title or labels.label(labels.ROLE, seat.role))
-    if show == "both":
-        parts = [period(seat.period.start, seat.period.end), ": ", person(ctx, seat.person)]
-        parts += [
-            " i ",
-            org(ctx, seat.organization),
-            ", ",
-            seat.title or labels.label(labels.ROLE, seat.role),
-        ]
-    if seat.decided_by and seat.decided_by in ctx.links.items:
-        # decided_by is the item that decided the seat or reported it, so say "see", not "decided".
-        parts += [" (jf. ", item_link(ctx.links.items[seat.decided_by]), ")"]
-    return parts
-
-
 def _timeline(seats: list[Membership]) -> list[Membership]:
     return sorted(seats, key=lambda s: (s.period.start or "", s.period.end or "9999", s.id))
+
+
+def _seat_blocks(ctx: Context, seats: list[Membership], show: str) -> list[Block]:
+    """A paragraph per seat, followed by its note where the records hold one."""
+    out: list[Block] = []
+    for seat in seats:
+        out.append(para(*describe(ctx, seat, show=show), classes=["kkr-seat"]))
+        entry = ctx.corpus.get("membership", seat.id)
+        if seat.note and entry is not None:
+            out.append(text(entry, ("note",), seat.note))
+    return out
+
+
+def _party(p: Person) -> str:
+    if p.party and p.party in PARTIES:
+        return f"{p.party} ({PARTIES[p.party]})"
+    return p.party or p.party_name or ""
+
+
+def _attendance(ctx: Context, person_id: str) -> str:
+    attended = ctx.links.attended.get(person_id, [])
+    missed = ctx.links.missed.get(person_id, [])
+    listed = len(attended) + len(missed)
+    if not listed:
+        return "Ikke nævnt i nogen registreret fremmødeliste."
+    noun = "møde" if listed == 1 else "møder"
+    line = f"Deltog i {len(attended)} af {listed} {noun} med registreret fremmøde"
+    return line + (f"; meldte afbud til {len(missed)}." if missed else ".")
 
 
 def person_views(ctx: Context) -> dict[str, View]:
@@ -57,7 +68,7 @@ def person_views(ctx: Context) -> dict[str, View]:
             fields(
                 [
                     ("Type", [labels.label(labels.PERSON_KIND, p.kind)]),
-                    ("Parti", [p.party] if p.party else []),
+                    ("Parti", [_party(p)] if p.party or p.party_name else []),
                     ("Kommune", [org(ctx, p.municipality)] if p.municipality else []),
                     ("Titel", [p.title] if p.title else []),
                     ("Organisation", [org(ctx, p.organization)] if p.organization else []),
@@ -78,12 +89,8 @@ def person_views(ctx: Context) -> dict[str, View]:
         blocks.append(
             section(
                 "Medlemskaber og udpegninger",
-                [
-                    bullets(
-                        [_seat(ctx, s, show="org") for s in seats],
-                        "Ingen registrerede medlemskaber.",
-                    )
-                ],
+                _seat_blocks(ctx, seats, "org")
+                or [para("Ingen registrerede medlemskaber.", classes=["kkr-empty"])],
             )
         )
         attended = ctx.links.attended.get(p.id, [])
@@ -92,7 +99,7 @@ def person_views(ctx: Context) -> dict[str, View]:
             section(
                 "Møder",
                 [
-                    para(f"Deltog i {len(attended)}, afbud til {len(missed)}."),
+                    para(_attendance(ctx, p.id)),
                     section(
                         "Deltog",
                         [bullets([[meeting_link(m.id, m.date)] for m in attended], "Ingen.")],
@@ -135,6 +142,20 @@ def person_views(ctx: Context) -> dict[str, View]:
     return out
 
 
+def _members(ctx: Context, o: Organization) -> list[Block]:
+    seats = _timeline(ctx.links.members.get(o.id, []))
+    gone = [s for s in seats if former(ctx, s, ctx.today)]
+    now = [s for s in seats if s not in gone]
+    out: list[Block] = []
+    if now:
+        out.append(section("Nuværende medlemmer", _seat_blocks(ctx, now, "person")))
+    if gone:
+        out.append(section("Tidligere medlemmer", _seat_blocks(ctx, gone, "person")))
+    if any(m.body == o.id for m in status.meetings(ctx.corpus)):
+        out.append(council_members(ctx, o))
+    return out
+
+
 def organization_views(ctx: Context) -> dict[str, View]:
     """A page per organization and the list of organizations by kind."""
     out: dict[str, View] = {}
@@ -169,21 +190,17 @@ def organization_views(ctx: Context) -> dict[str, View]:
             blocks.append(
                 section("Underordnede organer", [bullets([[org(ctx, c.id)] for c in children])])
             )
-        members = _timeline(ctx.links.members.get(o.id, []))
-        blocks.append(
-            section(
-                "Medlemmer",
-                [bullets([_seat(ctx, s, show="person") for s in members], "Ingen registrerede.")],
-            )
-        )
+        blocks.extend(_members(ctx, o))
         appointed = _timeline(ctx.links.appointed.get(o.id, []))
+        appointed = [s for s in appointed if s.organization != o.id]
         if appointed:
-            blocks.append(
-                section("Udpegede", [bullets([_seat(ctx, s, show="both") for s in appointed])])
-            )
-        people = ctx.links.people_by_org.get(o.id, [])
-        if people:
-            blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
+            blocks.append(section("Udpeget af " + o.name, _seat_blocks(ctx, appointed, "both")))
+        if o.kind.value == "municipality":
+            blocks.extend(municipality_blocks(ctx, o))
+        else:
+            people = ctx.links.people_by_org.get(o.id, [])
+            if people:
+                blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
         contracts = ctx.links.contracts_by_party.get(o.id, [])
         blocks.append(
             section(
@@ -191,9 +208,9 @@ def organization_views(ctx: Context) -> dict[str, View]:
                 [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
             )
         )
-        blocks.append(
-            section("Punkter", [bullets(item_list(ctx.links.by_org.get(o.id, [])), "Ingen.")])
-        )
+        if o.kind.value != "municipality":
+            items = item_list(ctx.links.by_org.get(o.id, []))
+            blocks.append(section("Punkter", [bullets(items, "Ingen.")]))
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )

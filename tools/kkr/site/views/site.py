@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kkr.loading.corpus import Corpus
 from kkr.site.links import build
 from kkr.site.views.agreements import contract_views, matter_views, topic_views
@@ -12,9 +14,9 @@ from kkr.site.views.people import organization_views, person_views
 from kkr.site.views.workplans import workplan_views
 
 
-def all_views(corpus: Corpus, prefix: str, extra_docs: list[str]) -> dict[str, View]:
-    """Return every page model; generated pages are keyed by their docname."""
-    ctx = Context(corpus, build(corpus), prefix)
+def all_views(corpus: Corpus, prefix: str, extra_docs: list[str], today: date) -> dict[str, View]:
+    """Return every page model as of ``today``; generated pages are keyed by their docname."""
+    ctx = Context(corpus, build(corpus), prefix, today)
     out: dict[str, View] = {}
     for views in (
         meeting_views,

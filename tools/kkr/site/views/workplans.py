@@ -1,7 +1,13 @@
-"""The political work plan: an overview, a page per area and its commitments."""
+"""The political work plan: an overview, a page per area, and the progress of every commitment.
+
+An item advances a commitment only when the item itself links the commitment, is dated on or
+after the plan, and is not procedural (links.PROCEDURAL_SECTIONS). Items that share a matter
+with the commitment are shown as related and never counted.
+"""
 
 from __future__ import annotations
 
+from kkr.loading.corpus import Entry
 from kkr.site import paths
 from kkr.site.blocks import (
     Block,
@@ -13,36 +19,53 @@ from kkr.site.blocks import (
     para,
     ref,
     section,
+    strong,
     toctree,
 )
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
-from kkr.site.views.common import Context, View, item_list, text, view
+from kkr.site.views.common import Context, View, item_link, item_list, text, view
+from schema.matter import Matter
 from schema.workplan import Area, WorkPlan
 
+ADVANCED = "Fremmet"
+NOT_ADVANCED = "Endnu ikke fremmet"
 
-def advanced(ctx: Context, workplan: str, commitment: str) -> list[ItemInfo]:
-    """Items that advanced a commitment, directly or through a matter."""
-    key = f"{workplan}/{commitment}"
-    found = list(ctx.links.by_commitment.get(key, []))
+
+def advanced(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
+    """Items that link the commitment themselves, on or after the plan's date, not procedural."""
+    key = f"{plan.id}/{commitment}"
+    return [
+        info
+        for info in ctx.links.by_commitment.get(key, [])
+        if info.date >= plan.date and not info.procedural
+    ]
+
+
+def related(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
+    """Items of matters that name the commitment, from the plan's date on, not counted."""
+    key = f"{plan.id}/{commitment}"
+    counted = {info.ref for info in advanced(ctx, plan, commitment)}
+    found: list[ItemInfo] = []
     for entry in ctx.corpus.entries("matter"):
-        if key in getattr(entry.record, "commitments", []):
-            found.extend(
-                ctx.links.items[r]
-                for r in getattr(entry.record, "items", [])
-                if r in ctx.links.items
-            )
+        matter = entry.record
+        if not isinstance(matter, Matter) or key not in matter.commitments:
+            continue
+        for item_ref in matter.items:
+            info = ctx.links.items.get(item_ref)
+            if info and info.ref not in counted and info.date >= plan.date:
+                found.append(info)
     return found
 
 
 def progress(ctx: Context, plan: WorkPlan, area: Area) -> str:
     """E.g. "2 af 5 målsætninger fremmet"."""
-    done = sum(1 for c in area.commitments if advanced(ctx, plan.id, c.id))
+    done = sum(1 for c in area.commitments if advanced(ctx, plan, c.id))
     return f"{done} af {len(area.commitments)} målsætninger fremmet"
 
 
 def workplan_views(ctx: Context) -> dict[str, View]:
-    """The work plan overview pages and a page per area."""
+    """The work plan overview pages, the progress overview and a page per area."""
     out: dict[str, View] = {}
     plans: list[str] = []
     for entry in ctx.corpus.entries("workplan"):
@@ -57,6 +80,8 @@ def workplan_views(ctx: Context) -> dict[str, View]:
             areas.append(area_doc)
             overview.append([doc(area_doc, area.title), f": {progress(ctx, plan, area)}"])
             out[area_doc] = view(area.title, [_area(ctx, entry, plan, index, area)], orphan=False)
+        overall = paths.progress_page(ctx.prefix, plan.id)
+        out[overall] = _progress_view(ctx, plan)
         blocks: list[Block] = [
             fields(
                 [
@@ -66,7 +91,8 @@ def workplan_views(ctx: Context) -> dict[str, View]:
                 ]
             ),
             text(entry, ("introduction",), plan.introduction),
-            section("Områder", [bullets(overview), toctree(areas, hidden=True)]),
+            para(doc(overall, "Alle målsætninger og de punkter, der har fremmet dem")),
+            section("Områder", [bullets(overview), toctree([overall, *areas], hidden=True)]),
         ]
         out[page] = view(
             plan.title, [section(plan.title, blocks, obj=("workplan", plan.id))], orphan=False
@@ -79,42 +105,91 @@ def workplan_views(ctx: Context) -> dict[str, View]:
     return out
 
 
-def _area(ctx: Context, entry: object, plan: WorkPlan, index: int, area: Area) -> Block:
-    from kkr.loading.corpus import Entry
+RULE = (
+    "Et punkt tæller som fremdrift på en målsætning, når punktet selv er koblet til "
+    "målsætningen, er behandlet den {date} eller senere, og ikke er et fast punkt "
+    "(godkendelse af referat, Siden sidst, Punkter til næste møde, Eventuelt). Punkter, der "
+    "kun hører til samme forløb som målsætningen, vises som relaterede og tæller ikke med."
+)
 
-    assert isinstance(entry, Entry)
-    path = ("areas", index)
-    blocks: list[Block] = [para(progress(ctx, plan, area) + ".")]
-    if area.topics:
-        blocks.append(
-            fields(
-                [
-                    (
-                        "Emner",
-                        joined(
-                            [
-                                ref("topic", t, ctx.links.names.get(("topic", t), t))
-                                for t in area.topics
-                            ]
-                        ),
-                    )
-                ]
+
+def _progress_view(ctx: Context, plan: WorkPlan) -> View:
+    # A list per area rather than one wide table: it reads the same on a phone.
+    areas: list[Block] = []
+    total = done = 0
+    for area in plan.areas:
+        rows: list[Inline] = []
+        for number, c in enumerate(area.commitments, start=1):
+            total += 1
+            items = advanced(ctx, plan, c.id)
+            done += bool(items)
+            near = related(ctx, plan, c.id)
+            row: Inline = [
+                ref("commitment", f"{plan.id}/{c.id}", f"{number}. {_short(c.text)}"),
+                " – ",
+                strong(ADVANCED if items else NOT_ADVANCED),
+            ]
+            if items:
+                row += [" af ", *joined([item_link(i) for i in items], "; ")]
+            if near:
+                row += [". Relateret (tæller ikke): ", *joined([item_link(i) for i in near], "; ")]
+            rows.append(row)
+        target = paths.area_page(ctx.prefix, plan.id, area.id)
+        areas.append(
+            section(
+                [doc(target, area.title)],
+                [para(progress(ctx, plan, area) + "."), bullets(rows)],
+                anchor=f"fremdrift-{area.id}",
             )
         )
+    title = "Fremdrift på arbejdsgrundlaget"
+    blocks: list[Block] = [
+        para(
+            f"{done} af {total} målsætninger i ",
+            doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
+            f" ({long_date(plan.date)}) er fremmet af mindst ét punkt.",
+        ),
+        para(RULE.format(date=long_date(plan.date))),
+        *areas,
+    ]
+    return view(title, [section(title, blocks, anchor="fremdrift")], orphan=False)
+
+
+def _short(markdown: str, limit: int = 90) -> str:
+    line = " ".join(markdown.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) -> Block:
+    path = ("areas", index)
+    blocks: list[Block] = [
+        para(
+            progress(ctx, plan, area),
+            ". ",
+            doc(paths.progress_page(ctx.prefix, plan.id), "Se alle målsætninger"),
+            ".",
+        )
+    ]
+    if area.topics:
+        names = [ref("topic", t, ctx.links.names.get(("topic", t), t)) for t in area.topics]
+        blocks.append(fields([("Emner", joined(names))]))
     blocks.append(text(entry, (*path, "text"), area.text))
     commitments: list[Block] = []
     for number, c in enumerate(area.commitments):
-        items = advanced(ctx, plan.id, c.id)
-        status = "Fremmet af:" if items else "Endnu ikke fremmet af noget punkt."
-        body: list[Block] = [
-            text(entry, (*path, "commitments", number, "text"), c.text),
-            para(status),
-        ]
+        items = advanced(ctx, plan, c.id)
+        near = related(ctx, plan, c.id)
+        body: list[Block] = [text(entry, (*path, "commitments", number, "text"), c.text)]
         if items:
-            body.append(bullets(item_list(items)))
+            body += [para(f"{ADVANCED} af:"), bullets(item_list(items))]
+        else:
+            body.append(para(f"{NOT_ADVANCED} af noget punkt."))
+        if near:
+            body += [para("Relateret gennem et forløb (tæller ikke):"), bullets(item_list(near))]
+        if c.note:
+            body.append(text(entry, (*path, "commitments", number, "note"), c.note))
         commitments.append(
             section(
-                f"Målsætning {c.id}",
+                f"Målsætning {number + 1}",
                 body,
                 anchor=f"maal-{c.id}",
                 obj=("commitment", f"{plan.id}/{c.id}"),

@@ -1,0 +1,120 @@
+"""The build day (SOURCE_DATE_EPOCH) decides "Næste møde" and meeting status."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from conftest import build, copy_root
+from kkr.checks.corpus import load_corpus
+from kkr.site import status
+from kkr.site.dates import build_day, long_date
+
+from schema.meeting import DocumentKind, Meeting, MeetingStatus
+
+pytestmark = pytest.mark.sphinx
+
+
+def _epoch(day: date) -> str:
+    return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()))
+
+
+def _text(page: Path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page.read_text())).replace("\u00a0", " ")
+
+
+def _section(text: str, heading: str, following: str) -> str:
+    return text[text.index(heading) : text.index(following, text.index(heading))]
+
+
+def _meetings(site: Path) -> list[Meeting]:
+    found = [e.record for e in load_corpus(site / "records").entries("meeting")]
+    return sorted((m for m in found if isinstance(m, Meeting)), key=lambda m: m.date)
+
+
+def test_build_day_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2022, 3, 30)))
+    assert build_day() == date(2022, 3, 30)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_day() == datetime.now(UTC).date()
+
+
+def test_next_meeting_and_status_follow_the_build_day(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meetings = _meetings(site)
+    agenda_only = next(m for m in meetings if m.document is DocumentKind.agenda)
+    # Day one: before the agenda-only meeting; day two: after it, before the next one.
+    later = [m for m in meetings if m.date > agenda_only.date]
+    assert later, "the test site needs a meeting after the agenda-only one"
+    before = date.fromordinal(agenda_only.date.toordinal() - 1)
+    between = date.fromordinal(agenda_only.date.toordinal() + 1)
+    pages = {}
+    for day in (before, between):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+        result = build(site)
+        assert result.warnings == ""
+        pages[day] = (
+            _text(result.out / "index.html"),
+            _text(result.out / "arkiv" / "moeder" / f"{agenda_only.id}.html"),
+            result.read,
+        )
+    front, meeting, _ = pages[before]
+    assert long_date(agenda_only.date) in _section(front, "Næste møde", "Seneste møde")
+    assert "Dagsorden udsendt" in meeting
+    front, meeting, reread = pages[between]
+    assert long_date(later[0].date) in _section(front, "Næste møde", "Seneste møde")
+    assert long_date(agenda_only.date) in _section(front, "Seneste møde", "Seneste beslutninger")
+    assert "Afholdt – referatet er ikke registreret" in meeting
+    assert "Planlagt" not in meeting
+    # The page whose status changed with the day was read again, though no record changed.
+    assert f"arkiv/moeder/{agenda_only.id}" in reread
+
+
+def test_no_next_meeting_is_said_plainly(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    last = _meetings(site)[-1]
+    day = date.fromordinal(last.date.toordinal() + 30)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(day))
+    front = _text(build(site).out / "index.html")
+    block = _section(front, "Næste møde", "Seneste møde")
+    assert f"Der er ikke registreret noget møde efter {long_date(day)}" in block
+    assert long_date(last.date) in block
+
+
+def test_every_page_says_how_current_the_data_is(site: Path) -> None:
+    result = build(site)
+    newest = status.data_date(load_corpus(site / "records"))
+    assert newest is not None
+    pages = [
+        p for p in result.out.rglob("*.html") if p.name not in {"search.html", "genindex.html"}
+    ]
+    assert pages
+    for page in pages:
+        assert f"Data opdateret til og med {long_date(newest)}" in _text(page), page
+
+
+def test_past_meeting_without_documents_is_held() -> None:
+    meeting = Meeting(
+        id="2020-09-08",
+        body="kkr-syddanmark",
+        date=date(2020, 9, 8),
+        status=MeetingStatus.planned,
+    )
+    assert (
+        status.shown_status(meeting, date(2020, 9, 9)) == "Afholdt – ingen dokumenter registreret"
+    )
+    assert status.shown_status(meeting, date(2020, 9, 7)) == "Planlagt"
+
+
+def test_two_builds_with_the_same_day_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(date(2024, 1, 1)))
+    one = build(copy_root("test-site", tmp_path / "a"), fresh=True, parallel=2)
+    two = build(copy_root("test-site", tmp_path / "b"), fresh=True)
+    files = sorted(p.relative_to(one.out) for p in one.out.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two.out) for p in two.out.rglob("*") if p.is_file())
+    assert [f for f in files if (one.out / f).read_bytes() != (two.out / f).read_bytes()] == []

@@ -1,0 +1,179 @@
+"""``kkr new``: write a valid skeleton record of a kind, or add an item to a meeting."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kkr.checks.corpus import load_corpus
+from kkr.commands.options import add_records, usage_error
+from kkr.i18n import _
+from kkr.importer.text import slug
+from kkr.loading.corpus import Corpus
+from kkr.skeletons import records as skeletons
+from kkr.skeletons.items import add_item, next_number
+from schema.contract import ContractKind
+from schema.meeting import Meeting
+from schema.membership import Role
+from schema.organization import OrganizationKind
+from schema.person import PersonKind
+from schema.registry import KINDS
+
+DIRECTORIES = {kind.name: kind.directory for kind in KINDS.values()}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``new`` command and one sub-command per kind of record."""
+    parser = subparsers.add_parser(
+        "new",
+        help="write a skeleton record that passes kkr validate",
+        description="Write a new record with the schema line, the required fields and "
+        "sensible defaults, and print its path. Ids are made from Danish names (æ → ae, "
+        "ø → oe, å → aa). Never overwrites: exits 1 if the record exists. "
+        "`kkr new item` adds the next free item number to an existing meeting instead.",
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    _add(kinds, "meeting", "a planned meeting with the standard sections", "DATE", "2024-09-10")
+    item = _add(kinds, "item", "the next free item of a meeting", "MEETING", "2024-09-10")
+    item.add_argument(
+        "--section", metavar="N", help="the section number (default: the last item's section)"
+    )
+    item.add_argument("--title", default="Titel på punktet", help="the item's title as printed")
+    person = _add(kinds, "person", "a person", "NAME", "'Mads Skau'")
+    _choice(person, PersonKind, "politician")
+    organization = _add(kinds, "organization", "an organization", "NAME", "'FGU Danmark'")
+    _choice(organization, OrganizationKind, "other")
+    membership = _add(
+        kinds, "membership", "a seat of a person in a body", "PERSON", "mads-skau fgu-danmark"
+    )
+    membership.add_argument("organization", metavar="ORG", help="the body's id, e.g. fgu-danmark")
+    membership.add_argument(
+        "--role",
+        dest="choice",
+        choices=[m.value for m in Role],
+        default="member",
+        help="default: member",
+    )
+    membership.add_argument(
+        "--replaces", metavar="MEMBERSHIP", help="the id of the membership this one succeeds"
+    )
+    contract = _add(kinds, "contract", "an agreement", "NAME", "'Resultatkontrakt med SDEO 2025'")
+    _choice(contract, ContractKind, "performance-contract")
+    matter = _add(
+        kinds,
+        "matter",
+        "a matter followed across meetings",
+        "NAME",
+        "'Fremskudt funktion' --item 2023-11-21/2.4",
+    )
+    matter.add_argument(
+        "--item", required=True, metavar="ITEM", help="its first item, e.g. 2023-11-21/2.4"
+    )
+
+
+_WHAT = {
+    "DATE": "the meeting date, YYYY-MM-DD",
+    "MEETING": "the meeting's id, its date",
+    "NAME": "the name as printed; the id is made from it",
+    "PERSON": "the person's id",
+}
+
+
+def _add(
+    kinds: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    what: str,
+    metavar: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    parser = kinds.add_parser(name, help=f"{what}, e.g. kkr new {name} {example}")
+    parser.add_argument("value", metavar=metavar, help=_WHAT[metavar])
+    add_records(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _choice(parser: argparse.ArgumentParser, enum: Any, default: str) -> None:
+    parser.add_argument(
+        "--kind",
+        dest="choice",
+        choices=[m.value for m in enum],
+        default=default,
+        metavar="KIND",
+        help=f"one of {', '.join(m.value for m in enum)} (default: {default})",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the record (or the item) and print the path."""
+    if not args.records.is_dir():
+        return usage_error(
+            _("{records} is not a directory; example: kkr new person 'Bo Hansen'").format(
+                records=args.records
+            )
+        )
+    corpus = load_corpus(args.records)
+    try:
+        if args.kind == "item":
+            return _item(args, corpus)
+        data = _data(args, corpus)
+    except skeletons.SkeletonError as error:
+        return usage_error(str(error))
+    directory = DIRECTORIES[args.kind]
+    path = args.records / directory / f"{data['id']}.yaml"
+    if path.exists():
+        print(_("{path} already exists; kkr new never overwrites a record").format(path=path))
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeletons.render(args.kind, data), encoding="utf-8")
+    print(path)
+    return 0
+
+
+def _data(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
+    value: str = args.value
+    if args.kind == "meeting":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise skeletons.SkeletonError(
+                _(
+                    "{value!r} is not a date; write it as YYYY-MM-DD, "
+                    "e.g. kkr new meeting 2024-09-10"
+                ).format(value=value)
+            ) from None
+        return skeletons.meeting(value, corpus)
+    if args.kind == "membership":
+        return skeletons.membership(value, args.organization, args.choice, args.replaces, corpus)
+    if args.kind == "matter":
+        return skeletons.matter(value, args.item, corpus)
+    if not slug(value):
+        raise skeletons.SkeletonError(
+            _(
+                "{value!r} has no letters or digits to make an id from; "
+                "example: kkr new person 'Bo Hansen'"
+            ).format(value=value)
+        )
+    if args.kind == "contract":
+        return skeletons.contract(value, args.choice, corpus)
+    return skeletons.named(value, args.choice)
+
+
+def _item(args: argparse.Namespace, corpus: Corpus) -> int:
+    entry = corpus.get("meeting", args.value)
+    if entry is None or not isinstance(entry.record, Meeting):
+        raise skeletons.SkeletonError(
+            _(
+                "no meeting {meeting} in the records; create it first: kkr new meeting {meeting}"
+            ).format(meeting=args.value)
+        )
+    number = next_number(entry.record, args.section)
+    path: Path = entry.path
+    path.write_text(
+        add_item(path.read_text(encoding="utf-8"), entry.record, number, args.title),
+        encoding="utf-8",
+    )
+    print(_("{path}: added item {number}").format(path=path, number=number))
+    return 0

@@ -1,0 +1,138 @@
+"""What a municipality's page adds, and the council's members as the attendance lists give them."""
+
+from __future__ import annotations
+
+from kkr.site import parties
+from kkr.site.blocks import Block, Inline, bullets, para, section, table
+from kkr.site.links import ItemInfo
+from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
+from schema.organization import Organization
+from schema.person import Person
+
+MAYOR = "borgmester"
+
+
+def _people(ctx: Context, municipality: str) -> list[Person]:
+    found = [e.record for e in ctx.corpus.entries("person") if isinstance(e.record, Person)]
+    return [p for p in found if p.municipality == municipality]
+
+
+def _who(ctx: Context, p: Person) -> Inline:
+    parts: Inline = [person(ctx, p.id)]
+    if p.party or p.party_name:
+        parts.append(f" ({p.party or p.party_name})")
+    if p.title:
+        parts.append(f", {p.title}")
+    return parts
+
+
+def names(o: Organization) -> set[str]:
+    """The ways a table cell may name the municipality: "Vejle Kommune", "Vejle", aliases."""
+    out = {o.name, *o.aliases}
+    out |= {n.removesuffix(" Kommune") for n in list(out)}
+    return {n.casefold() for n in out if n}
+
+
+def table_rows(ctx: Context, o: Organization) -> list[tuple[ItemInfo, str, list[str], list[str]]]:
+    """Every table row whose first cell names the municipality, with its item and columns."""
+    wanted = names(o)
+    found: list[tuple[ItemInfo, str, list[str], list[str]]] = []
+    for info in sorted(ctx.links.items.values(), key=lambda i: (i.date, i.ref)):
+        for t in info.item.tables:
+            for row in t.rows:
+                if row and row[0].strip().casefold() in wanted:
+                    found.append((info, t.caption or "", list(t.columns), list(row)))
+    return found
+
+
+def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
+    """Mayor and politicians, items that concern the municipality, and table rows naming it."""
+    people = _people(ctx, o.id)
+    mayors = [p for p in people if (p.title or "").casefold() == MAYOR]
+    blocks: list[Block] = [
+        section(
+            "Borgmester",
+            [
+                bullets(
+                    [_who(ctx, p) for p in mayors],
+                    "Kilderne nævner ikke kommunens borgmester med titel.",
+                )
+            ],
+        ),
+        section(
+            "Politikere og medarbejdere fra kommunen",
+            [bullets([_who(ctx, p) for p in people], "Ingen nævnt i kilderne.")],
+        ),
+    ]
+    rows = table_rows(ctx, o)
+    items = list(ctx.links.by_org.get(o.id, [])) + [info for info, *_ in rows]
+    blocks.append(
+        section(
+            "Punkter, der vedrører kommunen",
+            [bullets(item_list(items), "Ingen punkter nævner kommunen.")],
+        )
+    )
+    if rows:
+        cells: list[list[Inline]] = [
+            [
+                [item_link(info)],
+                [caption or "–"],
+                [
+                    " · ".join(
+                        f"{c}: {v}" if c else v
+                        for c, v in zip(columns, row, strict=False)
+                        if v.strip()
+                    )
+                ],
+            ]
+            for info, caption, columns, row in rows
+        ]
+        blocks.append(
+            section(
+                "Tabelrækker, der nævner kommunen",
+                [table(["Punkt", "Tabel", "Række"], cells)],
+            )
+        )
+    return blocks
+
+
+def council_members(ctx: Context, o: Organization) -> Block:
+    """The members as the meetings' attendance lists name them, with party and municipality."""
+    listed: dict[str, tuple[int, int]] = {}
+    for person_id, meetings in ctx.links.attended.items():
+        listed[person_id] = (len(meetings), 0)
+    for person_id, meetings in ctx.links.missed.items():
+        listed[person_id] = (listed.get(person_id, (0, 0))[0], len(meetings))
+    letters: set[str] = set()
+    rows: list[Inline] = []
+    for person_id in sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
+        entry = ctx.corpus.get("person", person_id)
+        p = entry.record if entry else None
+        line: Inline = [person(ctx, person_id)]
+        if isinstance(p, Person):
+            if p.party:
+                letters.add(p.party)
+                line.append(f" ({p.party})")
+            if p.municipality:
+                line += [", ", org(ctx, p.municipality)]
+        came, away = listed[person_id]
+        line.append(f": deltog i {came}, afbud til {away}")
+        rows.append(line)
+    held = {
+        m.id: m for ms in (*ctx.links.attended.values(), *ctx.links.missed.values()) for m in ms
+    }
+    dated: Inline = [
+        meeting_link(m.id, m.date) for m in sorted(held.values(), key=lambda m: m.date)
+    ]
+    body: list[Block] = [
+        para(
+            "Medlemmerne, som mødernes fremmødelister nævner dem (deltagere og afbud). "
+            "Fremmøde er registreret for: ",
+            *([part for i, link in enumerate(dated) for part in ([", "] if i else []) + [link]]),
+            ".",
+        ),
+        bullets(rows, "Ingen fremmødelister er registreret."),
+    ]
+    if letters:
+        body.append(para("Partibogstaver: ", parties.key(letters), "."))
+    return section("Medlemmer ifølge fremmødelisterne", body)

@@ -1,0 +1,1 @@
+"""Valid starting points for new records, written by ``kkr new``."""
