@@ -17,7 +17,16 @@ from kkr.site.blocks import (
 )
 from kkr.site.dates import partial_date, period
 from kkr.site.links import ItemInfo
-from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
+from kkr.site.views.common import (
+    Context,
+    View,
+    item_bullets,
+    item_link,
+    item_list,
+    org,
+    text,
+    view,
+)
 from schema.contract import Contract
 from schema.matter import Matter
 from schema.topic import Topic
@@ -195,14 +204,12 @@ def topic_views(ctx: Context) -> dict[str, View]:
         orgs = ctx.links.orgs_by_topic.get(t.id, [])
         if orgs:
             blocks.append(section("Organisationer", [bullets([[org(ctx, o.id)] for o in orgs])]))
+        page = paths.page(ctx.prefix, "topic", t.id)
+        infos = ctx.links.by_topic.get(t.id, [])
         blocks.append(
-            section(
-                "Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]
-            )
+            section("Punkter", item_bullets(ctx, page, "Punkter", infos, "Ingen punkter."))
         )
-        out[paths.page(ctx.prefix, "topic", t.id)] = view(
-            t.name, [section(t.name, blocks, obj=("topic", t.id))]
-        )
+        out[page] = view(t.name, [section(t.name, blocks, obj=("topic", t.id))])
         rows.append([ref("topic", t.id, t.name)])
     out[paths.list_page(ctx.prefix, "topic")] = view(
         "Emner", [bullets(rows, "Ingen emner.")], orphan=False

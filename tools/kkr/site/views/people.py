@@ -11,7 +11,7 @@ from kkr.site.parties import PARTIES
 from kkr.site.views.common import (
     Context,
     View,
-    item_list,
+    item_bullets,
     meeting_link,
     org,
     person,
@@ -111,25 +111,23 @@ def person_views(ctx: Context) -> dict[str, View]:
             )
         )
         handled = ctx.links.handled.get(p.initials, []) if p.initials else []
+        page = paths.page(ctx.prefix, "person", p.id)
+        lists = {
+            "Fremlagt": ctx.links.presented.get(p.id, []),
+            "Vedrører": ctx.links.concerns.get(p.id, []),
+            "Sagsbehandler": handled,
+        }
         blocks.append(
             section(
                 "Punkter",
                 [
-                    section(
-                        "Fremlagt",
-                        [bullets(item_list(ctx.links.presented.get(p.id, [])), "Ingen.")],
-                    ),
-                    section(
-                        "Vedrører", [bullets(item_list(ctx.links.concerns.get(p.id, [])), "Ingen.")]
-                    ),
-                    section("Sagsbehandler", [bullets(item_list(handled), "Ingen.")]),
+                    section(heading, item_bullets(ctx, page, heading, infos, "Ingen."))
+                    for heading, infos in lists.items()
                 ],
             )
         )
         shown = person_name(p)
-        out[paths.page(ctx.prefix, "person", p.id)] = view(
-            shown, [section(shown, blocks, obj=("person", p.id))]
-        )
+        out[page] = view(shown, [section(shown, blocks, obj=("person", p.id))])
         extra: Inline = [f" ({p.party})"] if p.party else []
         if p.municipality:
             extra += [", ", org(ctx, p.municipality)]
@@ -209,8 +207,9 @@ def organization_views(ctx: Context) -> dict[str, View]:
             )
         )
         if o.kind.value != "municipality":
-            items = item_list(ctx.links.by_org.get(o.id, []))
-            blocks.append(section("Punkter", [bullets(items, "Ingen.")]))
+            page = paths.page(ctx.prefix, "organization", o.id)
+            infos = ctx.links.by_org.get(o.id, [])
+            blocks.append(section("Punkter", item_bullets(ctx, page, "Punkter", infos, "Ingen.")))
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )
