@@ -92,6 +92,7 @@ def on_builder_inited(app: Sphinx) -> None:
     srcdir = Path(app.srcdir)
     domain = _domain(app)
     domain.site_menu = _menu(cfg, srcdir)
+    domain.site_prefix = cfg.pages_prefix
     domain.site_views = None
     day = build_day().isoformat()
     wanted = cache.key(cfg.records, (cfg.pages_prefix, day, *domain.site_menu))
