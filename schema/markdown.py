@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from markdown_it.token import Token
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from schema.mdparser import PARSER
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 ALLOWED_ROLE_PREFIX = "kkr:"
@@ -74,6 +74,10 @@ def problems(text: str) -> list[tuple[int, str]]:
 
 
 def _parse_problems(text: str) -> list[tuple[int, str]]:
+    # Imported here: most record text never needs the parser, and loading markdown-it
+    # was a sixth of `kkr validate`'s start-up.
+    from schema.mdparser import PARSER
+
     found: list[tuple[int, str]] = []
     for line, token in _walk_lines(PARSER.parse(text)):
         if token.type == "text" and "<" in token.content:
