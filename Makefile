@@ -85,7 +85,7 @@ pytest: $(STAMP) $(CATALOG).mo
 
 # What a pull request changes in the knowledge base, in Danish Markdown: make summary BASE=main
 summary: $(STAMP) $(CATALOG).mo
-	@$(BIN)/kkr diff $(BASE)
+	@$(BIN)/kkr diff --format markdown $(BASE)
 
 # Live preview on http://127.0.0.1:8000 that rebuilds and reloads on save.
 serve: $(STAMP) $(CATALOG).mo

@@ -1,10 +1,12 @@
 """Sphinx configuration for the KKR Syddanmark site."""
 
+import os
+
 project = "KKR Syddanmark"
 author = "KKR Syddanmark"
 copyright = "KL"
 language = "da"
-extensions = ["myst_parser", "kkr.site"]
+extensions = ["myst_parser", "kkr.site", "sphinx_sitemap", "sphinxext.opengraph"]
 root_doc = "index"
 exclude_patterns = ["_build", ".venv*", "records", "tests", "tools", "schema", "README.md", ".ci"]
 html_theme = "furo"
@@ -17,4 +19,20 @@ myst_heading_anchors = 2
 kkr_records = "records"
 kkr_pages = "arkiv"
 # Hand-written pages in the menu, after the generated lists.
-kkr_menu = ("docs/om-kkr", "docs/redigering", "docs/byggeriet", "docs/reference/index")
+kkr_menu = (
+    "docs/om-kkr",
+    "docs/data",
+    "docs/tal-og-tendenser",
+    "docs/oparl",
+    "docs/redigering",
+    "docs/byggeriet",
+    "docs/reference/index",
+)
+# Open data: OParl ids, calendar and feed links and the sitemap need the site's own address.
+# Set KKR_BASE_URL when publishing; without it the site is addressed as a local server.
+html_baseurl = os.environ.get("KKR_BASE_URL", "http://localhost:8000/")
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_site_name = "KKR Syddanmark – vidensbase"
+# Social-card images would be drawn for every page; a description and title are enough here.
+ogp_social_cards = {"enable": False}

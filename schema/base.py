@@ -23,13 +23,19 @@ class Source(Strict):
         str,
         Field(
             pattern=r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$",
-            description="File name in shared/sources, e.g. kkr-syddanmark-2021-06-09-dagsorden.txt",
+            description="File name in records/documents, e.g. "
+            "kkr-syddanmark-2023-11-21-referat.txt",
         ),
     ]
     lines: Annotated[
         str | None,
         Field(pattern=r"^[1-9]\d*(-[1-9]\d*)?$", description="Line or line range, e.g. 120-134"),
     ] = None
+    quote: Text | None = Field(
+        None,
+        description="Words printed in the cited lines, checked by kkr validate, "
+        "e.g. Bo Hansen (A) Svendborg",
+    )
     note: Text | None = Field(
         None, description="What the source says there, where the line range alone is not enough"
     )

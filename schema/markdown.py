@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Annotated, Any
 
+from kkr.i18n import _
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -86,8 +87,10 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
                 found.append(
                     (
                         line,
-                        f"raw HTML {tag.group(0)!r} is not allowed in record text; write Markdown "
-                        "instead, e.g. **fed** for <b>fed</b>",
+                        _(
+                            "raw HTML {snippet!r} is not allowed in record text; write Markdown "
+                            "instead, e.g. **fed** for <b>fed</b>"
+                        ).format(snippet=tag.group(0)),
                     )
                 )
         elif token.type in ("link_open", "image"):
@@ -98,25 +101,29 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
                 found.append(
                     (
                         line,
-                        f"link to {url[:40]!r} uses the {scheme}: scheme; only "
-                        + ", ".join(SAFE_SCHEMES)
-                        + " are allowed, e.g. [KL](https://www.kl.dk/)",
+                        _(
+                            "link to {url!r} uses the {scheme}: scheme; only {schemes} are "
+                            "allowed, e.g. [KL](https://www.kl.dk/)"
+                        ).format(url=url[:40], scheme=scheme, schemes=", ".join(SAFE_SCHEMES)),
                     )
                 )
         elif token.type == "fence" and token.info.strip().startswith("{"):
             found.append(
                 (
                     line,
-                    f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
-                    "directives can include files or raw HTML. Use plain Markdown",
+                    _(
+                        "the directive {name!r} is not allowed in record text; directives can "
+                        "include files or raw HTML. Use plain Markdown"
+                    ).format(name=token.info.strip()[:40]),
                 )
             )
         elif token.type.startswith("colon_fence") and token.info.strip().startswith("{"):
             found.append(
                 (
                     line,
-                    f"the directive {token.info.strip()[:40]!r} is not allowed in record text; "
-                    "use plain Markdown",
+                    _(
+                        "the directive {name!r} is not allowed in record text; use plain Markdown"
+                    ).format(name=token.info.strip()[:40]),
                 )
             )
         elif token.type == "myst_role":
@@ -125,16 +132,20 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
                 found.append(
                     (
                         line,
-                        f"the role {{{name}}} is not allowed in record text; only cross-reference "
-                        "roles are, e.g. {kkr:person}`bo-hansen`",
+                        _(
+                            "the role {{{name}}} is not allowed in record text; only "
+                            "cross-reference roles are, e.g. {{kkr:person}}`bo-hansen`"
+                        ).format(name=name),
                     )
                 )
         elif token.type in ("myst_target", "myst_line_comment", "myst_block_break"):
             found.append(
                 (
                     line,
-                    f"the MyST block syntax {token.markup or token.content!r} is not allowed in "
-                    "record text; use plain Markdown",
+                    _(
+                        "the MyST block syntax {syntax!r} is not allowed in record text; use "
+                        "plain Markdown"
+                    ).format(syntax=token.markup or token.content),
                 )
             )
     return found

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from schema.base import Record, Strict
 from schema.markdown import Markdown
@@ -28,6 +29,10 @@ from schema.types import (
     Text,
     TopicRef,
 )
+
+# "place", "items[2.1].beslutning": the fields kkr import sets; a 12-digit hash of each value.
+ImportedField = Annotated[str, StringConstraints(pattern=r"^(items\[\d+\.\d+\]\.)?[a-z_]+$")]
+ImportHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
 
 
 class DocumentKind(StrEnum):
@@ -177,3 +182,8 @@ class Meeting(Record):
         default_factory=list, description="The agenda's numbered sections, in order"
     )
     items: list[Item] = Field(default_factory=list, description="The agenda items, in agenda order")
+    imported: dict[ImportedField, ImportHash] = Field(
+        default_factory=dict,
+        description="What kkr import wrote last: a hash per field it set, so that a later "
+        "import keeps hand edits; written by kkr import, never by hand",
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
+from kkr.i18n import N_, _
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -27,9 +28,12 @@ class Ref:
     kind: str
 
 
-def _fail(code: str, message: str, got: object) -> PydanticCustomError:
-    # pydantic's templates know {name} but not {name!r}, so quote the value here.
-    return PydanticCustomError(code, message.replace("{got!r}", "{got}"), {"got": repr(got)})
+def _fail(code: str, message: str, got: object, example: str) -> PydanticCustomError:
+    # pydantic's templates know {name} but not {name!r}, so quote the value here. The
+    # validator adds the example after the field's name: "example: until: 2024".
+    return PydanticCustomError(
+        code, message.replace("{got!r}", "{got}"), {"got": repr(got), "example": example}
+    )
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -41,14 +45,18 @@ def _parse_date(value: object) -> date:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise _fail(
             "date",
-            "expected a date written YYYY-MM-DD, got {got!r}; example: 2023-11-21",
+            _("expected a date written YYYY-MM-DD, got {got!r}"),
             got=value,
+            example="2023-11-21",
         )
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise _fail(
-            "date", "{got!r} is not a real calendar date; example: 2023-11-21", got=value
+            "date",
+            _("{got!r} is not a real calendar date"),
+            got=value,
+            example="2023-11-21",
         ) from None
 
 
@@ -65,9 +73,12 @@ def _check_partial_date(value: str) -> str:
     if not _PARTIAL.fullmatch(value):
         raise _fail(
             "date",
-            "expected a year, year-month or full date (YYYY, YYYY-MM or YYYY-MM-DD), "
-            "got {got!r}; example: 2020-07",
+            _(
+                "expected a year, year-month or full date (YYYY, YYYY-MM or YYYY-MM-DD), "
+                "got {got!r}"
+            ),
             got=value,
+            example="2020-07",
         )
     if len(value) == 10:
         _parse_date(value)
@@ -100,8 +111,9 @@ class Matches:
         if not re.fullmatch(self.regex, value):
             raise _fail(
                 "pattern",
-                "{got!r} is not a valid " + self.what + "; example: " + self.example,
+                _("{got!r} is not a valid {what}").replace("{what}", _(self.what)),
                 got=value,
+                example=self.example,
             )
         return value
 
@@ -120,21 +132,22 @@ class Matches:
 
 
 Slug = Annotated[
-    str, Matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "id (lowercase a-z, 0-9 and hyphens)", "bo-hansen")
+    str,
+    Matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", N_("id (lowercase a-z, 0-9 and hyphens)"), "bo-hansen"),
 ]
-MeetingId = Annotated[str, Matches(r"\d{4}-\d{2}-\d{2}", "meeting id", "2023-11-21")]
-ItemNumber = Annotated[str, Matches(r"[1-9]\d*\.[1-9]\d*", "item number", "3.6")]
-SectionNumber = Annotated[str, Matches(r"[1-9]\d*", "section number", "3")]
-CaseNumber = Annotated[str, Matches(r"SAG-\d{4}-\d{5}", "case number", "SAG-2021-02179")]
-Initials = Annotated[str, Matches(r"[a-zæøå]{2,6}", "set of initials", "bel")]
+MeetingId = Annotated[str, Matches(r"\d{4}-\d{2}-\d{2}", N_("meeting id"), "2023-11-21")]
+ItemNumber = Annotated[str, Matches(r"[1-9]\d*\.[1-9]\d*", N_("item number"), "3.6")]
+SectionNumber = Annotated[str, Matches(r"[1-9]\d*", N_("section number"), "3")]
+CaseNumber = Annotated[str, Matches(r"SAG-\d{4}-\d{5}", N_("case number"), "SAG-2021-02179")]
+Initials = Annotated[str, Matches(r"[a-zæøå]{2,6}", N_("set of initials"), "bel")]
 StartTime = Annotated[
-    str, Matches(r"([01]\d|2[0-3]):[0-5]\d", "time of day (HH:MM, quoted)", "'10:00'")
+    str, Matches(r"([01]\d|2[0-3]):[0-5]\d", N_("time of day (HH:MM, quoted)"), "'10:00'")
 ]
-Party = Annotated[str, Matches(r"[A-ZÆØÅ]", "party letter (one capital letter)", "A")]
-Email = Annotated[str, Matches(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "e-mail address", "bel@kl.dk")]
-Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", "telephone number", "'5376 3683'")]
+Party = Annotated[str, Matches(r"[A-ZÆØÅ]", N_("party letter (one capital letter)"), "A")]
+Email = Annotated[str, Matches(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", N_("e-mail address"), "bel@kl.dk")]
+Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", N_("telephone number"), "'5376 3683'")]
 Url = Annotated[
-    str, Matches(r"https?://[^\s<>\"]+", "web address (http or https)", "https://www.kl.dk/")
+    str, Matches(r"https?://[^\s<>\"]+", N_("web address (http or https)"), "https://www.kl.dk/")
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 """One line of plain text, such as a title."""
@@ -145,10 +158,10 @@ Amount = Annotated[int, Field(ge=0, le=10**12)]
 ItemRef = Annotated[
     str,
     Ref("item"),
-    Matches(r"\d{4}-\d{2}-\d{2}/[1-9]\d*\.[1-9]\d*", "item reference", "2023-11-21/2.4"),
+    Matches(r"\d{4}-\d{2}-\d{2}/[1-9]\d*\.[1-9]\d*", N_("item reference"), "2023-11-21/2.4"),
 ]
 MeetingRef = Annotated[
-    str, Ref("meeting"), Matches(r"\d{4}-\d{2}-\d{2}", "meeting id", "2023-11-21")
+    str, Ref("meeting"), Matches(r"\d{4}-\d{2}-\d{2}", N_("meeting id"), "2023-11-21")
 ]
 PersonRef = Annotated[str, Ref("person")]
 OrganizationRef = Annotated[str, Ref("organization")]
@@ -160,7 +173,7 @@ HandlerRef = Annotated[Initials, Ref("initials")]
 CommitmentRef = Annotated[
     str,
     Ref("commitment"),
-    Matches(r"[a-z0-9-]+/[a-z0-9-]+", "commitment reference", "2022-2026/sundhed-1"),
+    Matches(r"[a-z0-9-]+/[a-z0-9-]+", N_("commitment reference"), "2022-2026/sundhed-1"),
 ]
 BodyRef = Annotated[str, Ref("body")]
 TermRef = Annotated[str, Ref("term")]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -73,3 +76,20 @@ def site(tmp_path: Path) -> Path:
 def repo() -> Path:
     """The repository root."""
     return REPO
+
+
+def kkr(*args: str, cwd: Path, lang: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the kkr command line in a fresh process; messages in ``lang`` (default: Danish)."""
+    env = {k: v for k, v in os.environ.items() if k != "KKR_LANG"}
+    if lang:
+        env["KKR_LANG"] = lang
+    # The timeout only guards against a hang (a blocking read); no assertion is about time.
+    return subprocess.run(
+        [sys.executable, "-m", "kkr.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=120,
+    )

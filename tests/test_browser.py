@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
+from browser_support import chromium, front, open_page, search, serve
 from conftest import REPO, build, copy_root
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = REPO / "_build" / "screenshots"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
 
 
 @pytest.fixture(scope="module", params=["test-site", "repository"])
@@ -47,74 +29,60 @@ def served(
     else:
         result = build(copy_root("test-site", tmp / "site"))
     assert result.warnings == ""
-    handler = functools.partial(_Quiet, directory=str(result.out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(result.out) as base:
+        yield base
     shutil.rmtree(tmp, ignore_errors=True)
 
 
 @pytest.fixture
-def page(served: str) -> Iterator[Page]:
-    """A Chromium page that fails the test on console errors."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        tab = browser.new_page()
-        errors: list[str] = []
-        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        tab.on("pageerror", lambda exc: errors.append(str(exc) + " at " + tab.url))
-        tab.on(
-            "response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None
-        )
-        tab.on("dialog", lambda dialog: errors.append("dialog: " + dialog.message))
+def page() -> Iterator[Page]:
+    """A Chromium tab that fails the test on console errors."""
+    with chromium() as tab:
         yield tab
-        browser.close()
-        assert errors == [], "\n".join(errors)
 
 
-def _open(page: Page, url: str) -> None:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, url
-
-
-def test_search_and_follow_links(page: Page, served: str, request: pytest.FixtureRequest) -> None:
-    suffix = "-repo" if "repository" in request.node.callspec.id else ""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    _open(page, served + "index.html")
-    page.screenshot(path=str(SHOTS / f"forside{suffix}.png"), full_page=True)
-    page.fill("#kkr-q", "flygtninge")
-    page.click(".kkr-search button")
-    page.wait_for_selector("#search-results li a", timeout=15000)
-    page.click("#search-results li a[href*='2021-06-09']")
+def test_search_lands_on_the_item(page: Page, served: str) -> None:
+    results = search(page, served, "flygtninge")
+    urls = [r["url"] for r in results]
+    assert len(urls) == len(set(urls)), "a result is listed twice"
+    item = next(r for r in results if r["url"].endswith("2021-06-09.html#punkt-3-6"))
+    # The item itself, with its meeting and date, and an excerpt around the word.
+    assert "Fordeling af flygtninge" in item["title"]
+    assert " ".join(item["meta"].split()) == "Møde 9. juni 2021"
+    assert "flygtning" in item["excerpt"].lower()
+    assert not [r for r in results if ", i" in r["meta"] or "¶" in r["title"]]
+    page.click("#kkr-search-results a[href$='#punkt-3-6']")
     page.wait_for_load_state()
-    assert "2021-06-09" in page.url
-    page.click("a[href='#punkt-3-6']")
-    assert page.url.endswith("#punkt-3-6")
-    assert "Fordeling af flygtninge" in page.inner_text("#punkt-3-6 h2, #punkt-3-6 h3")
-    page.screenshot(path=str(SHOTS / f"moede{suffix}.png"), full_page=True)
-    for selector in (
-        "#punkt-3-6 a[href*='sager/']",
-        "#punkt-3-6 a[href*='personer/']",
-    ):
-        _open(page, urljoin(page.url, page.get_attribute(selector, "href") or ""))
+    assert page.url.endswith("2021-06-09.html#punkt-3-6")
+    assert "Fordeling af flygtninge" in page.inner_text("#punkt-3-6")
+
+
+def test_search_matches_prefixes_and_filters(page: Page, served: str) -> None:
+    whole = search(page, served, "flygtningefordeling")
+    prefix = search(page, served, "flygtn")
+    assert prefix and len(prefix) >= len(whole)
+    people = search(page, served, "Hansen", type="Person")
+    assert people and all(r["meta"] == "Person" for r in people)
+    status = page.inner_text("#kkr-search-status")
+    assert "resultat" in status
+
+
+def test_search_follow_links(page: Page, served: str) -> None:
+    open_page(page, served + "arkiv/moeder/2021-06-09.html")
+    for selector in ("#punkt-3-6 a[href*='sager/']", "#punkt-3-6 a[href*='personer/']"):
+        open_page(page, urljoin(page.url, page.get_attribute(selector, "href") or ""))
+        assert page.locator(".kkr-crumbs a[href='index.html']").count() == 1
         page.go_back()
-    _open(
-        page, urljoin(page.url, page.get_attribute("#punkt-3-6 a[href*='personer/']", "href") or "")
-    )
-    _open(page, urljoin(page.url, page.get_attribute("a[href*='organisationer/']", "href") or ""))
-    _open(page, served + "arkiv/moeder/2021-06-09.html")
     contract = page.locator("[id^='punkt-'] a[href*='aftaler/']").first
     name = contract.inner_text().strip()
-    _open(page, urljoin(page.url, contract.get_attribute("href") or ""))
+    open_page(page, urljoin(page.url, contract.get_attribute("href") or ""))
     assert name and name in page.inner_text("h1")
 
 
 def test_every_internal_link_and_anchor_resolves(page: Page, served: str) -> None:
-    _open(page, served + "index.html")
+    start = front(served)
     seen: set[str] = set()
-    queue = [served + "index.html"]
+    queue = [start]
     checked = 0
     while queue:
         url = queue.pop()
@@ -123,7 +91,7 @@ def test_every_internal_link_and_anchor_resolves(page: Page, served: str) -> Non
         seen.add(url)
         base, wanted = urldefrag(url)
         if urldefrag(page.url)[0] != base:
-            _open(page, base)
+            open_page(page, base)
         if wanted:
             assert page.evaluate("id => !!document.getElementById(id)", wanted), url
             checked += 1

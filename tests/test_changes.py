@@ -160,3 +160,34 @@ def test_records_outside_git_are_a_usage_error_with_gits_reason(
     err = capsys.readouterr().err
     assert err.startswith("kkr: error: ") and "git" in err
     assert len(err.splitlines()) == 1
+
+
+def test_people_are_listed_in_one_line_per_change(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = repo / "records" / "meetings" / "2023-11-21.yaml"
+    edit(meeting, "present:\n  - johannes-lundsryd-jensen\n  - bo-hansen\n", "")
+    out = diff(capsys)
+    assert "  - Johannes Lundsryd Jensen og Bo Hansen er ikke længere opført som deltagere\n" in out
+
+
+def test_a_person_moved_to_the_presenters_is_not_unlinked(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = repo / "records" / "meetings" / "2023-11-21.yaml"
+    edit(meeting, "    people:\n      - bo-hansen\n", "    presenters:\n      - bo-hansen\n")
+    out = diff(capsys)
+    assert "  - Punkt 2.1: Bo Hansen tilføjet som oplægsholder\n" in out
+    assert "ikke længere knyttet" not in out
+
+
+def test_a_file_fixed_since_base_is_not_called_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person = repo / "records" / "people" / "bo-hansen.yaml"
+    edit(person, "kind: politician", "kind: politiker")
+    git(repo, "commit", "-qam", "broken")
+    edit(person, "kind: politiker", "kind: politician")
+    out = diff(capsys)
+    assert "Bo Hansen\n  - Rettet: filen er nu gyldig\n" in out
+    assert "Ny person" not in out

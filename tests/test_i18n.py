@@ -10,15 +10,20 @@ from babel.messages.pofile import read_po
 from kkr import i18n
 from kkr.diagnostics import Code, Diagnostic, summary
 
-TOOLS = Path(__file__).parent.parent / "tools" / "kkr"
+REPO = Path(__file__).parent.parent
+# The models' messages (dates, patterns, unsafe Markdown) reach the same reports.
+SOURCES = (REPO / "tools" / "kkr", REPO / "schema")
 
 
 def _msgids() -> set[str]:
     found = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(
-        TOOLS, method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)}
-    ):
-        found.add(message if isinstance(message, str) else message[0])
+    for source in SOURCES:
+        for _filename, _lineno, message, _comments, _context in extract_from_dir(
+            source,
+            method_map=[("**.py", "python")],
+            keywords={"_": None, "N_": None, "ngettext": (1, 2)},
+        ):
+            found.add(message if isinstance(message, str) else message[0])
     return found
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from english import english  # noqa: F401  (messages in English)
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loading.loader import load

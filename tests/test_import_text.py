@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
-from kkr.importer.text import clean, join_broken, joins_hyphenated, plain, strip_dot_leader
+from kkr.importer.text import (
+    clean,
+    escape_markdown,
+    join_all,
+    join_broken,
+    joins_hyphenated,
+    plain,
+    strip_dot_leader,
+)
 from kkr.importer.writer import emit, scalar
 from kkr.loading.loader import load_text
 from sources import SOURCES
@@ -44,6 +53,45 @@ def test_hyphen_at_line_end_is_joined_but_suspended_hyphens_stay() -> None:
     assert not joins_hyphenated("social-", "og sundhedsområdet")
     assert join_broken("social-", "og sundhed") == "social- og sundhed"
     assert not joins_hyphenated("DK2020-", "Indsatsen")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("i KKR-", "sekretariatet", "i KKR-sekretariatet"),
+        ("alle DK2020-", "klimakoordinatoren", "alle DK2020-klimakoordinatoren"),
+        ("(EU-", "kontoret)", "(EU-kontoret)"),
+        ("kommunal-", "direktører", "kommunaldirektører"),
+        ("Kommune-", "samarbejdet", "Kommunesamarbejdet"),
+        ("KKR-", "og regionsrådet", "KKR- og regionsrådet"),
+    ],
+)
+def test_names_and_acronyms_keep_a_printed_hyphen(first: str, second: str, joined: str) -> None:
+    assert join_broken(first, second) == joined
+    assert join_all([first, second]) == joined
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "[1]: https://www.kl.dk",
+        "***",
+        "---",
+        "- ikke en liste",
+        "2024. Året",
+        "# Ikke en overskrift",
+        "<Projekt X> og *stjerner* og _streger_",
+        "a | b",
+        "&amp; og `kode`",
+        "> citat",
+        "+ plus",
+    ],
+)
+def test_plain_text_is_escaped_to_render_as_printed(printed: str) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").render(escape_markdown(printed))
+    assert rendered == f"<p>{html.escape(printed, quote=False)}</p>\n"
 
 
 def test_stray_characters_and_odd_spaces_are_cleaned() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from kkr.danish import MONTHS as DANISH_MONTHS
 from kkr.loading.loader import load
-from sources import SOURCES
+from sources import FOLDER, MEETING_DOCUMENTS, ORIGINAL, SOURCES, WORKPLAN
 
 from schema.base import Record
 from schema.body import Body
@@ -27,12 +27,7 @@ from schema.workplan import WorkPlan
 
 REPO = Path(__file__).resolve().parent.parent
 RECORDS = REPO / "records"
-AGENDA_2020 = "kkr-syddanmark-2020-11-11-dagsorden.md"
-AGENDA_2021 = "kkr-syddanmark-2021-06-09-dagsorden.txt"
-MINUTES_2023 = "kkr-syddanmark-2023-11-21-referat.txt"
-FOLDER = "kkr-syddanmark-folder-2022.txt"
-WORKPLAN = "kkr-syddanmark-politisk-arbejdsgrundlag-2022-2026.txt"
-MEETING_DOCUMENTS = (AGENDA_2020, AGENDA_2021, MINUTES_2023)
+AGENDA_2020, AGENDA_2021, MINUTES_2023 = MEETING_DOCUMENTS
 MONTHS = {name: number for number, name in enumerate(DANISH_MONTHS, start=1)}
 PERSON_LINE = re.compile(r"(.+) \(([A-ZÆØÅ])\) (.+)")
 
@@ -54,6 +49,15 @@ def records(directory: str) -> dict[str, Any]:
         record = model.model_validate_json(json.dumps(document.data), strict=True)
         found[record.id] = record
     return found
+
+
+def original(directory: str) -> dict[str, Any]:
+    """The records of a kind directory that cite one of the five original documents."""
+    return {
+        key: record
+        for key, record in records(directory).items()
+        if any(cited.document in ORIGINAL for cited in record.sources)
+    }
 
 
 def _clean(text: str) -> str:
@@ -175,12 +179,12 @@ def test_the_six_subject_areas() -> None:
     end = lines.index("04 / KKR'S OPBYGNING")
     names = [m.group(1) for line in lines[start:end] if (m := re.fullmatch(r"\d\. (.+)", line))]
     assert len(names) == 6
-    topics = records("topics").values()
+    topics = original("topics").values()
     assert sorted(t.name for t in topics if isinstance(t, Topic)) == sorted(names)
 
 
 def _workplan() -> WorkPlan:
-    plan = records("workplans")["2022-2026"]
+    plan = original("workplans")["2022-2026"]
     assert isinstance(plan, WorkPlan)
     return plan
 
@@ -252,7 +256,7 @@ def test_sdeo_membership_fee_2020() -> None:
     assert match
     amount = int(match.group(1).replace(".", ""))
     payments = [
-        p for c in records("contracts").values() if isinstance(c, Contract) for p in c.payments
+        p for c in original("contracts").values() if isinstance(c, Contract) for p in c.payments
     ]
     fees = [p for p in payments if p.amount == amount and p.year == "2020"]
     assert len(fees) == 2
@@ -291,7 +295,7 @@ def test_every_appointee_in_the_lists(document: str, start: str, item: str) -> N
     assert len(entries) >= 9
     memberships = [
         m
-        for m in records("memberships").values()
+        for m in original("memberships").values()
         if item in {m.decided_by, *m.mentioned_in} and m.appointed_by == "kkr-syddanmark"
     ]
     assert len(memberships) == len(entries)
@@ -344,7 +348,7 @@ def test_fgu_appointment_2020() -> None:
     (person,) = _people_named(match.group(1))
     assert person.party_name == "SF"
     assert person.municipality == _municipality_named(match.group(2)).id
-    held = [m for m in records("memberships").values() if m.person == person.id]
+    held = [m for m in original("memberships").values() if m.person == person.id]
     assert [(m.organization, m.decided_by) for m in held] == [("fgu-danmark", "2020-11-11/3.1")]
 
 
@@ -386,17 +390,19 @@ def test_item_references_exist_in_the_tables_of_contents() -> None:
     refs += [m.decided_by for m in records("memberships").values()]
     for ref in filter(None, refs):
         meeting, number = ref.split("/")
-        assert number in tocs[meeting], ref
+        if meeting in tocs:  # items of later meetings are checked by kkr validate
+            assert number in tocs[meeting], ref
 
 
-def test_every_record_cites_existing_source_lines() -> None:
-    names = {p.name for p in SOURCES.iterdir()}
+def test_the_original_records_cite_existing_source_lines() -> None:
+    """kkr validate checks every citation; here, that the five documents' records cite."""
     for directory in ("body", "organizations", "people", "memberships", "contracts", "topics"):
-        for record in records(directory).values():
-            assert record.sources, record.id
+        cited_here = original(directory)
+        assert cited_here, directory
+        for record in cited_here.values():
             for cited in record.sources:
-                assert cited.document in names, (record.id, cited.document)
-                if cited.lines:
+                assert (SOURCES / cited.document).is_file(), (record.id, cited.document)
+                if cited.lines and cited.document in ORIGINAL:
                     last = int(cited.lines.split("-")[-1])
                     assert last <= len(source(cited.document)), (record.id, cited.lines)
 

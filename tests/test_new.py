@@ -56,6 +56,10 @@ def test_each_skeleton_validates_strictly_and_is_never_overwritten(
     path.write_text(text + "# a hand edit\n", encoding="utf-8")
     assert main(["new", kind, *COMMANDS[kind]]) == 1
     assert path.read_text(encoding="utf-8") == text + "# a hand edit\n"
+    if kind != "meeting":
+        assert f"--id {path.stem}-2" in capsys.readouterr().err
+        assert main(["new", kind, *COMMANDS[kind], "--id", f"{path.stem}-2"]) == 0
+        assert load_corpus(records).get(kind, f"{path.stem}-2") is not None
 
 
 def test_ids_come_from_danish_names(records: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,6 +116,8 @@ def test_an_item_goes_before_later_sections(records: Path) -> None:
         ["membership", "no-one", "kl"],
         ["membership", "bo-hansen", "kl", "--replaces", "nothing"],
         ["matter", "X", "--item", "2023-11-21/9.9"],
+        ["person", "Bo Ib", "--id", "Bo Ib"],
+        ["organization", "x" * 2001],
     ],
 )
 def test_impossible_requests_are_usage_errors(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import build
 from kkr.checks.corpus import load_corpus
 from kkr.site.dates import long_date
-from sphinx.search.da import SearchDanish
+from kkr.site.search import HEADING
 from sphinx.util.inventory import InventoryFile
 
 from schema.meeting import Meeting
@@ -53,19 +55,31 @@ def test_every_object_is_in_the_inventory(site: Path) -> None:
     assert inventory["kkr:item"]["2021-06-09/3.6"].uri.endswith("2021-06-09.html#punkt-3-6")
 
 
-def test_danish_stemming_finds_inflected_word(site: Path) -> None:
+def _fragments(out: Path) -> dict[str, dict[str, Any]]:
+    """Pagefind's record of each indexed page, by URL."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in (out / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        found[record["url"]] = record
+    return found
+
+
+def test_search_index_holds_items_as_results_with_filters(site: Path) -> None:
     result = build(site)
-    text = (result.out / "searchindex.js").read_text()
-    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    stem = SearchDanish({}).stem("flygtninge")
-    assert stem == SearchDanish({}).stem("flygtning")
-    names: set[str] = set()
-    # A word in a section title is indexed under titleterms, other words under terms.
-    for kind in ("terms", "titleterms"):
-        docs = index[kind].get(stem, [])
-        docs = docs if isinstance(docs, list) else [docs]
-        names |= {index["docnames"][number] for number in docs}
-    assert "arkiv/moeder/2021-06-09" in names
+    assert not (result.out / "searchindex.js").exists()
+    fragments = _fragments(result.out)
+    meeting = fragments["/arkiv/moeder/2021-06-09.html"]
+    # Each item heading carries its anchor, so that a result lands on the item.
+    anchors = {anchor["id"]: anchor["text"] for anchor in meeting["anchors"]}
+    assert "Fordeling af flygtninge" in anchors["punkt-3-6" + HEADING]
+    assert "¶" not in anchors["punkt-3-6" + HEADING]
+    assert meeting["filters"]["år"] == ["2021"]
+    assert meeting["filters"]["type"] == ["Møde"]
+    assert meeting["filters"]["emne"]
+    # Only the pages' own text is indexed: not the search page, the index or the menu.
+    assert "/search.html" not in fragments and "/genindex.html" not in fragments
+    assert "Brødkrummesti" not in json.dumps(meeting, ensure_ascii=False)
 
 
 def test_unresolved_reference_fails_with_location(site: Path) -> None:

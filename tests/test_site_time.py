@@ -118,3 +118,18 @@ def test_two_builds_with_the_same_day_are_byte_identical(
     files = sorted(p.relative_to(one.out) for p in one.out.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(two.out) for p in two.out.rglob("*") if p.is_file())
     assert [f for f in files if (one.out / f).read_bytes() != (two.out / f).read_bytes()] == []
+
+
+def test_a_newer_document_rereads_hand_written_pages(site: Path) -> None:
+    build(site)
+    meetings = site / "records" / "meetings"
+    newest = _meetings(site)[-1]
+    later = date(newest.date.year + 1, 1, 15)
+    text = (meetings / f"{newest.id}.yaml").read_text()
+    text = text.replace(newest.id, later.isoformat()).replace(f"previous: {newest.previous}\n", "")
+    (meetings / f"{later.isoformat()}.yaml").write_text(text)
+    second = build(site)
+    assert second.warnings == ""
+    # docs/om is hand-written and names no record that changed: only its currency line did.
+    assert "docs/om" in second.read
+    assert f"Data opdateret til og med {long_date(later)}" in _text(second.out / "docs" / "om.html")

@@ -80,3 +80,43 @@ def test_the_guide_shows_every_generated_run_and_nothing_pasted(repo: Path) -> N
     # Command output appears only through those includes: no pasted transcript.
     assert "error[" not in text.replace("error[KODE]", "")
     assert "\n$ kkr" not in text
+
+
+def test_the_guides_example_archive_is_valid(repo: Path) -> None:
+    from kkr.checks.corpus import load_corpus
+
+    corpus = load_corpus(repo / "docs" / "eksempler" / "records")
+    assert corpus.files > 0
+    assert [d.text() for d in corpus.diagnostics if d.severity == "error"] == []
+
+
+@pytest.mark.sphinx
+def test_published_files_never_name_the_build_machines_paths(tmp_path: Path) -> None:
+    from conftest import build, copy_root
+
+    source = copy_root("test-site", tmp_path / "source")
+    result = build(source, tmp_path / "out")
+    assert result.written
+    assert not (result.out / ".doctrees").exists()
+    leaks = [
+        path.relative_to(result.out).as_posix()
+        for path in result.out.rglob("*")
+        if path.is_file() and str(tmp_path).encode() in path.read_bytes()
+    ]
+    assert leaks == []
+
+
+def test_make_pytest_fails_when_nothing_is_collected(repo: Path) -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "pytest", "PYTEST_ARGS=tests/test_setup.py -k no_such"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "pytest collected no tests" in result.stderr
+
+
+def test_the_job_summary_is_markdown(repo: Path) -> None:
+    assert "kkr diff --format markdown" in _make(repo, "summary", "BASE=HEAD").stdout

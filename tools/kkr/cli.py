@@ -8,6 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from kkr.diagnostics import shown
+from kkr.i18n import LANGUAGES, _, set_language
+
 COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve")
 
 
@@ -16,6 +19,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kkr",
         description="Tools for the KKR Syddanmark knowledge base.",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language of messages: da (Danish) or en (English); default: the KKR_LANG "
+        "environment variable, else da",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
@@ -27,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 problems, 2 usage, 3 internal error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     try:
         result: int = args.func(args)
     except KeyboardInterrupt:
@@ -40,8 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("KKR_DEBUG"):
             raise
         print(
-            f"kkr: internal error: {exc.__class__.__name__}: {exc}. This is a bug in kkr; "
-            "rerun with KKR_DEBUG=1 for details and report it with the input files.",
+            _(
+                "kkr: internal error: {name}: {error}. This is a bug in kkr; rerun with "
+                "KKR_DEBUG=1 for details and report it with the input files."
+            ).format(name=exc.__class__.__name__, error=shown(str(exc))),
             file=sys.stderr,
         )
         return 3

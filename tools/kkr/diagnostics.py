@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Literal
 
 from kkr.i18n import _, ngettext
+from kkr.loading.characters import printable
 
 Severity = Literal["error", "warning"]
 
@@ -80,6 +81,22 @@ class Code(StrEnum):
         "An import wrote a new record for something the document names and no record describes.",
     )
     RECORD_EXISTS = "record-exists", "An import would overwrite an existing, different record."
+    SYMLINK = "symlink", "A symbolic link leads outside the records folder, or to nothing."
+    SPECIAL_FILE = "special-file", "A path in the records folder is a pipe, device or socket."
+    RESERVED_ID = "reserved-id", "A record id is the name of a page the site generates."
+    EMPTY_VALUE = "empty-value", "A field is present but has no value."
+    UNKNOWN_ROLE = "unknown-role", "A {kkr:...} reference in record text names no kind of record."
+    CITATION = (
+        "citation",
+        "A source citation names a missing document, lines past its end, or words not printed "
+        "there.",
+    )
+    NO_SOURCES = "no-sources", "A record cites no source document (reported with --strict only)."
+    HAND_EDIT = (
+        "hand-edit",
+        "A new document changes text that staff edited by hand since the last import.",
+    )
+    IMPORT_LIMIT = "import-limit", "An imported document exceeds a limit no real document meets."
 
 
 @dataclass(frozen=True, order=True)
@@ -94,10 +111,9 @@ class Diagnostic:
     message: str
 
     def text(self) -> str:
-        """Format as FILE:LINE:COL: severity[CODE]: message."""
-        return (
-            f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
-        )
+        """Format as FILE:LINE:COL: severity[CODE]: message, on one line."""
+        file, message = shown(self.file), shown(self.message)
+        return f"{file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {message}"
 
     def github(self) -> str:
         """Format as a GitHub Actions workflow command."""
@@ -105,19 +121,29 @@ class Diagnostic:
         props = ",".join(
             f"{key}={_escape_property(str(value))}"
             for key, value in (
-                ("file", self.file),
+                ("file", shown(self.file)),
                 ("line", self.line),
                 ("col", self.column),
                 ("title", self.code),
             )
         )
-        return f"::{level} {props}::{_escape_data(self.message)}"
+        return f"::{level} {props}::{_escape_data(shown(self.message))}"
 
     def as_dict(self) -> dict[str, object]:
         """Return a JSON-ready mapping."""
         data = asdict(self)
         data["code"] = str(self.code)
+        data["file"], data["message"] = shown(self.file), shown(self.message)
         return data
+
+
+def shown(text: str) -> str:
+    """Return ``text`` safe on one line of a report: no line break or control character.
+
+    A file name or message can then neither add a line (a forged ``error[...]``) nor send
+    an escape sequence to the terminal: a line feed becomes ``\\n``, the rest ``\\uXXXX``.
+    """
+    return printable(text.replace("\n", "\\n"))
 
 
 def _escape_data(value: str) -> str:

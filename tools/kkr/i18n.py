@@ -33,6 +33,11 @@ def _(message: str) -> str:
     return _active.gettext(message)
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for translation where it is defined; ``_()`` translates it when shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Return the singular or plural form for ``count`` in the active language."""
     if _active is None:

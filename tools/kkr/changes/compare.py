@@ -34,9 +34,10 @@ def compare(old: Corpus, new: Corpus) -> list[Group]:
         (kind.name for kind in KINDS.values()),
         key=lambda name: (ORDER.index(name) if name in ORDER else len(ORDER), name),
     )
-    unreadable = _unreadable(new)
-    broken = {Path(group.heading) for group in unreadable}
-    groups: list[Group] = []
+    broken = _unreadable(new)
+    was_broken = _unreadable(old)
+    message = _("Has errors; kkr validate shows where")
+    groups = [Group(path.as_posix(), [message]) for path in broken]
     for kind in kinds:
         before = old.by_kind.get(kind, {})
         after = new.by_kind.get(kind, {})
@@ -47,16 +48,20 @@ def compare(old: Corpus, new: Corpus) -> list[Group]:
             group = Group(_heading(kind, entry.record, names))
             if was is None:
                 assert now is not None
-                group.lines.append(_created(kind, now.record, names))
+                # A file that did not validate at BASE is not new, only readable now.
+                if now.path.relative_to(new.root) in was_broken:
+                    group.lines.append(_("Corrected: the file now validates"))
+                else:
+                    group.lines.append(_created(kind, now.record, names))
             elif now is None:
                 # A file that still exists but no longer reads is listed once, as unreadable.
-                if _relative(old, was.path) not in broken:
+                if was.path.relative_to(old.root) not in broken:
                     group.lines.append(_("Removed"))
             elif was.record != now.record:
                 group.lines.extend(_changed(kind, was.record, now.record, names))
             if group.lines:
                 groups.append(group)
-    return unreadable + groups
+    return groups
 
 
 def _created(kind: str, record: Record, names: Names) -> str:
@@ -94,14 +99,7 @@ def _heading(kind: str, record: Record, names: Names) -> str:
     return _("Council {id}").format(id=record.id)
 
 
-def _relative(corpus: Corpus, path: Path) -> Path:
-    return path.relative_to(corpus.root)
-
-
-def _unreadable(new: Corpus) -> list[Group]:
-    """Files whose records cannot be read now: say so rather than calling them removed."""
-    read = {entry.path for kind in new.by_kind.values() for entry in kind.values()}
-    message = _("Has errors; kkr validate shows where")
-    return [
-        Group(_relative(new, path).as_posix(), [message]) for path in new.paths if path not in read
-    ]
+def _unreadable(corpus: Corpus) -> list[Path]:
+    """Files (relative to the records) that hold no valid record: reported once, as broken."""
+    read = {entry.path for kind in corpus.by_kind.values() for entry in kind.values()}
+    return [path.relative_to(corpus.root) for path in corpus.paths if path not in read]

@@ -32,14 +32,24 @@ def meeting_changes(old: Meeting, new: Meeting, names: Names) -> Iterator[str]:
         )
     if old.document != new.document and new.document == "minutes":
         yield _("The minutes have been imported")
-    for person in _added(old.present, new.present):
-        yield _("{name} added as present").format(name=names.person(person))
-    for person in _added(new.present, old.present):
-        yield _("{name} no longer listed as present").format(name=names.person(person))
-    for person in _added(old.absent, new.absent):
-        yield _("{name} added as absent").format(name=names.person(person))
-    for person in _added(new.absent, old.absent):
-        yield _("{name} no longer listed as absent").format(name=names.person(person))
+    if people := _added(old.present, new.present):
+        yield ngettext("{names} added as present", "{names} added as present", len(people)).format(
+            names=names.people(people)
+        )
+    if people := _added(new.present, old.present):
+        yield ngettext(
+            "{names} no longer listed as present",
+            "{names} no longer listed as present",
+            len(people),
+        ).format(names=names.people(people))
+    if people := _added(old.absent, new.absent):
+        yield ngettext("{names} added as absent", "{names} added as absent", len(people)).format(
+            names=names.people(people)
+        )
+    if people := _added(new.absent, old.absent):
+        yield ngettext(
+            "{names} no longer listed as absent", "{names} no longer listed as absent", len(people)
+        ).format(names=names.people(people))
     for field, label in (("previous", _("Previous meeting")), ("next", _("Next meeting"))):
         before, after = getattr(old, field), getattr(new, field)
         if before != after:
@@ -78,19 +88,43 @@ def _item(old: Item, new: Item, names: Names) -> Iterator[str]:
         else:
             message = _("Item {number}: {section} changed")
         yield message.format(number=number, section=_section(field))
-    for field in LINKS:
-        before, after = getattr(old, field), getattr(new, field)
-        for value in _added(before, after):
-            yield _("Item {number}: linked to {target}").format(
-                number=number, target=names.link(field, value)
-            )
-        for value in _added(after, before):
-            yield _("Item {number}: no longer linked to {target}").format(
-                number=number, target=names.link(field, value)
-            )
+    yield from _links(old, new, names)
     for field in sorted(set(Item.model_fields) - TOLD):
         if getattr(old, field) != getattr(new, field):
             yield _("Item {number}: field {field} changed").format(number=number, field=field)
+
+
+def _links(old: Item, new: Item, names: Names) -> Iterator[str]:
+    """Presenters, then every other link added or removed, each as one line per item."""
+    number = new.number
+    if people := _added(old.presenters, new.presenters):
+        yield ngettext(
+            "Item {number}: {names} added as presenter",
+            "Item {number}: {names} added as presenters",
+            len(people),
+        ).format(number=number, names=names.people(people))
+    if people := _added(new.presenters, old.presenters):
+        yield ngettext(
+            "Item {number}: {names} no longer presenter",
+            "Item {number}: {names} no longer presenters",
+            len(people),
+        ).format(number=number, names=names.people(people))
+    linked: list[str] = []
+    unlinked: list[str] = []
+    for field in LINKS[1:]:
+        before, after = getattr(old, field), getattr(new, field)
+        linked += [names.link(field, value) for value in _added(before, after)]
+        # Someone moved from people to presenters is still linked to the item.
+        kept = set(new.presenters) if field == "people" else set()
+        unlinked += [names.link(field, v) for v in _added(after, before) if v not in kept]
+    if linked:
+        yield _("Item {number}: linked to {targets}").format(
+            number=number, targets=names.join(linked)
+        )
+    if unlinked:
+        yield _("Item {number}: no longer linked to {targets}").format(
+            number=number, targets=names.join(unlinked)
+        )
 
 
 def _section(field: str) -> str:

@@ -39,6 +39,17 @@ class Names:
         """Return the subject area's name."""
         return self._field("topic", record_id, "name")
 
+    def people(self, ids: list[str]) -> str:
+        """Return people's names as one list, e.g. "Bo Hansen, Ib Holm og Mads Skau"."""
+        return self.join([self.person(record_id) for record_id in ids])
+
+    @staticmethod
+    def join(parts: list[str]) -> str:
+        """Join names as a sentence does: "A, B og C"."""
+        if len(parts) < 2:
+            return "".join(parts)
+        return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
     def link(self, field: str, value: str) -> str:
         """Name the target of an item link, e.g. "emnet Sundhed" for a topics entry."""
         if field in ("people", "presenters"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.loading.corpus import Corpus, Entry
 from schema.meeting import Meeting
 
@@ -25,8 +26,10 @@ def check_items(entry: Entry, meeting: Meeting) -> None:
             entry.document.error(
                 at,
                 Code.ITEM_NUMBERING,
-                f"item number {item.number} is used twice (first at line {first.line}); "
-                "number items uniquely, e.g. 3.7",
+                _(
+                    "item number {number} is used twice (first at line {line}); number items "
+                    "uniquely, e.g. 3.7"
+                ).format(number=item.number, line=first.line),
             )
             continue
         seen[item.number] = index
@@ -34,22 +37,26 @@ def check_items(entry: Entry, meeting: Meeting) -> None:
             entry.document.error(
                 at,
                 Code.ITEM_NUMBERING,
-                f"item {item.number} belongs to section {number[0]}, which the meeting does "
-                f"not list; add it under sections, e.g. {{number: '{number[0]}', title: ...}}",
+                _(
+                    "item {number} belongs to section {section}, which the meeting does not "
+                    "list; add it under sections, e.g. {{number: '{section}', title: ...}}"
+                ).format(number=item.number, section=number[0]),
             )
         if previous is not None and number < previous:
             entry.document.error(
                 at,
                 Code.ITEM_NUMBERING,
-                f"item {item.number} comes after {previous[0]}.{previous[1]}; list items in "
-                "agenda order",
+                _("item {number} comes after {previous}; list items in agenda order").format(
+                    number=item.number, previous=f"{previous[0]}.{previous[1]}"
+                ),
             )
         elif number[1] != 1 and (previous is None or previous != (number[0], number[1] - 1)):
             entry.document.warning(
                 at,
                 Code.NUMBERING_GAP,
-                f"item {item.number} does not follow {number[0]}.{number[1] - 1}; check for a "
-                "missing item",
+                _("item {number} does not follow {previous}; check for a missing item").format(
+                    number=item.number, previous=f"{number[0]}.{number[1] - 1}"
+                ),
             )
         previous = number
         presenters = set(item.presenters)
@@ -58,8 +65,10 @@ def check_items(entry: Entry, meeting: Meeting) -> None:
                 entry.document.warning(
                     entry.locate(("items", index, "people", p)),
                     Code.DUPLICATE_LINK,
-                    f"{person} presents item {item.number} and is listed again under people, "
-                    "which names the others the item concerns; remove it from people",
+                    _(
+                        "{person} presents item {number} and is listed again under people, "
+                        "which names the others the item concerns; remove it from people"
+                    ).format(person=person, number=item.number),
                 )
 
 
@@ -75,18 +84,37 @@ def check_links(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
             entry.document.error(
                 entry.locate((field,)),
                 Code.MEETING_ORDER,
-                f"the {field} meeting {other_id} is {'before' if later else 'after'} this "
-                f"meeting ({meeting.id}); swap previous and next",
+                (
+                    _(
+                        "the next meeting {other} is before this meeting ({id}); swap previous "
+                        "and next"
+                    )
+                    if later
+                    else _(
+                        "the previous meeting {other} is after this meeting ({id}); swap previous "
+                        "and next"
+                    )
+                ).format(other=other_id, id=meeting.id),
             )
             continue
         points_back = getattr(other.record, back)
-        if points_back is not None and points_back != meeting.id:
-            entry.document.warning(
-                entry.locate((field,)),
-                Code.MEETING_LINK,
-                f"{other_id} gives {back}: {points_back}, not {meeting.id}; make the two "
-                "meetings point at each other",
+        if points_back == meeting.id:
+            continue
+        if points_back is None:
+            message = _(
+                "{other} gives no {back}; make the two meetings point at each other, e.g. "
+                "{back}: '{this}' in {other}"
             )
+        else:
+            message = _(
+                "{other} gives {back}: {value}, not {this}; make the two meetings point at each "
+                "other, e.g. {back}: '{this}' in {other}"
+            )
+        entry.document.warning(
+            entry.locate((field,)),
+            Code.MEETING_LINK,
+            message.format(other=other_id, back=back, value=points_back, this=meeting.id),
+        )
 
 
 def check_promises(entry: Entry, meeting: Meeting) -> None:
@@ -99,8 +127,10 @@ def check_promises(entry: Entry, meeting: Meeting) -> None:
                 entry.document.error(
                     entry.locate((*base, "item")),
                     Code.INVALID_VALUE,
-                    f"the item {promise.item} is not on the meeting {promise.meeting} the point "
-                    f"was promised for; use an item of it, e.g. {promise.meeting}/2.1",
+                    _(
+                        "the item {item} is not on the meeting {meeting} the point was promised "
+                        "for; use an item of it, e.g. {meeting}/2.1"
+                    ).format(item=promise.item, meeting=promise.meeting),
                 )
                 continue
             later = promise.meeting or became
@@ -108,6 +138,8 @@ def check_promises(entry: Entry, meeting: Meeting) -> None:
                 entry.document.error(
                     entry.locate((*base, "meeting" if promise.meeting else "item")),
                     Code.MEETING_ORDER,
-                    f"the point is promised at {meeting.id} for {later}, which is not later; "
-                    f"name a coming meeting, e.g. meeting: {meeting.next or 'YYYY-MM-DD'}",
+                    _(
+                        "the point is promised at {id} for {later}, which is not later; name a "
+                        "coming meeting, e.g. meeting: {example}"
+                    ).format(id=meeting.id, later=later, example=meeting.next or "YYYY-MM-DD"),
                 )

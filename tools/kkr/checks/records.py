@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from kkr.checks.refs import iter_refs
+from kkr.checks.citations import check_citations
+from kkr.checks.refs import BROKEN, iter_refs, named, unresolved
+from kkr.checks.roles import check_roles
 from kkr.diagnostics import Code
+from kkr.i18n import _, ngettext
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import PathKey
 from schema.base import Period
@@ -20,6 +22,11 @@ from schema.person import Person, PersonKind
 from schema.workplan import WorkPlan
 
 TEXT_SECTIONS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
+# Names of pages the site generates beside record pages (kkr.site.paths): the list page in
+# every kind's folder, and a work plan's progress page beside its area pages. A record or
+# area with such an id would overwrite the page; tests/test_case_sites.py keeps these current.
+RESERVED_IDS = frozenset({"index"})
+RESERVED_AREA_IDS = frozenset({"fremdrift"})
 
 
 def check_corpus(corpus: Corpus) -> None:
@@ -29,6 +36,7 @@ def check_corpus(corpus: Corpus) -> None:
         for entry in corpus.entries(kind):
             _check_id(entry)
             _check_refs(entry, index)
+            check_roles(entry, index)
             _check_periods(entry)
             record = entry.record
             if isinstance(record, Meeting):
@@ -41,6 +49,7 @@ def check_corpus(corpus: Corpus) -> None:
                 _unique(entry, [(("terms", i, "id"), t.id) for i, t in enumerate(record.terms)])
             elif isinstance(record, Matter):
                 _check_matter(entry, record)
+    check_citations(corpus)
 
 
 def build_index(corpus: Corpus) -> dict[str, set[str]]:
@@ -61,6 +70,13 @@ def build_index(corpus: Corpus) -> dict[str, set[str]]:
     for entry in corpus.entries("body"):
         assert isinstance(entry.record, Body)
         index["term"].update(term.id for term in entry.record.terms)
+    index["case"] = {item.case for _meeting, item in corpus.items() if item.case}
+    for kind in ("meeting", "workplan"):
+        index["case"].update(
+            case for entry in corpus.entries(kind) if (case := getattr(entry.record, "case", None))
+        )
+    for kind, ids in corpus.unchecked.items():
+        index[BROKEN + kind] = set(ids)
     return index
 
 
@@ -70,8 +86,10 @@ def _check_id(entry: Entry) -> None:
         entry.document.error(
             entry.locate(("id",)),
             Code.ID_MISMATCH,
-            f"the id {entry.record.id!r} differs from the file name {entry.path.name!r}; "
-            f"rename the file or set id: {stem}",
+            _(
+                "the id {id!r} differs from the file name {file!r}; rename the file or set "
+                "id: {stem}"
+            ).format(id=entry.record.id, file=entry.path.name, stem=stem),
         )
 
 
@@ -83,25 +101,16 @@ def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
                 entry.document.warning(
                     entry.locate(path),
                     Code.DUPLICATE_LINK,
-                    f"{value!r} is already listed in {path[-2]}; remove the repetition",
+                    _("{value!r} is already listed in {field}; remove the repetition").format(
+                        value=value, field=path[-2]
+                    ),
                 )
             seen.add((path[:-1], value))
-        known = index.get(ref.kind, set())
-        if value in known:
-            continue
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
-        hint = f"did you mean {close[0]!r}?" if close else _ref_example(ref.kind, known)
-        entry.document.error(
-            entry.locate(path),
-            Code.UNRESOLVED_REFERENCE,
-            f"no {ref.kind} has the id {value!r}; {hint}",
-        )
-
-
-def _ref_example(kind: str, known: set[str]) -> str:
-    if not known:
-        return f"there are no {kind} records yet; add one first"
-    return f"use an existing id, e.g. {min(known)}"
+        if not named(index, ref.kind, value):
+            known = index.get(ref.kind, set())
+            entry.document.error(
+                entry.locate(path), Code.UNRESOLVED_REFERENCE, unresolved(ref.kind, value, known)
+            )
 
 
 def _walk_periods(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Period]]:
@@ -127,8 +136,10 @@ def _check_periods(entry: Entry) -> None:
             entry.document.error(
                 entry.locate((*path, "end")),
                 Code.PERIOD_ORDER,
-                f"the period ends ({period.end}) before it starts ({period.start}); "
-                "example: {start: 2022-01, end: 2023-12}",
+                _(
+                    "the period ends ({end}) before it starts ({start}); "
+                    "example: {{start: 2022-01, end: 2023-12}}"
+                ).format(end=period.end, start=period.start),
             )
 
 
@@ -140,7 +151,9 @@ def _unique(entry: Entry, values: list[tuple[PathKey, str]]) -> None:
             entry.document.error(
                 entry.locate(path),
                 Code.DUPLICATE_ID,
-                f"{value!r} is used twice (first at line {first.line}); give each a unique id",
+                _("{value!r} is used twice (first at line {line}); give each a unique id").format(
+                    value=value, line=first.line
+                ),
             )
         else:
             seen[value] = path
@@ -154,15 +167,19 @@ def _check_person(entry: Entry, person: Person) -> None:
             entry.document.error(
                 entry.locate((name,), key=True),
                 Code.NOT_APPLICABLE,
-                f"{name} applies only to people of kind {kind.value}, and this person is "
-                f"{person.kind.value}; remove it or set kind: {kind.value}",
+                _(
+                    "{name} applies only to people of kind {kind}, and this person is {actual}; "
+                    "remove it or set kind: {kind}"
+                ).format(name=name, kind=kind.value, actual=person.kind.value),
             )
     if person.name is None and not (person.kind is PersonKind.staff and person.initials):
         entry.document.error(
             entry.locate(()),
             Code.MISSING_FIELD,
-            "the field 'name' is missing; only staff known by their initials alone may omit "
-            "it. Example: name: Bo Hansen",
+            _(
+                "the field 'name' is missing; only staff known by their initials alone may omit "
+                "it. Example: name: Bo Hansen"
+            ),
         )
 
 
@@ -170,6 +187,15 @@ def _check_workplan(entry: Entry, plan: WorkPlan) -> None:
     ids: list[tuple[PathKey, str]] = []
     for a, area in enumerate(plan.areas):
         ids.append((("areas", a, "id"), area.id))
+        if area.id in RESERVED_AREA_IDS:
+            entry.document.error(
+                entry.locate(("areas", a, "id")),
+                Code.RESERVED_ID,
+                _(
+                    "the area id {id!r} is reserved for the page the site generates for the "
+                    "work plan's progress; choose another, e.g. id: sundhed"
+                ).format(id=area.id),
+            )
         ids += [
             (("areas", a, "commitments", c, "id"), x.id) for c, x in enumerate(area.commitments)
         ]
@@ -184,8 +210,9 @@ def _check_matter(entry: Entry, matter: Matter) -> None:
             entry.document.warning(
                 entry.locate(("items", index)),
                 Code.ITEM_ORDER,
-                f"{matter.items[index]} comes before {matter.items[index - 1]} in time; "
-                "list a matter's items oldest first",
+                _(
+                    "{item} comes before {previous} in time; list a matter's items oldest first"
+                ).format(item=matter.items[index], previous=matter.items[index - 1]),
             )
 
 
@@ -202,8 +229,10 @@ def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
         entry.document.error(
             entry.locate(("date",)),
             Code.MEETING_DATE,
-            f"the date {meeting.date.isoformat()} differs from the meeting id {meeting.id!r}; "
-            f"they must agree, e.g. id: {meeting.date.isoformat()}",
+            _(
+                "the date {date} differs from the meeting id {id!r}; they must agree, "
+                "e.g. id: {date}"
+            ).format(date=meeting.date.isoformat(), id=meeting.id),
         )
     absent = set(meeting.absent)
     for index, person in enumerate(meeting.present):
@@ -211,7 +240,9 @@ def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
             entry.document.error(
                 entry.locate(("present", index)),
                 Code.PRESENT_AND_ABSENT,
-                f"{person} is listed both as present and as absent; keep one of them",
+                _("{person} is listed both as present and as absent; keep one of them").format(
+                    person=person
+                ),
             )
     check_items(entry, meeting)
     check_links(entry, meeting, corpus)
@@ -222,8 +253,10 @@ def _check_meeting(entry: Entry, meeting: Meeting, corpus: Corpus) -> None:
                 entry.document.error(
                     entry.locate(("items", index, "number")),
                     Code.MISSING_DECISION,
-                    f"item {item.number} has no beslutning, but the record is minutes; "
-                    "add it, e.g. beslutning: KKR Syddanmark tog orienteringen til efterretning.",
+                    _(
+                        "item {number} has no beslutning, but the record is minutes; add it, "
+                        "e.g. beslutning: KKR Syddanmark tog orienteringen til efterretning."
+                    ).format(number=item.number),
                 )
     for index, item in enumerate(meeting.items):
         _check_tables(entry, index, item)
@@ -242,8 +275,13 @@ def _check_tables(entry: Entry, index: int, item: Item) -> None:
                 entry.document.error(
                     entry.locate((*base, section)),
                     Code.TABLE_REFERENCE,
-                    f"[[tabel:{match.group(1)}]] names no table of item {item.number}; "
-                    f"known tables: {', '.join(sorted(tables)) or 'none'}",
+                    _(
+                        "[[tabel:{id}]] names no table of item {number}; known tables: {known}"
+                    ).format(
+                        id=match.group(1),
+                        number=item.number,
+                        known=", ".join(sorted(tables)) or _("none (the item has no tables)"),
+                    ),
                 )
     for table_id, t in tables.items():
         table = item.tables[t]
@@ -251,14 +289,21 @@ def _check_tables(entry: Entry, index: int, item: Item) -> None:
             entry.document.error(
                 entry.locate((*base, "tables", t, "id")),
                 Code.TABLE_REFERENCE,
-                f"the table {table_id!r} is never placed; put a line [[tabel:{table_id}]] "
-                "in the section text where it belongs",
+                _(
+                    "the table {id!r} is never placed; put a line [[tabel:{id}]] in the "
+                    "section text where it belongs"
+                ).format(id=table_id),
             )
         for r, row in enumerate(table.rows):
             if len(row) != len(table.columns):
                 entry.document.error(
                     entry.locate((*base, "tables", t, "rows", r)),
                     Code.INVALID_VALUE,
-                    f"this row has {len(row)} cells but the table has {len(table.columns)} "
-                    "columns; pad empty cells with '', e.g. [Kerteminde, '0']",
+                    ngettext(
+                        "this row has {cells} cell but the table has {columns} columns; pad "
+                        "empty cells with '', e.g. [Kerteminde, '0']",
+                        "this row has {cells} cells but the table has {columns} columns; pad "
+                        "empty cells with '', e.g. [Kerteminde, '0']",
+                        len(row),
+                    ).format(cells=len(row), columns=len(table.columns)),
                 )

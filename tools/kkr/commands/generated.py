@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, Diagnostic
+from kkr.i18n import _
 
 
 def write_or_check(directory: Path, files: dict[str, str], *, check: bool, regenerate: str) -> int:
@@ -21,11 +22,11 @@ def write_or_check(directory: Path, files: dict[str, str], *, check: bool, regen
             path.write_text(text, encoding="utf-8")
     if check and stale:
         for path in stale:
-            print(
-                f"{path}:1:1: error[{Code.STALE_FILE}]: out of date; "
-                f"run `{regenerate}` and commit the result"
+            message = _("out of date; run `{command}` and commit the result").format(
+                command=regenerate
             )
+            print(Diagnostic(str(path), 1, 1, "error", Code.STALE_FILE, message).text())
         return 1
     for path in stale:
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
     return 0

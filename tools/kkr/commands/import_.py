@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
-from kkr.importer.pipeline import Outcome, run_import
-
-_VERBS = {
-    "write": "wrote",
-    "overwrite": "overwrote",
-    "unchanged": "unchanged",
-    "keep": "kept the existing",
-}
+from kkr.i18n import _
+from kkr.importer.pipeline import Outcome, Planned, run_import
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,20 +19,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="import KL agenda and minutes documents as meeting records",
         description="Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
         "text or Markdown, and write one meeting record per document plus a person record "
-        "for every participant no record knows. Reports every source line it did not store. "
-        "An existing meeting record keeps its item links (topics, organizations, people, "
-        "presenters, contracts, commitments, promised points, matched by item number) and "
-        "the fields the import does not set. "
-        "Never overwrites a different record without --force. Exits 0 when all went well, 1 "
-        "on errors (nothing is written then) and 2 on usage errors.",
+        "for every participant no record knows. Copies each document to records/documents, "
+        "which the records cite. Reports every source line it did not store. "
+        "An existing meeting record is updated in place: links staff added to items and "
+        "fields the import does not set are kept, and so is a hand edit to imported text, "
+        "unless the new document changes that text too (then the import refuses, naming the "
+        "field; --force takes the document's version). A planned meeting, an agenda followed "
+        "by its minutes and an unchanged re-import need no --force; the previous and next "
+        "meetings are linked back. Exits 0 when all went well, 1 on errors (nothing is "
+        "written then) and 2 on usage errors.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="documents to import")
     add_records(parser)
     parser.add_argument(
-        "--dry-run", action="store_true", help="print what would be written; write nothing"
+        "--init",
+        action="store_true",
+        help="create the records directory if it does not exist (a typing error in --records "
+        "is caught otherwise)",
     )
     parser.add_argument(
-        "--force", action="store_true", help="replace existing meeting records that differ"
+        "--dry-run",
+        action="store_true",
+        help="print a unified diff of what would change; write nothing",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="where staff edited a field that the document changes too, take the document's "
+        "version",
     )
     parser.set_defaults(func=run)
 
@@ -46,32 +55,67 @@ def run(args: argparse.Namespace) -> int:
     """Import, print the report and return the exit code."""
     for path in args.files:
         if not path.is_file():
-            return usage_error(f"{path} is not a file; example: kkr import referat.txt")
-    if args.records.exists() and not args.records.is_dir():
-        return usage_error(f"{args.records} is not a directory")
-    outcome = run_import(list(args.files), args.records, dry_run=args.dry_run, force=args.force)
-    print_outcome(outcome, args.records, dry_run=args.dry_run)
+            return usage_error(
+                _("{path} is not a file; example: kkr import referat.txt").format(path=path)
+            )
+    records: Path = args.records
+    if records.is_symlink() or (records.exists() and not records.is_dir()):
+        return usage_error(_("{path} is not a directory").format(path=records))
+    if not records.exists():
+        if not args.init:
+            return usage_error(
+                _(
+                    "the records directory {path} does not exist; check the path, or add "
+                    "--init to create it"
+                ).format(path=records)
+            )
+        if not args.dry_run:
+            records.mkdir(parents=True)
+    outcome = run_import(list(args.files), records, dry_run=args.dry_run, force=args.force)
+    if outcome.usage is not None:
+        return usage_error(outcome.usage)
+    print_outcome(outcome, records, dry_run=args.dry_run)
     return 0 if outcome.ok else 1
 
 
 def print_outcome(outcome: Outcome, records: Path, *, dry_run: bool) -> None:
     """Print diagnostics, the line coverage, notes and what was (or would be) written."""
-    diagnostics = sorted(outcome.diagnostics + [d for r in outcome.reports for d in r.diagnostics])
-    for diagnostic in diagnostics:
+    every = outcome.diagnostics + [d for r in outcome.reports for d in r.diagnostics]
+    for diagnostic in sorted(set(every)):
         print(diagnostic.text(), file=sys.stderr)
     for report in outcome.reports:
         print(report.summary())
-        for note in report.notes:
-            print(f"  note: {note}")
+        for note in dict.fromkeys(report.notes):
+            print("  " + _("note: {note}").format(note=note))
     if not outcome.ok:
-        print("nothing was written: fix the errors above and import again")
+        print(_("nothing was written: fix the errors above and import again"))
         return
-    for planned in outcome.planned:
+    for planned in outcome.planned.values():
         target = records / planned.relative
         if dry_run:
-            state = "unchanged" if planned.action == "unchanged" else f"would {planned.action}"
-            print(f"--- {target} ({state})")
-            if planned.action in ("write", "overwrite"):
-                print(planned.text, end="")
+            _print_diff(planned, target)
         else:
-            print(f"{_VERBS[planned.action]} {target}")
+            print(_verb(planned.action).format(path=target))
+
+
+def _verb(action: str) -> str:
+    verbs = {
+        "write": _("wrote {path}"),
+        "update": _("updated {path}"),
+        "unchanged": _("unchanged {path}"),
+        "keep": _("kept the existing {path}"),
+    }
+    return verbs[action]
+
+
+def _print_diff(planned: Planned, target: Path) -> None:
+    if planned.action in ("unchanged", "keep"):
+        print(_verb(planned.action).format(path=target))
+        return
+    if planned.relative.startswith("documents/"):
+        print(_("would copy the document to {path}").format(path=target))
+        return
+    old = (planned.old or b"").decode("utf-8", errors="replace").splitlines(keepends=True)
+    new = planned.text.splitlines(keepends=True)
+    before = str(target) if planned.old is not None else "/dev/null"
+    sys.stdout.writelines(difflib.unified_diff(old, new, before, str(target)))

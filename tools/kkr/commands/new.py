@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,6 +92,10 @@ def _add(
 ) -> argparse.ArgumentParser:
     parser = kinds.add_parser(name, help=f"{what}, e.g. kkr new {name} {example}")
     parser.add_argument("value", metavar=metavar, help=_WHAT[metavar])
+    if metavar in ("NAME", "PERSON"):
+        parser.add_argument(
+            "--id", metavar="ID", help="use this id instead of the one made from the names"
+        )
     add_records(parser)
     parser.set_defaults(func=run)
     return parser
@@ -119,20 +125,41 @@ def run(args: argparse.Namespace) -> int:
         if args.kind == "item":
             return _item(args, corpus)
         data = _data(args, corpus)
+        text = skeletons.render(args.kind, data)
+        skeletons.check(args.kind, text)
     except skeletons.SkeletonError as error:
         return usage_error(str(error))
     directory = DIRECTORIES[args.kind]
     path = args.records / directory / f"{data['id']}.yaml"
     if path.exists():
-        print(_("{path} already exists; kkr new never overwrites a record").format(path=path))
+        message = _("{path} already exists; kkr new never overwrites a record").format(path=path)
+        if "id" in args:
+            message += "; " + _("give the new record another id, e.g. --id {id}-2").format(
+                id=data["id"]
+            )
+        print(f"kkr: {message}", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeletons.render(args.kind, data), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     print(path)
     return 0
 
 
 def _data(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
+    data = _fields(args, corpus)
+    if getattr(args, "id", None):
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.id):
+            raise skeletons.SkeletonError(
+                _(
+                    "{id!r} is not a valid id; use lowercase a-z, 0-9 and hyphens, "
+                    "e.g. --id bo-hansen-2"
+                ).format(id=args.id)
+            )
+        data["id"] = args.id
+    return data
+
+
+def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
     value: str = args.value
     if args.kind == "meeting":
         try:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kkr.diagnostics import Diagnostic, as_json, summary
+from kkr.diagnostics import Diagnostic, as_json, shown, summary
 
 FORMATS = ("text", "github", "json")
 
@@ -55,5 +55,6 @@ def report(diagnostics: list[Diagnostic], files: int, fmt: str) -> None:
 
 def usage_error(message: str) -> int:
     """Print a usage error and return exit code 2."""
-    print(f"kkr: error: {message}", file=sys.stderr)
+    # The prefix is argparse's, as in its own usage errors; the message is translated.
+    print(f"kkr: error: {shown(message)}", file=sys.stderr)
     return 2

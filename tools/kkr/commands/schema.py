@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 from kkr.commands.generated import write_or_check
 from kkr.commands.options import add_generated
 from schema.registry import KINDS
 
 SCHEMA_DIR = Path("schema/json")
+# Whole numbers a text field may be written as: a year, a telephone number.
+_DIGITS = ("2024", "53763683")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +33,7 @@ def render() -> dict[str, str]:
     """Return the JSON Schema text of every kind, keyed by file name."""
     files = {}
     for kind in KINDS.values():
-        document = kind.model.model_json_schema()
+        document = _numbers_as_text(kind.model.model_json_schema())
         document = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://kkr-syddanmark.invalid/schema/{kind.name}.json",
@@ -37,6 +41,24 @@ def render() -> dict[str, str]:
         }
         files[f"{kind.name}.json"] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return files
+
+
+def _numbers_as_text(node: Any) -> Any:
+    """Let text fields hold a whole number, as kkr validate does (``until: 2026``).
+
+    Only where such a number can be valid: no enum or date format, and any pattern matches
+    digits. JSON Schema applies pattern and length to strings only.
+    """
+    if isinstance(node, list):
+        return [_numbers_as_text(child) for child in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _numbers_as_text(value) for key, value in node.items()}
+    pattern = out.get("pattern")
+    digits = pattern is None or any(re.search(pattern, d) for d in _DIGITS)
+    if out.get("type") == "string" and digits and not {"enum", "format", "const"} & set(out):
+        out["type"] = ["string", "integer"]
+    return out
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,11 @@ from pathlib import Path
 from kkr.checks.corpus import load_corpus
 from kkr.commands.options import add_format, report, usage_error
 from kkr.diagnostics import Diagnostic
+from kkr.i18n import _
+from kkr.loading.corpus import absolute, is_record_name
 from schema.registry import KINDS
+
+RECORDS = "records"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,36 +38,64 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def find_root(path: Path) -> Path:
-    """Return the records directory that ``path`` lies in (or is)."""
-    path = path.resolve()
-    for candidate in (path, *path.parents):
-        if candidate.name in KINDS and candidate.parent != candidate:
-            return candidate.parent
-    return path if path.is_dir() else path.parent
+def find_root(path: Path) -> Path | None:
+    """Return the records folder that ``path`` is, or lies in; None if it lies in none.
+
+    A records folder is a directory named ``records``, or the directory given itself when it
+    holds a kind folder. Only the folder directly below the root may name the kind, so no
+    folder above the records folder (where the checkout lives) changes the answer.
+    """
+    path = absolute(path)
+    if path.is_dir() and (path.name == RECORDS or any((path / kind).is_dir() for kind in KINDS)):
+        return path
+    for candidate in path.parents:
+        if candidate.name == RECORDS and path.relative_to(candidate).parts[0] in KINDS:
+            return candidate
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate, print the report and return the exit code."""
+    roots: set[Path] = set()
     for path in args.paths:
-        if not path.exists():
-            return usage_error(f"{path} does not exist; example: kkr validate records")
-    roots = {find_root(path) for path in args.paths}
+        if not path.exists() and not path.is_symlink():
+            return usage_error(
+                _("{path} does not exist; example: kkr validate records").format(path=path)
+            )
+        root = find_root(path)
+        if root is None:
+            return usage_error(
+                _(
+                    "{path} is not a records folder or a record inside one; "
+                    "example: kkr validate records/people/bo-hansen.yaml"
+                ).format(path=path)
+            )
+        if not path.is_dir() and not is_record_name(path.name):
+            return usage_error(
+                _(
+                    "{path} is not a record file (.yaml); "
+                    "example: kkr validate records/people/bo-hansen.yaml"
+                ).format(path=path)
+            )
+        roots.add(root)
     diagnostics: list[Diagnostic] = []
+    advice: list[Diagnostic] = []  # with --strict only, and never an error
     files = 0
     for root in sorted(roots):
         corpus = load_corpus(root)
         diagnostics += [d for d in corpus.diagnostics if _chosen(Path(d.file), args.paths)]
+        advice += [d for d in corpus.advice if _chosen(Path(d.file), args.paths)]
         files += sum(1 for path in corpus.paths if _chosen(path, args.paths))
     if args.strict:
         diagnostics = [
             Diagnostic(d.file, d.line, d.column, "error", d.code, d.message) for d in diagnostics
         ]
+        diagnostics = sorted(diagnostics + advice)
     report(diagnostics, files, args.format)
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 
 def _chosen(path: Path, paths: list[Path]) -> bool:
     """Whether ``path`` is one of ``paths`` or lies inside one of them."""
-    target = path.resolve()
-    return any(target == p.resolve() or p.resolve() in target.parents for p in paths)
+    target = absolute(path)
+    return any(target == absolute(p) or absolute(p) in target.parents for p in paths)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
 from kkr.importer.header import Header, parse_header
@@ -24,7 +25,12 @@ STATUS = {"agenda": "agenda-published", "minutes": "held"}
 MEETING_ORDER = (
     *("id", "body", "date", "start_time", "place", "document", "status", "case"),
     *("previous", "next", "present", "absent", "sections", "items", "discrepancies", "sources"),
+    "imported",
 )
+MAX_LINE = 20_000
+"""Characters in one line; a real document's longest line has under 1,000."""
+MAX_TITLE = 2000
+"""Characters in a title or a place: the longest text a record's one-line field holds."""
 
 
 @dataclass
@@ -35,12 +41,21 @@ class Imported:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def import_document(path: Path, text: str, resolver: Resolver, display: str) -> Imported:
-    """Read a KL agenda or minutes document; never raises for bad input."""
+def import_document(
+    path: Path, text: str, resolver: Resolver, display: str, name: str | None = None
+) -> Imported:
+    """Read a KL agenda or minutes document; never raises for bad input.
+
+    ``name`` is the document's name in records/documents, which the records cite.
+    """
     lines = read_lines(text)
+    markdown = path.suffix.lower() == ".md"
+    for line in lines:
+        line.markdown = markdown
     result = Imported(Report(display, lines))
     try:
-        _import(path, result, resolver)
+        _check_lines(lines, result.report)
+        _import(path, name or path.name, result, resolver)
     except DocumentError:
         result.records = {}
         return result
@@ -48,20 +63,53 @@ def import_document(path: Path, text: str, resolver: Resolver, display: str) -> 
     return result
 
 
-def _import(path: Path, result: Imported, resolver: Resolver) -> None:
+def _check_lines(lines: list[Any], report: Report) -> None:
+    for line in lines:
+        if len(line.text) > MAX_LINE:
+            raise report.fail(
+                line.no,
+                Code.IMPORT_LIMIT,
+                _(
+                    "the line has {length} characters, more than the limit of {limit} that no "
+                    "real agenda or minutes reaches; check that this is a KL document exported "
+                    "as text"
+                ).format(length=len(line.text), limit=MAX_LINE),
+            )
+
+
+def _check_titles(header: Header, toc: Toc, body: Any, report: Report) -> None:
+    """Stop at the document's line where a title is longer than a record field may be."""
+    titled = [(e.line, e.title) for e in [*toc.sections.values(), *toc.items.values()]]
+    for section in body.sections:
+        titled.append((section.line, section.title))
+        titled += [(block.line, block.title) for block in section.items]
+    if header.place:
+        titled.append((header.place_line, header.place))
+    for line, title in titled:
+        if len(title) > MAX_TITLE:
+            raise report.fail(
+                line,
+                Code.IMPORT_LIMIT,
+                _(
+                    "the title or place has {length} characters, more than the {limit} a "
+                    "record field holds; check the line, which may have lost its line breaks"
+                ).format(length=len(title), limit=MAX_TITLE),
+            )
+
+
+def _import(path: Path, name: str, result: Imported, resolver: Resolver) -> None:
     report = result.report
     lines = report.lines
     header = parse_header(lines, report)
     toc = parse_toc(lines, header.end, report)
     body = split_body(lines, toc.end, toc, report)
+    _check_titles(header, toc, body, report)
     discrepancies = check_toc(toc, body, lines, report)
     if header.body not in resolver.bodies:
-        result.records.update(
-            created.council(header.body, header.body_name, path.name, resolver, report)
-        )
-    meeting = _meeting(header, path.name, resolver, report)
+        result.records.update(created.council(header, name, resolver, report))
+    meeting = _meeting(header)
     if body.participants:
-        people = parse_participants(body.participants, resolver, path.name, report)
+        people = parse_participants(body.participants, resolver, name, report)
         if people.present:
             meeting["present"] = people.present
         if people.absent:
@@ -72,7 +120,7 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
     if cases:
         meeting["case"] = cases.most_common(1)[0][0]
     handlers = [(i, b.line) for s in body.sections for b in s.items for i in b.handlers]
-    result.records.update(created.staff(handlers, path.name, resolver, report))
+    result.records.update(created.staff(handlers, name, lines, resolver, report))
     markdown_source = path.suffix.lower() == ".md"
     items = [
         _item(
@@ -96,8 +144,8 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
             result.records[f"meetings/{other}.yaml"] = created.neighbour(
                 other,
                 field_name,
-                body_id=header.body,
-                where=(path.name, line),
+                of=(header.date, header.body),
+                where=(name, lines[line - 1]),
                 resolver=resolver,
                 report=report,
             )
@@ -111,7 +159,7 @@ def _import(path: Path, result: Imported, resolver: Resolver) -> None:
     meeting["items"] = items
     if discrepancies:
         meeting["discrepancies"] = discrepancies
-    meeting["sources"] = [{"document": path.name, "lines": f"1-{_last(lines)}"}]
+    meeting["sources"] = [{"document": name, "lines": f"1-{_last(lines)}"}]
     order = {key: index for index, key in enumerate(MEETING_ORDER)}
     ordered = dict(sorted(meeting.items(), key=lambda pair: order.get(pair[0], len(order))))
     result.records[f"meetings/{header.date}.yaml"] = ordered
@@ -132,7 +180,7 @@ def _last(lines: list[Any]) -> int:
     return numbers[-1] if numbers else 1
 
 
-def _meeting(header: Header, document: str, resolver: Resolver, report: Report) -> dict[str, Any]:
+def _meeting(header: Header) -> dict[str, Any]:
     meeting: dict[str, Any] = {"id": header.date, "body": header.body, "date": header.date}
     if header.start_time:
         meeting["start_time"] = header.start_time
@@ -159,17 +207,15 @@ def _item(
     if entry is not None:
         item["page"] = entry.page
     if block.case is None:
-        if block.parts:
-            raise report.fail(
-                block.line,
-                Code.MISSING_CASE,
-                f"item {block.number} has no case number: the line after its heading must "
-                "be 'SAG-YYYY-NNNNN initials', e.g. 'SAG-2023-04719 bel'",
-            )
+        # Often so under Eventuelt: the item is kept, without a case number.
         report.warning(
             block.line,
             Code.MISSING_CASE,
-            f"item {block.number} has no case number and no text (it ends the document)",
+            _(
+                "item {number} has no case number; it is imported without one. If the "
+                "document prints one, it must be the line after the heading, e.g. "
+                "'SAG-2023-04719 bel'"
+            ).format(number=block.number),
         )
     else:
         item["case"] = block.case
@@ -178,6 +224,7 @@ def _item(
         item["handlers"] = handlers
     attachments: list[dict[str, Any]] = []
     tables: list[dict[str, Any]] = []
+    taken: dict[str, int] = {}
     for name in PARTS:
         if name not in block.parts:
             continue
@@ -189,13 +236,17 @@ def _item(
             markdown_source=markdown_source,
             report=report,
             table_number=len(tables),
-            taken={table["id"] for table in tables},
+            taken=taken,
         )
         item[name] = part.markdown if part.markdown.strip() else ""
         attachments += part.attachments
         tables += part.tables
     if minutes and "beslutning" not in block.parts:
-        report.warning(block.line, Code.MISSING_DECISION, f"item {block.number} has no Beslutning")
+        report.warning(
+            block.line,
+            Code.MISSING_DECISION,
+            _("item {number} has no Beslutning").format(number=block.number),
+        )
     if attachments:
         item["attachments"] = attachments
     if tables:
@@ -216,8 +267,10 @@ def _mentions(item: dict[str, Any], block: ItemBlock, resolver: Resolver, report
         report.warning(
             block.line,
             Code.UNRESOLVED_REFERENCE,
-            f"item {block.number}: {name!r} matches no person or organization record by "
-            "name, alias or abbreviation; it stays in the text only",
+            _(
+                "item {number}: {name!r} matches no person or organization record by name, "
+                "alias or abbreviation; it stays in the text only"
+            ).format(number=block.number, name=name),
         )
 
 
@@ -228,8 +281,10 @@ def _handlers(block: ItemBlock, resolver: Resolver, report: Report) -> list[str]
             report.warning(
                 block.line,
                 Code.UNRESOLVED_REFERENCE,
-                f"item {block.number}: the handler initials {initials!r} match no person "
-                "record's initials; left out of handlers (add a person with these initials "
-                "and import again)",
+                _(
+                    "item {number}: the handler initials {initials!r} match no person record's "
+                    "initials; left out of handlers (add a person with these initials and "
+                    "import again)"
+                ).format(number=block.number, initials=initials),
             )
     return [initials for initials in block.handlers if initials in resolver.initials]

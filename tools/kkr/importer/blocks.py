@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kkr.i18n import _
 from kkr.importer.report import Report
 from kkr.importer.tables import is_row
-from kkr.importer.text import Line, continues, ends_sentence, join_broken
+from kkr.importer.text import Line, continues, ends_sentence, join_all
 
 _LIST = re.compile(r"^(\s*)([-*•]|\d+[.)])\s+(.*)$")
 _MARKER = re.compile(r"^\*?(\./\.{0,2})\*?(?=\s|$)\s*")
@@ -22,7 +23,27 @@ class Unit:
     text: str = ""
     level: int = 0
     bullet: str = "-"
-    extra: list[Line] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    """The texts joined into ``text``; joined once, at the end, to stay linear."""
+    ved: bool = False
+    """Whether the text holds " ved " (a 'Forum ved Name' list line)."""
+
+    def add(self, piece: str) -> None:
+        """Append a piece of text; ``seal`` joins them."""
+        if not self.pieces:
+            self.pieces.append(self.text)
+        self.pieces.append(piece)
+        self.ved = self.ved or " ved " in piece
+
+    def tail(self) -> str:
+        """The end of the text so far, enough to decide how the next piece joins."""
+        return join_all(self.pieces[-3:]) if self.pieces else self.text
+
+    def seal(self) -> None:
+        """Join the pieces into ``text``."""
+        if self.pieces:
+            self.text = join_all(self.pieces)
+            self.pieces = []
 
 
 def marker_of(text: str) -> tuple[str | None, str]:
@@ -57,16 +78,20 @@ def tokenize(lines: list[Line]) -> list[Unit]:
         marker, rest = marker_of(line.text.strip())
         if listed is not None:
             level = 1 if listed.group(1) else 0
-            units.append(Unit("item", [line], listed.group(3).strip(), level, listed.group(2)))
+            text = listed.group(3).strip()
+            units.append(Unit("item", [line], text, level, listed.group(2), ved=" ved " in text))
         elif marker is not None and not rest:
             units.append(Unit("marker", [line], marker))
         elif not gap and units and units[-1].kind in ("para", "item"):
             units[-1].lines.append(line)
-            units[-1].text = join_broken(units[-1].text, line.text.strip())
+            units[-1].add(line.text.strip())
         else:
-            units.append(Unit("para", [line], line.text.strip()))
+            text = line.text.strip()
+            units.append(Unit("para", [line], text, ved=" ved " in text))
         gap = False
         index += 1
+    for unit in units:
+        unit.seal()
     return units
 
 
@@ -89,31 +114,34 @@ def repair(units: list[Unit], report: Report) -> list[Unit]:
             last is not None
             and last.kind in ("para", "item")
             and unit.kind == "para"
-            and continues(last.text, unit.text)
+            and continues(last.tail(), unit.text)
         ):
-            report.notes.append(
-                f"line {unit.lines[0].no}: joined to the sentence on line {last.lines[-1].no}, "
-                "cut by a page break"
-            )
-            last.text = join_broken(last.text, unit.text)
+            note = _("line {line}: joined to the sentence on line {other}, cut by a page break")
+            report.notes.append(note.format(line=unit.lines[0].no, other=last.lines[-1].no))
+            last.add(unit.text)
             last.lines.extend(unit.lines)
             continue
         if last is not None and last.kind == "item" and unit.kind == "item" and _broken(last, unit):
-            last.text = join_broken(last.text, unit.text)
+            last.add(unit.text)
             last.lines.extend(unit.lines)
             report.notes.append(
-                f"line {unit.lines[0].no}: list item joined to the item above; PDF-to-text "
-                "broke it over two lines"
+                _(
+                    "line {line}: list item joined to the item above; PDF-to-text broke it over "
+                    "two lines"
+                ).format(line=unit.lines[0].no)
             )
             continue
         out.append(unit)
+    for unit in out:
+        unit.seal()
     return out
 
 
 def _broken(first: Unit, second: Unit) -> bool:
     """Whether ``second`` is the tail of ``first``, wrongly given a bullet of its own."""
-    if first.level != second.level or len(second.text.split()) > 3:
+    if first.level != second.level or len(second.text.split(maxsplit=4)) > 3:
         return False
-    if first.text.endswith(","):
+    tail = first.tail()
+    if tail.endswith(","):
         return True
-    return " ved " in first.text and " ved " not in second.text and not ends_sentence(first.text)
+    return first.ved and not second.ved and not ends_sentence(tail)

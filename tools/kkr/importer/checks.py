@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer.dates import NEXT, PREVIOUS, find_date, parse_date
 from kkr.importer.items import Body
 from kkr.importer.report import Report
@@ -19,8 +21,10 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
         raise report.fail(
             _last_line(lines),
             Code.TRUNCATED,
-            "the document has no agenda items: expected headings like '1.1. Title' followed "
-            "by a 'SAG-YYYY-NNNNN initials' line; the file may be truncated",
+            _(
+                "the document has no agenda items: expected headings like '1.1. Title' followed "
+                "by a 'SAG-YYYY-NNNNN initials' line; the file may be truncated"
+            ),
         )
     missing = [entry for number, entry in toc.items.items() if number not in found]
     if missing:
@@ -28,8 +32,10 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
         raise report.fail(
             _last_line(lines),
             Code.TRUNCATED,
-            f"the table of contents lists item(s) {listed} (line {missing[0].line}) that never "
-            "appear in the body; the document seems truncated here",
+            _(
+                "the table of contents lists item(s) {listed} (line {line}) that never appear "
+                "in the body; the document seems truncated here"
+            ).format(listed=listed, line=missing[0].line),
         )
     discrepancies: list[dict[str, Any]] = []
     for number, item in found.items():
@@ -37,15 +43,24 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
         if entry is None:
             if toc.items:
                 report.warning(
-                    item.line, Code.TOC_MISMATCH, f"item {number} is not in the table of contents"
+                    item.line,
+                    Code.TOC_MISMATCH,
+                    _("item {number} is not in the table of contents").format(number=number),
                 )
             continue
         if entry.title != item.title:
             report.warning(
                 item.line,
                 Code.TOC_MISMATCH,
-                f"item {number}'s heading {item.title[:80]!r} differs from the table of "
-                f"contents (line {entry.line}): {entry.title[:80]!r}; both are kept",
+                _(
+                    "item {number}'s heading {heading!r} differs from the table of contents "
+                    "(line {line}): {title!r}; both are kept"
+                ).format(
+                    number=number,
+                    heading=item.title[:80],
+                    line=entry.line,
+                    title=entry.title[:80],
+                ),
             )
             discrepancies.append(
                 {
@@ -62,8 +77,10 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
             report.warning(
                 section.line,
                 Code.TOC_MISMATCH,
-                f"section {section.number}'s heading {section.title!r} differs from the table "
-                f"of contents: {entry.title!r}",
+                _(
+                    "section {number}'s heading {heading!r} differs from the table of "
+                    "contents: {title!r}"
+                ).format(number=section.number, heading=section.title, title=entry.title),
             )
     return discrepancies
 
@@ -92,8 +109,10 @@ def meeting_links(
             report.warning(
                 line,
                 Code.SOURCE_DISCREPANCY,
-                f"item {item['number']}'s title dates the next meeting {titled[0]}, its text "
-                f"{said[0]}; the text is used for 'next' and the title kept as printed",
+                _(
+                    "item {number}'s title dates the next meeting {title}, its text {text}; the "
+                    "text is used for 'next' and the title kept as printed"
+                ).format(number=item["number"], title=titled[0], text=said[0]),
             )
             discrepancies.append(
                 {
@@ -117,24 +136,30 @@ def table_discrepancies(item: dict[str, Any], line: int, report: Report) -> list
     """A row label printed twice in one table: kept as printed, and recorded."""
     found: list[dict[str, Any]] = []
     for table in item.get("tables", []):
-        labels = [row[0] for row in table["rows"] if row and row[0]]
-        for label in sorted({label for label in labels if labels.count(label) > 1}):
-            rows = [" | ".join(cell for cell in row if cell) for row in table["rows"]]
-            readings = [
-                text for row, text in zip(table["rows"], rows, strict=True) if row[0] == label
-            ]
+        labels = Counter(row[0] for row in table["rows"] if row and row[0])
+        repeated = sorted(label for label, count in labels.items() if count > 1)
+        by_label: dict[str, list[str]] = {label: [] for label in repeated}
+        for row in table["rows"]:
+            if row and row[0] in by_label:
+                by_label[row[0]].append(" | ".join(cell for cell in row if cell))
+        for label in repeated:
+            readings = by_label[label]
             report.warning(
                 line,
                 Code.SOURCE_DISCREPANCY,
-                f"item {item['number']}: the table {table['id']!r} prints the row {label!r} "
-                f"{labels.count(label)} times; every row is kept as printed",
+                _(
+                    "item {number}: the table {table!r} prints the row {label!r} {count} times; "
+                    "every row is kept as printed"
+                ).format(
+                    number=item["number"], table=table["id"], label=label, count=labels[label]
+                ),
             )
             found.append(
                 {
                     "field": f"items[{item['number']}].tables[{table['id']}]",
                     "readings": readings,
                     "note": f"Tabellen i punkt {item['number']} har rækken {label} "
-                    f"{labels.count(label)} gange; rækkerne er bevaret som trykt.",
+                    f"{labels[label]} gange; rækkerne er bevaret som trykt.",
                 }
             )
     return found

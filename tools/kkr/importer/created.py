@@ -10,15 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
+from kkr.importer.header import Header
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
+from kkr.importer.text import Line
 
 # Minutes approved at a meeting prove the earlier meeting was held; a next meeting is planned.
 NEIGHBOUR_STATUS = {"previous": "held", "next": "planned"}
 
 
-def _source(document: str, line: int, note: str) -> list[dict[str, str]]:
-    return [{"document": document, "lines": str(line), "note": note}]
+def _source(document: str, line: Line, note: str, quote: str | None = None) -> list[dict[str, str]]:
+    cited = {"document": document, "lines": str(line.no)}
+    if quote:
+        cited["quote"] = " ".join(quote.split())[:200]
+    return [cited | {"note": note}]
 
 
 def council_name(printed: str) -> str:
@@ -27,11 +33,18 @@ def council_name(printed: str) -> str:
 
 
 def council(
-    body_id: str, printed: str, document: str, resolver: Resolver, report: Report
+    header: Header, document: str, resolver: Resolver, report: Report
 ) -> dict[str, dict[str, Any]]:
     """The body and organization records of a council no record describes yet."""
-    name = council_name(printed)
-    source = _source(document, 1, "created by kkr import from the document header")
+    body_id, name = header.body, council_name(header.body_name)
+    source = [
+        {
+            "document": document,
+            "lines": str(header.body_line),
+            "quote": header.body_name[:200],
+            "note": "created by kkr import from the document header",
+        }
+    ]
     created: dict[str, dict[str, Any]] = {}
     if body_id not in resolver.organizations.ids:
         created[f"organizations/{body_id}.yaml"] = {
@@ -49,13 +62,21 @@ def council(
     }
     resolver.bodies.add(body_id)
     report.warning(
-        1, Code.RECORD_CREATED, f"no record describes the council {name!r}; writing body/{body_id}"
+        1,
+        Code.RECORD_CREATED,
+        _("no record describes the council {name!r}; writing body/{id}").format(
+            name=name, id=body_id
+        ),
     )
     return created
 
 
 def staff(
-    handlers: list[tuple[str, int]], document: str, resolver: Resolver, report: Report
+    handlers: list[tuple[str, int]],
+    document: str,
+    lines: list[Line],
+    resolver: Resolver,
+    report: Report,
 ) -> dict[str, dict[str, Any]]:
     """Person records for case-handler initials no record carries, where the id is free."""
     created: dict[str, dict[str, Any]] = {}
@@ -66,8 +87,10 @@ def staff(
             report.warning(
                 line,
                 Code.UNRESOLVED_REFERENCE,
-                f"the handler initials {initials!r} match no person's initials, and the id "
-                f"{initials!r} is taken; add initials: {initials} to the right person record",
+                _(
+                    "the handler initials {initials!r} match no person's initials, and the id "
+                    "{initials!r} is taken; add initials: {initials} to the right person record"
+                ).format(initials=initials),
             )
             continue
         resolver.people.add(initials, None, [])
@@ -75,14 +98,21 @@ def staff(
         report.warning(
             line,
             Code.RECORD_CREATED,
-            f"no person has the initials {initials!r}; writing people/{initials} (staff, known "
-            "by initials only); add the name when it is known",
+            _(
+                "no person has the initials {initials!r}; writing people/{initials} (staff, known "
+                "by initials only); add the name when it is known"
+            ).format(initials=initials),
         )
+        # The case line is the first line with text after the heading at ``line``.
+        after = line  # the index of the line after the heading
+        while after < len(lines) and lines[after].blank:
+            after += 1
+        case_line = lines[after] if after < len(lines) else lines[line - 1]
         created[f"people/{initials}.yaml"] = {
             "id": initials,
             "kind": "staff",
             "initials": initials,
-            "sources": _source(document, line, "case-handler initials"),
+            "sources": _source(document, case_line, "case-handler initials", initials),
         }
     return created
 
@@ -91,25 +121,29 @@ def neighbour(
     meeting_id: str,
     field_name: str,
     *,
-    body_id: str,
-    where: tuple[str, int],
+    of: tuple[str, str],
+    where: tuple[str, Line],
     resolver: Resolver,
     report: Report,
 ) -> dict[str, Any]:
-    """A record for the previous or next meeting the document names."""
+    """A record for the previous or next meeting the document names, pointing back at it."""
     document, line = where
+    this, body_id = of
     resolver.meetings.add(meeting_id)
     status = NEIGHBOUR_STATUS[field_name]
     report.warning(
-        line,
+        line.no,
         Code.RECORD_CREATED,
-        f"no record describes the {field_name} meeting {meeting_id}; writing "
-        f"meetings/{meeting_id} ({status})",
+        _("no record describes the {field} meeting {id}; writing meetings/{id} ({status})").format(
+            field=field_name, id=meeting_id, status=status
+        ),
     )
+    back = "next" if field_name == "previous" else "previous"
     return {
         "id": meeting_id,
         "body": body_id,
         "date": meeting_id,
         "status": status,
+        back: this,
         "sources": _source(document, line, f"named as the {field_name} meeting"),
     }

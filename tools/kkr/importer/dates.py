@@ -7,11 +7,17 @@ from datetime import date
 
 from kkr.danish import MONTHS
 
-_DATE = re.compile(r"\b(\d{1,2})\.\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(\d{1,2})\.\s{1,5}(" + "|".join(MONTHS) + r")\s{1,5}(\d{4})\b", re.IGNORECASE
+)
 # "Godkendelse af referat fra mødet den 8. september 2020"
-PREVIOUS = re.compile(r"referat fra mødet den\s+(.+)$", re.IGNORECASE)
+PREVIOUS = re.compile(r"referat fra mødet den\s{1,5}(.+)$", re.IGNORECASE)
 # "Næste møde i KKR Syddanmark er den 5. februar 2021."
-NEXT = re.compile(r"Næste møde i KKR \w+ er den\s+([^.]+\.\s*\w+\s+\d{4})", re.IGNORECASE)
+# Bounded: "den 5. februar 2021" is short, and a bound keeps the search linear in the text.
+NEXT = re.compile(
+    r"Næste møde i KKR \w{1,40} er den\s{1,5}([^.]{1,40}\.\s{0,5}\w{1,20}\s{1,5}\d{4})",
+    re.IGNORECASE,
+)
 
 
 def parse_date(text: str) -> str | None:

@@ -6,15 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer.report import Report
-from kkr.importer.text import Line, plain
+from kkr.importer.text import Line
 from kkr.importer.toc import Toc
 
 PARTS = ("baggrund", "indstilling", "sagsfremstilling", "beslutning")
 PARTICIPANT_HEADINGS = ("deltagerfortegnelse", "deltagere", "afbud")
 _SECTION = re.compile(r"^(\d+)\.\s+(\S.*)$")
 _ITEM = re.compile(r"^(\d+)\.(\d+)\.?\s+(\S.*)$")
-_CASE = re.compile(r"^(SAG-\d{4}-\d{5})(?:\s+([a-zæøå]+(?:/[a-zæøå]+)*))?\s*$")
+# Matched against stripped text, so no two whitespace runs compete for the same spaces.
+_CASE = re.compile(r"^(SAG-\d{4}-\d{5})(?:[ \t]+([a-zæøå]+(?:/[a-zæøå]+)*))?$")
+MAX_ITEMS = 1000
+"""More items than any real agenda has (KKR agendas have 20 to 40)."""
 
 
 @dataclass
@@ -47,32 +51,38 @@ class Body:
     sections: list[SectionBlock] = field(default_factory=list)
 
 
-def _following(lines: list[Line], index: int) -> Line | None:
+def _following(lines: list[Line], index: int) -> int:
+    """The index of the next non-blank line after ``index`` (len(lines) if none)."""
     index += 1
     while index < len(lines) and lines[index].blank:
         index += 1
-    return lines[index] if index < len(lines) else None
+    return index
+
+
+def case_of(line: Line) -> re.Match[str] | None:
+    """The case number and handler initials of a 'SAG-YYYY-NNNNN initials' line."""
+    return _CASE.match(line.plain)
 
 
 def _is_item(lines: list[Line], index: int, toc: Toc, seen: set[str]) -> re.Match[str] | None:
-    match = _ITEM.match(plain(lines[index].text))
+    match = _ITEM.match(lines[index].plain)
     if match is None:
         return None
     after = _following(lines, index)
-    if after is not None and _CASE.match(plain(after.text)):
+    if after < len(lines) and case_of(lines[after]):
         return match
     number = f"{match.group(1)}.{match.group(2)}"
     return match if number in toc.items and number not in seen else None
 
 
 def _is_section(lines: list[Line], index: int) -> re.Match[str] | None:
-    match = _SECTION.match(plain(lines[index].text))
+    match = _SECTION.match(lines[index].plain)
     if match is None:
         return None
     after = _following(lines, index)
-    if after is None:
+    if after >= len(lines):
         return None
-    item = _ITEM.match(plain(after.text))
+    item = _ITEM.match(lines[after].plain)
     return match if item is not None and item.group(1) == match.group(1) else None
 
 
@@ -85,7 +95,7 @@ def split_body(lines: list[Line], start: int, toc: Toc, report: Report) -> Body:
     index = start
     while index < len(lines):
         line = lines[index]
-        text = plain(line.text)
+        text = line.plain
         if line.blank:
             if item is not None and part is not None:
                 item.parts[part].append(line)
@@ -105,8 +115,10 @@ def split_body(lines: list[Line], start: int, toc: Toc, report: Report) -> Body:
                 report.warning(
                     line.no,
                     Code.ITEM_NUMBERING,
-                    f"item {item.number} has a second '{text}' heading; its text is "
-                    "added to the first",
+                    _(
+                        "item {number} has a second '{heading}' heading; its text is added to "
+                        "the first"
+                    ).format(number=item.number, heading=text),
                 )
             item.parts.setdefault(part, [])
             report.cover(line, f"items[{item.number}].{part}")
@@ -135,26 +147,39 @@ def _start_item(
         raise report.fail(
             line.no,
             Code.ITEM_NUMBERING,
-            f"item number {number} is used twice; every item needs its own number "
-            "(check the heading for a typing error)",
+            _(
+                "item number {number} is used twice; every item needs its own number (check "
+                "the heading for a typing error)"
+            ).format(number=number),
         )
     seen.add(number)
+    if len(seen) > MAX_ITEMS:
+        raise report.fail(
+            line.no,
+            Code.IMPORT_LIMIT,
+            _(
+                "the document has more than {limit} items, more than any real agenda; check "
+                "that it is a KL agenda or minutes (a real one has 20 to 40 items)"
+            ).format(limit=MAX_ITEMS),
+        )
     if not body.sections or body.sections[-1].number != match.group(1):
         report.warning(
             line.no,
             Code.ITEM_NUMBERING,
-            f"item {number} does not follow a heading for section {match.group(1)}",
+            _("item {number} does not follow a heading for section {section}").format(
+                number=number, section=match.group(1)
+            ),
         )
         body.sections.append(SectionBlock(match.group(1), "", line.no))
     item = ItemBlock(number, match.group(3), line.no)
     body.sections[-1].items.append(item)
     report.cover(line, f"items[{number}].title")
     after = _following(lines, index)
-    case = _CASE.match(plain(after.text)) if after is not None else None
-    if case is None or after is None:
+    case = case_of(lines[after]) if after < len(lines) else None
+    if case is None:
         item.case = None
         return item, index + 1
     item.case = case.group(1)
     item.handlers = case.group(2).split("/") if case.group(2) else []
-    report.cover(after, f"items[{number}].case, handlers")
-    return item, lines.index(after) + 1
+    report.cover(lines[after], f"items[{number}].case, handlers")
+    return item, after + 1

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kkr.importer.resolve import Resolver
 
-# "- Erhvervshus Fyn ved Kenneth Muhs, Nyborg"
-_VED = re.compile(r"^\s*- (?P<forum>.+?),? ved (?P<name>[^,]+), (?P<town>[^,]+?)\.?$", re.MULTILINE)
+# "- Erhvervshus Fyn ved Kenneth Muhs, Nyborg": split by hand, line by line, so that no
+# pattern scans a line once per " ved " it holds.
+_BULLET = "- "
 
 
 @dataclass
@@ -23,18 +23,43 @@ class Mentions:
 def find_mentions(markdown: str, resolver: Resolver) -> Mentions:
     """Resolve every forum and person of the item's 'ved' list lines."""
     found = Mentions()
-    for match in _VED.finditer(markdown):
-        person = resolver.person(match.group("name").strip())
-        _add(found.people, person, found.unresolved, match.group("name"))
-        forum = _organization(match.group("forum"), resolver)
-        _add(found.organizations, forum, found.unresolved, match.group("forum"))
+    seen: set[str] = set()
+    for line in markdown.split("\n"):
+        parts = _ved(line)
+        if parts is None:
+            continue
+        forum, name = parts
+        _add(found.people, resolver.person(name), found.unresolved, name, seen)
+        _add(found.organizations, _organization(forum, resolver), found.unresolved, forum, seen)
     return found
 
 
-def _add(into: list[str], value: str | None, unresolved: list[str], name: str) -> None:
+def _ved(line: str) -> tuple[str, str] | None:
+    """The forum and the person of a '- Forum ved Name, Town' line."""
+    line = line.lstrip()
+    if not line.startswith(_BULLET):
+        return None
+    forum, sep, rest = line[len(_BULLET) :].partition(" ved ")
+    name, comma, town = rest.partition(", ")
+    if not sep or not comma or not forum or not name or "," in name:
+        return None
+    town = town.removesuffix(".")
+    if not town or "," in town:
+        return None
+    return forum.removesuffix(","), name.strip()
+
+
+def _add(
+    into: list[str], value: str | None, unresolved: list[str], name: str, seen: set[str]
+) -> None:
+    """Add a found id once; a name nothing matches is reported once."""
+    key = value or f"?{name.strip()}"
+    if key in seen:
+        return
+    seen.add(key)
     if value is None:
         unresolved.append(name.strip())
-    elif value not in into:
+    else:
         into.append(value)
 
 

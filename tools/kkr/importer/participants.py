@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
-from kkr.importer.text import Line, plain, slug
+from kkr.importer.text import Line, slug
 
-_ENTRY = re.compile(r"^(?P<name>\S.*?)\s+\((?P<party>[A-ZÆØÅ])\)\s+(?P<place>\S.*)$")
+# " (A) " between a name and a municipality; found by a fixed-width search, never backtracking.
+_PARTY = re.compile(r" \(([A-ZÆØÅ])\) ")
 _LISTS = {"deltagere": "present", "afbud": "absent"}
 
 
@@ -29,9 +31,10 @@ def parse_participants(
 ) -> Participants:
     """Resolve each 'Name (P) Municipality' line; unknown people become new records."""
     result = Participants()
+    listed: set[str] = set()
     target: list[str] | None = None
     for line in lines:
-        text = plain(line.text)
+        text = line.plain
         key = text.lower()
         if key == "deltagerfortegnelse":
             report.cover(line, "present, absent")
@@ -40,23 +43,34 @@ def parse_participants(
             target = result.present if _LISTS[key] == "present" else result.absent
             report.cover(line, _LISTS[key])
             continue
-        match = _ENTRY.match(text)
+        match = _entry(text)
         if target is None or match is None:
             continue  # left uncovered: reported as not understood
         person = _person(match, line, resolver, document=document, result=result, report=report)
         if person is None:
             continue
-        if person in result.present or person in result.absent:
-            report.warning(line.no, Code.PRESENT_AND_ABSENT, f"{text!r} is listed twice")
+        if person in listed:
+            report.warning(
+                line.no, Code.PRESENT_AND_ABSENT, _("{text!r} is listed twice").format(text=text)
+            )
             report.cover(line, "present, absent")
             continue
         target.append(person)
+        listed.add(person)
         report.cover(line, "present" if target is result.present else "absent")
     return result
 
 
+def _entry(text: str) -> dict[str, str] | None:
+    """Split 'Name (P) Municipality' into its parts."""
+    found = _PARTY.search(text)
+    if found is None or found.start() == 0 or found.end() == len(text):
+        return None
+    return {"name": text[: found.start()], "party": found.group(1), "place": text[found.end() :]}
+
+
 def _person(
-    match: re.Match[str],
+    match: dict[str, str],
     line: Line,
     resolver: Resolver,
     *,
@@ -64,7 +78,7 @@ def _person(
     result: Participants,
     report: Report,
 ) -> str | None:
-    name, party, place = match.group("name"), match.group("party"), match.group("place")
+    name, party, place = match["name"], match["party"], match["place"]
     found = resolver.person(name)
     if found is not None:
         return found
@@ -73,8 +87,10 @@ def _person(
         report.warning(
             line.no,
             Code.UNRESOLVED_REFERENCE,
-            f"{name!r} matches no person record by name or alias, and the id {person_id!r} "
-            "is taken by someone else; add the spelling as an alias",
+            _(
+                "{name!r} matches no person record by name or alias, and the id {id!r} is "
+                "taken by someone else; add the spelling as an alias"
+            ).format(name=name, id=person_id),
         )
         return None
     record: dict[str, Any] = {"id": person_id, "name": name, "kind": "politician", "party": party}
@@ -85,14 +101,19 @@ def _person(
         report.warning(
             line.no,
             Code.UNRESOLVED_REFERENCE,
-            f"the municipality {place!r} matches no organization record; "
-            f"{name}'s new record has no municipality",
+            _(
+                "the municipality {place!r} matches no organization record; {name}'s new "
+                "record has no municipality"
+            ).format(place=place, name=name),
         )
-    record["sources"] = [{"document": document, "lines": str(line.no)}]
+    quote = " ".join(line.text.split())[:200]
+    record["sources"] = [{"document": document, "lines": str(line.no), "quote": quote}]
     result.new_people[person_id] = record
     report.warning(
         line.no,
         Code.RECORD_CREATED,
-        f"{name!r} matches no person record; a new record people/{person_id}.yaml is written",
+        _("{name!r} matches no person record; a new record people/{id}.yaml is written").format(
+            name=name, id=person_id
+        ),
     )
     return person_id

@@ -1,34 +1,44 @@
-"""Importing documents: read, convert, check against the records folder, then write."""
+"""Importing documents: read, convert, merge with the records folder, check, then write."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kkr.checks.corpus import load_corpus
 from kkr.diagnostics import Code, Diagnostic
-from kkr.importer.assemble import import_document
-from kkr.importer.preserve import carry_over, existing_meeting
+from kkr.i18n import _
+from kkr.importer.assemble import Imported, import_document
+from kkr.importer.merging import Merger
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
+from kkr.importer.selfcheck import self_check
+from kkr.importer.text import slug
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.loader import MAX_BYTES
 from schema.registry import KINDS
 
 # Records the import creates are never replaced: another of the same id is someone's work.
 _NEVER_REPLACED = frozenset({"people", "body", "organizations"})
+_DOCUMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$")
+DOCUMENTS = "documents"
+_KIND_ORDER = {"agenda": 0, "minutes": 1}
 
 
 @dataclass
 class Planned:
-    """One record file the import would write."""
+    """One file the import would write."""
 
-    relative: str  # e.g. meetings/2023-11-21.yaml
-    text: str
-    action: str = "write"  # write, unchanged, overwrite, keep
+    relative: str  # e.g. meetings/2023-11-21.yaml or documents/kkr-...-referat.txt
+    data: bytes
+    action: str = "write"  # write, update, unchanged, keep
+    old: bytes | None = None
+
+    @property
+    def text(self) -> str:
+        """The planned content as text."""
+        return self.data.decode("utf-8", errors="replace")
 
 
 @dataclass
@@ -36,54 +46,99 @@ class Outcome:
     """Everything an import run found and did."""
 
     reports: list[Report] = field(default_factory=list)
-    planned: list[Planned] = field(default_factory=list)
+    planned: dict[str, Planned] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    usage: str | None = None
+    """A usage error (exit 2): the run could not start or would write where it must not."""
 
     @property
     def ok(self) -> bool:
         """Whether the run had no errors."""
         every = self.diagnostics + [d for r in self.reports for d in r.diagnostics]
-        return not any(d.severity == "error" for d in every)
+        return self.usage is None and not any(d.severity == "error" for d in every)
+
+
+@dataclass
+class _Source:
+    path: Path
+    raw: bytes
+    text: str
+    name: str  # its name in records/documents
+    order: tuple[str, int] = ("", 2)
+
+
+def document_name(path: Path) -> str:
+    """The name a document gets in records/documents: its own, if a citation may use it."""
+    name = path.name
+    if _DOCUMENT_NAME.match(name):
+        return name
+    suffix = ".md" if path.suffix.lower() == ".md" else ".txt"
+    return (slug(path.stem) or "dokument") + suffix
 
 
 def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) -> Outcome:
     """Import ``files`` into ``records``; write nothing if anything fails."""
     outcome = Outcome()
     resolver = Resolver.scan(records)
-    texts = [(path, data) for path in files if (data := _read(path, outcome)) is not None]
-    # A name in one document may get its record only from another document's participant
-    # list. A first pass creates every such record, so that the second resolves every name
-    # whatever the order of the files, and importing again changes nothing.
-    created: dict[str, dict[str, Any]] = {}
-    for path, data in texts:
-        first = import_document(path, data, resolver, str(path))
-        for relative, record in first.records.items():
-            _register(resolver, relative, record)
-            if "document" not in record:
-                created.setdefault(relative, record)
-        outcome.diagnostics += [
-            d for d in first.report.diagnostics if d.code is Code.RECORD_CREATED
-        ]
-    for path, data in texts:
-        imported = import_document(path, data, resolver, str(path))
+    sources = [source for path in files if (source := _read(path, outcome)) is not None]
+    created = _first_pass(sources, resolver, outcome)
+    # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
+    # in that order would.
+    sources.sort(key=lambda source: source.order)
+    merger = Merger(records, force=force, created=created)
+    for source in sources:
+        imported = _import(source, resolver)
         outcome.reports.append(imported.report)
         for relative, record in imported.records.items():
             if "document" in record:
-                _plan(outcome, relative, _keep_curated(record, records / relative, outcome))
-    for relative, record in created.items():
-        _plan(outcome, relative, record)
+                merger.merge(relative, record, imported.report)
+        if imported.report.ok:
+            _plan(outcome, f"{DOCUMENTS}/{source.name}", source.raw)
+    merger.link_neighbours()
+    outcome.diagnostics += merger.diagnostics
+    for relative, record in {**created, **merger.records}.items():
+        kind = KINDS[relative.split("/", maxsplit=1)[0]].name
+        _plan(outcome, relative, emit(record, schema_comment(kind)).encode("utf-8"))
     if not outcome.ok:
         return outcome
     _decide(outcome, records, force)
     if outcome.ok:
-        _self_check(outcome, records)
+        outcome.diagnostics += self_check(outcome.planned.values(), records, merger.origins)
     if outcome.ok and not dry_run:
-        for planned in outcome.planned:
-            if planned.action in ("write", "overwrite"):
+        for planned in outcome.planned.values():
+            if planned.action in ("write", "update"):
                 target = records / planned.relative
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(planned.text, encoding="utf-8")
+                target.write_bytes(planned.data)
     return outcome
+
+
+def _first_pass(
+    sources: list[_Source], resolver: Resolver, outcome: Outcome
+) -> dict[str, dict[str, Any]]:
+    """The records the documents establish, such as new people, and each document's meeting.
+
+    A name in one document may get its record only from another document's participant
+    list. A first pass creates every such record, so that the second resolves every name
+    whatever the order of the files, and importing again changes nothing.
+    """
+    created: dict[str, dict[str, Any]] = {}
+    for source in sources:
+        first = _import(source, resolver)
+        for relative, record in first.records.items():
+            _register(resolver, relative, record)
+            if "document" in record:
+                source.order = (str(record["date"]), _KIND_ORDER.get(record["document"], 2))
+            else:
+                created.setdefault(relative, record)
+        outcome.diagnostics += [
+            d for d in first.report.diagnostics if d.code is Code.RECORD_CREATED
+        ]
+    return created
+
+
+def _import(source: _Source, resolver: Resolver) -> Imported:
+    return import_document(source.path, source.text, resolver, str(source.path), source.name)
 
 
 def _register(resolver: Resolver, relative: str, record: dict[str, Any]) -> None:
@@ -94,67 +149,60 @@ def _register(resolver: Resolver, relative: str, record: dict[str, Any]) -> None
         resolver.meetings.add(record["id"])
 
 
-def _plan(outcome: Outcome, relative: str, record: dict[str, Any]) -> None:
+def _plan(outcome: Outcome, relative: str, data: bytes) -> None:
     """Add a file to write, unless the run already plans one at that path."""
-    if any(planned.relative == relative for planned in outcome.planned):
-        return
-    kind = KINDS[relative.split("/", maxsplit=1)[0]].name
-    outcome.planned.append(Planned(relative, emit(record, schema_comment(kind))))
+    outcome.planned.setdefault(relative, Planned(relative, data))
 
 
-def _keep_curated(record: dict[str, Any], target: Path, outcome: Outcome) -> dict[str, Any]:
-    """Carry the links staff added to an existing meeting record into the fresh one."""
-    existing = existing_meeting(target)
-    if existing is None:
-        return record
-    carried = carry_over(record, existing)
-    for number in carried.dropped:
-        outcome.diagnostics.append(
-            Diagnostic(
-                str(target),
-                1,
-                1,
-                "warning",
-                Code.RECORD_EXISTS,
-                f"item {number} of the existing record is not in the document; its links "
-                "(topics, people, contracts ...) are not carried over",
-            )
-        )
-    return carried.record
-
-
-def _read(path: Path, outcome: Outcome) -> str | None:
+def _read(path: Path, outcome: Outcome) -> _Source | None:
     def fail(code: Code, message: str) -> None:
         outcome.diagnostics.append(Diagnostic(str(path), 1, 1, "error", code, message))
 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        fail(Code.IO_ERROR, f"cannot read the document: {exc.strerror}")
+        fail(Code.IO_ERROR, _("cannot read the document: {reason}").format(reason=exc.strerror))
         return None
     if len(raw) > MAX_BYTES:
-        fail(Code.FILE_TOO_LARGE, f"the document is {len(raw)} bytes; at most {MAX_BYTES}")
+        fail(
+            Code.FILE_TOO_LARGE,
+            _("the document is {size} bytes; at most {limit}").format(
+                size=len(raw), limit=MAX_BYTES
+            ),
+        )
         return None
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        fail(Code.ENCODING, f"byte {exc.start} is not valid UTF-8; save the document as UTF-8")
+        fail(
+            Code.ENCODING,
+            _("byte {offset} is not valid UTF-8; save the document as UTF-8").format(
+                offset=exc.start
+            ),
+        )
         return None
+    return _Source(path, raw, text, document_name(path))
 
 
 def _decide(outcome: Outcome, records: Path, force: bool) -> None:
-    """Mark each planned file as new, unchanged, kept or overwritten."""
-    for planned in outcome.planned:
+    """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
+    for planned in outcome.planned.values():
         target = records / planned.relative
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            outcome.usage = _(
+                "{target} is not a regular file (a directory, a link or a device); move it "
+                "away, then import again"
+            ).format(target=target)
+            return
         if not target.exists():
             continue
-        if target.read_text(encoding="utf-8") == planned.text:
+        planned.old = target.read_bytes()
+        kind = planned.relative.split("/")[0]
+        if planned.old == planned.data:
             planned.action = "unchanged"
-        elif planned.relative.split("/")[0] in _NEVER_REPLACED:
+        elif kind in _NEVER_REPLACED:
             planned.action = "keep"
-        elif force:
-            planned.action = "overwrite"
-        else:
+        elif kind == DOCUMENTS and not force:
             outcome.diagnostics.append(
                 Diagnostic(
                     str(target),
@@ -162,57 +210,12 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
                     1,
                     "error",
                     Code.RECORD_EXISTS,
-                    "the record exists and differs from this import; nothing was written. "
-                    "Rerun with --force to replace it (item links and fields the import does not "
-                    "set are kept; other hand edits are lost)",
+                    _(
+                        "a different document of this name is already kept, and records cite "
+                        "its lines; nothing was written. Give the new document its own name, "
+                        "e.g. {example}, or rerun with --force to replace it"
+                    ).format(example=Path(planned.relative).stem + "-2" + target.suffix),
                 )
             )
-
-
-def _self_check(outcome: Outcome, records: Path) -> None:
-    """Validate the planned files together with the existing records, as kkr validate does."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "records"
-        if records.is_dir():
-            shutil.copytree(records, root)
-        for planned in outcome.planned:
-            if planned.action in ("write", "overwrite"):
-                target = root / planned.relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(planned.text, encoding="utf-8")
-        corpus = load_corpus(root, base=root)
-        ours = {planned.relative: planned for planned in outcome.planned}
-        for diagnostic in corpus.diagnostics:
-            relative = _relative(diagnostic.file, root)
-            if relative not in ours:
-                continue
-            outcome.diagnostics.append(
-                Diagnostic(
-                    str(records / relative),
-                    diagnostic.line,
-                    diagnostic.column,
-                    diagnostic.severity,
-                    diagnostic.code,
-                    diagnostic.message,
-                )
-            )
-
-
-def _relative(display: str, root: Path) -> str:
-    path = Path(display)
-    if path.is_absolute():
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            return display
-    return path.as_posix()
-
-
-def record_path(planned: Planned, records: Path) -> Path:
-    """Where a planned record lives."""
-    return records / planned.relative
-
-
-def as_data(outcome: Outcome) -> dict[str, Any]:
-    """A summary of the run, for tests and tools."""
-    return {p.relative: p.action for p in outcome.planned}
+        else:
+            planned.action = "update"

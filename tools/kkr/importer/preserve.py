@@ -1,7 +1,15 @@
-"""Carrying the curated parts of an existing meeting record over into a fresh import."""
+"""Merging a fresh import into an existing meeting record without losing a hand edit.
+
+The record keeps, under ``imported``, a short hash of every value the importer wrote. On the
+next import, a value whose hash still matches was not touched by hand and takes the document's
+new version; a value staff changed is kept, unless the document changed it too: that is a
+conflict, which ``--force`` settles in the document's favour.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,22 +28,51 @@ CURATED_ITEM_FIELDS = (
     "commitments",
     "promised",
 )
+MEETING_FIELDS = (
+    *("body", "date", "start_time", "place", "document", "status", "case"),
+    *("previous", "next", "present", "absent", "sections"),
+)
+ITEM_FIELDS = (
+    *("title", "toc_title", "page", "case", "handlers"),
+    *("baggrund", "indstilling", "sagsfremstilling", "beslutning", "attachments", "tables"),
+)
 _ITEM_ORDER = {name: index for index, name in enumerate(Item.model_fields)}
 _MEETING_ORDER = {name: index for index, name in enumerate(MEETING_ORDER)}
 
 
+def fingerprint(value: Any) -> str:
+    """A 12-digit hash of a value, as the ``imported`` map stores it."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Conflict:
+    """A field staff edited and the document changed too."""
+
+    path: str  # e.g. items[2.1].beslutning
+    record: Any
+    document: Any
+    key: tuple[str | int, ...]  # where the field stands in the existing record
+    known: bool = True
+    """Whether the record holds what the last import wrote (else it predates the hashes)."""
+
+
 @dataclass
 class Carried:
-    """A fresh meeting record with the existing record's curated fields."""
+    """A fresh meeting record merged with the existing one."""
 
     record: dict[str, Any]
     dropped: list[str] = field(default_factory=list)
     """Numbers of existing items with curated links that the document no longer has."""
+    conflicts: list[Conflict] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    """Fields whose hand edit was kept, since the document did not change them."""
 
 
 def existing_meeting(path: Path) -> dict[str, Any] | None:
     """The data of the meeting record at ``path``, or None if there is none to merge."""
-    if not path.is_file():
+    if path.is_symlink() or not path.is_file():
         return None
     document = load(path)
     if not document.ok or not isinstance(document.data, dict):
@@ -43,21 +80,60 @@ def existing_meeting(path: Path) -> dict[str, Any] | None:
     return document.data
 
 
-def carry_over(fresh: dict[str, Any], existing: dict[str, Any]) -> Carried:
-    """Merge ``existing`` into ``fresh``: the document decides its text, staff their links.
+def imported_values(record: dict[str, Any]) -> dict[str, Any]:
+    """Every value the importer sets in ``record``, by field path."""
+    values = {name: record[name] for name in MEETING_FIELDS if name in record}
+    for item in _dicts(record.get("items")):
+        number = item.get("number")
+        for name in ITEM_FIELDS:
+            if isinstance(number, str) and name in item:
+                values[f"items[{number}].{name}"] = item[name]
+    return values
+
+
+def stamp(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with the hashes of what the importer wrote in it."""
+    hashes = {path: fingerprint(value) for path, value in imported_values(record).items()}
+    return _ordered(record | {"imported": hashes}, _MEETING_ORDER)
+
+
+def carry_over(fresh: dict[str, Any], existing: dict[str, Any], *, force: bool) -> Carried:
+    """Merge ``existing`` into ``fresh``: the document decides its text, staff their edits.
 
     A curated item field of an existing item replaces the importer's value, so a link staff
-    removed stays removed; meeting fields the import did not set are kept; hand-made
+    removed stays removed; meeting fields the import does not set are kept; hand-made
     discrepancies and annotated sources are kept beside the importer's own.
     """
-    merged = dict(fresh)
+    carried = Carried({})
+    chosen = _choose(fresh, existing, carried, force=force)
+    merged = {key: value for key, value in fresh.items() if key not in MEETING_FIELDS}
+    for name in MEETING_FIELDS:
+        if chosen.get(name) is not None:
+            merged[name] = chosen[name]
     for key, value in existing.items():
-        if key not in merged and key not in ("discrepancies", "sources"):
+        decided = key in MEETING_FIELDS and key in chosen
+        if (
+            key not in merged
+            and key not in ("discrepancies", "sources", "imported")
+            and not decided
+        ):
             merged[key] = value
-    for key, same in (("discrepancies", _same_field), ("sources", _importer_source)):
-        kept = [entry for entry in _dicts(existing.get(key)) if not same(entry, fresh)]
-        if kept:
-            merged[key] = list(fresh.get(key, [])) + kept
+    # Hand-made discrepancies and annotated sources stay beside the importer's own.
+    fields = {d.get("field") for d in _dicts(fresh.get("discrepancies"))}
+    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
+    kept = {
+        "discrepancies": [
+            d for d in _dicts(existing.get("discrepancies")) if d.get("field") not in fields
+        ],
+        "sources": [
+            s
+            for s in _dicts(existing.get("sources"))
+            if "note" in s or s.get("document") not in documents
+        ],
+    }
+    for key, entries in kept.items():
+        if entries:
+            merged[key] = list(fresh.get(key, [])) + entries
     old_items = {
         item["number"]: item
         for item in _dicts(existing.get("items"))
@@ -65,16 +141,71 @@ def carry_over(fresh: dict[str, Any], existing: dict[str, Any]) -> Carried:
     }
     items = []
     for item in _dicts(fresh.get("items")):
-        old = old_items.pop(item["number"], {})
+        number = item["number"]
+        old = old_items.pop(number, {})
+        values = {key: value for key, value in item.items() if key not in ITEM_FIELDS}
+        for name in ITEM_FIELDS:
+            value = chosen.get(f"items[{number}].{name}")
+            if value is not None:
+                values[name] = value
         curated = {key: old[key] for key in CURATED_ITEM_FIELDS if key in old}
-        items.append(_ordered(_without_presenters(item | curated), _ITEM_ORDER))
+        items.append(_ordered(_without_presenters(values | curated), _ITEM_ORDER))
     merged["items"] = items
-    dropped = [
+    carried.dropped = [
         number
         for number, old in old_items.items()
         if any(key in old for key in CURATED_ITEM_FIELDS)
     ]
-    return Carried(_ordered(merged, _MEETING_ORDER), dropped)
+    hashes = {path: fingerprint(value) for path, value in imported_values(fresh).items()}
+    carried.record = _ordered(merged | {"imported": hashes}, _MEETING_ORDER)
+    return carried
+
+
+def _choose(
+    fresh: dict[str, Any], existing: dict[str, Any], carried: Carried, *, force: bool
+) -> dict[str, Any]:
+    """The value of every imported field: the document's, or a hand edit it leaves alone."""
+    new = imported_values(fresh)
+    old = imported_values(existing)
+    hashes = existing.get("imported") if isinstance(existing.get("imported"), dict) else {}
+    assert isinstance(hashes, dict)
+    # A planned placeholder, or a record older than the hashes, holds nothing of staff's to
+    # weigh: an agenda followed by its minutes then takes the minutes as they are.
+    placeholder = existing.get("document") is None and not existing.get("items")
+    superseded = existing.get("document") == "agenda" and fresh.get("document") == "minutes"
+    chosen: dict[str, Any] = {}
+    positions = _positions(existing)
+    for path in [*new, *(p for p in hashes if p not in new)]:
+        document, record = new.get(path), old.get(path)
+        conflict = Conflict(path, record, document, positions.get(path, ()))
+        if record == document or placeholder:
+            chosen[path] = document
+        elif path in hashes:
+            untouched = record is not None and fingerprint(record) == hashes[path]
+            if untouched:
+                chosen[path] = document
+            elif document is not None and fingerprint(document) == hashes[path]:
+                chosen[path] = record  # a hand edit (or removal) the document leaves alone
+                carried.kept.append(path)
+            else:
+                carried.conflicts.append(conflict)
+                chosen[path] = document if force else record
+        elif record is None or (not hashes and superseded):
+            chosen[path] = document
+        else:
+            conflict.known = False
+            carried.conflicts.append(conflict)
+            chosen[path] = document if force else record
+    return chosen
+
+
+def _positions(record: dict[str, Any]) -> dict[str, tuple[str | int, ...]]:
+    """Where each imported field stands in ``record``, as a key path for locating it."""
+    found: dict[str, tuple[str | int, ...]] = {name: (name,) for name in MEETING_FIELDS}
+    for index, item in enumerate(_dicts(record.get("items"))):
+        for name in ITEM_FIELDS:
+            found[f"items[{item.get('number')}].{name}"] = ("items", index, name)
+    return found
 
 
 def _without_presenters(item: dict[str, Any]) -> dict[str, Any]:
@@ -91,16 +222,10 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
     return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
 
 
-def _same_field(entry: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether the import records a discrepancy of this field itself."""
-    return any(entry.get("field") == d.get("field") for d in _dicts(fresh.get("discrepancies")))
-
-
-def _importer_source(entry: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether a source entry is the importer's whole-document reference (no note)."""
-    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
-    return "note" not in entry and entry.get("document") in documents
-
-
 def _ordered(data: dict[str, Any], order: dict[str, int]) -> dict[str, Any]:
     return dict(sorted(data.items(), key=lambda pair: order.get(pair[0], len(order))))
+
+
+def ordered_meeting(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its fields in the house order."""
+    return _ordered(record, _MEETING_ORDER)

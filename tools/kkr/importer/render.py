@@ -9,10 +9,18 @@ from typing import Any
 from kkr.importer.blocks import Unit, marker_of, repair, tokenize
 from kkr.importer.report import Report
 from kkr.importer.tables import build_table
-from kkr.importer.text import Line, ends_sentence, html_to_markdown, plain, shape
+from kkr.importer.text import (
+    Line,
+    ends_sentence,
+    escape_markdown,
+    html_to_markdown,
+    plain,
+    shape,
+    words,
+)
 
 _HTML_START = re.compile(r"<(?!https?://|mailto:)")
-_BLOCK_START = re.compile(r"^([#>+=|]|\d+[.)]\s)")
+_BLOCK_START = re.compile(r"^(?:[#>+=|]|(\d{1,9})([.)])(?=\s|$))")
 _MAX_TEXT = 2000
 
 
@@ -45,7 +53,7 @@ class _State:
 
     def attach(self, marker: str, text: str) -> None:
         entry: dict[str, Any] = {"marker": marker, "section": self.name}
-        described = plain(text)[:_MAX_TEXT]
+        described = words(text, markdown=self.markdown_source)[:_MAX_TEXT]
         if described:
             entry["text"] = described
         self.part.attachments.append(entry)
@@ -64,7 +72,7 @@ def convert(
     markdown_source: bool,
     report: Report,
     table_number: int,
-    taken: set[str],
+    taken: dict[str, int],
 ) -> Part:
     """Convert the lines of the part ``name`` of an item into Markdown."""
     state = _State(name, where, markdown_source, report, table_number)
@@ -84,18 +92,14 @@ def convert(
                 caption = None
                 continue
             state.table_number += 1
-            base, suffix = table["id"], 1
-            while table["id"] in taken:
-                suffix += 1
-                table["id"] = f"{base}-{suffix}"
-            taken.add(table["id"])
+            table["id"] = _free_id(table["id"], taken)
             state.part.tables.append(table)
             state.blocks.append(f"[[tabel:{table['id']}]]")
             caption = None
         elif unit.kind == "item":
             _item(state, unit)
         elif following is not None and following.kind == "table" and _is_heading(state, unit):
-            caption = plain(unit.text)
+            caption = words(unit.text, markdown=state.markdown_source)
             report.cover(unit.lines, f"{where}.tables")
         else:
             _paragraph(state, unit)
@@ -104,6 +108,19 @@ def convert(
         state.attach_pending("")
     state.part.markdown = "\n\n".join(state.blocks).strip() + "\n"
     return state.part
+
+
+def _free_id(base: str, taken: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3`` ... if taken; ``taken`` remembers the next suffix."""
+    chosen = base
+    if base in taken:
+        suffix = taken[base]
+        while f"{base}-{suffix}" in taken:
+            suffix += 1
+        taken[base] = suffix + 1
+        chosen = f"{base}-{suffix}"
+    taken[chosen] = 2
+    return chosen
 
 
 def _is_heading(state: _State, unit: Unit) -> bool:
@@ -131,7 +148,11 @@ def _paragraph(state: _State, unit: Unit) -> None:
     marker, text = marker_of(unit.text)
     probe = Unit(unit.kind, unit.lines, text)
     heading = _is_heading(state, probe)
-    body = plain(text) if heading else _inline(state, text)
+    if heading:
+        body = words(text, markdown=state.markdown_source)
+        body = body if state.markdown_source else escape_markdown(body)
+    else:
+        body = _inline(state, text)
     if marker is not None:
         state.attach(marker, text)
     state.attach_pending(text)
@@ -162,9 +183,14 @@ def _item(state: _State, unit: Unit) -> None:
 
 
 def _inline(state: _State, text: str) -> str:
-    """Make one paragraph's text safe Markdown: HTML becomes Markdown or is escaped."""
-    if state.markdown_source:
-        text = html_to_markdown(text)
-    elif _BLOCK_START.match(text):
+    """Make one paragraph's text Markdown: a plain-text document's renders as printed; a
+    Markdown document's HTML becomes Markdown or is escaped."""
+    if not state.markdown_source:
+        return escape_markdown(text)
+    text = html_to_markdown(text)
+    lead = _BLOCK_START.match(text)
+    if lead is not None and lead.group(1):
+        text = lead.group(1) + "\\" + text[len(lead.group(1)) :]
+    elif lead is not None:
         text = "\\" + text
     return _HTML_START.sub("\\\\<", text)

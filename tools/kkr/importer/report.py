@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kkr.diagnostics import Code, Diagnostic
+from kkr.i18n import _
 from kkr.importer.text import Line
 
 FIELD = "field"
@@ -62,8 +63,10 @@ class Report:
                 self.warning(
                     line.no,
                     Code.NOT_UNDERSTOOD,
-                    f"the line {line.text.strip()[:60]!r} was not understood and is in no "
-                    "record field",
+                    _(
+                        "the line {text!r} was not understood and is in no record field; add "
+                        "it to the record by hand if it matters"
+                    ).format(text=line.text.strip()[:60]),
                 )
 
     def coverage(self) -> Counter[str]:
@@ -77,6 +80,12 @@ class Report:
         """A short account of where the source lines went."""
         counts = self.coverage()
         total = sum(counts.values())
-        parts = [f"{counts[FIELD]} in record fields"]
-        parts += [f"{n} {what}" for what, n in sorted(counts.items()) if what != FIELD]
-        return f"{self.display}: {total} non-blank lines: " + ", ".join(parts)
+        parts = [_("{n} in record fields").format(n=counts[FIELD])]
+        for what, n in sorted(counts.items()):
+            if what.startswith("skipped: "):
+                parts.append(_("{n} skipped: {reason}").format(n=n, reason=what[9:]))
+            elif what != FIELD:
+                parts.append(_("{n} not understood").format(n=n))
+        return _("{file}: {total} non-blank lines: {parts}").format(
+            file=self.display, total=total, parts=", ".join(parts)
+        )

@@ -6,8 +6,9 @@ import re
 from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.importer.report import Report
-from kkr.importer.text import Line, html_to_markdown, plain, slug
+from kkr.importer.text import Line, html_to_markdown, slug, words
 
 _RULE = re.compile(r"^-*$")
 
@@ -22,8 +23,9 @@ def is_rule(line: Line) -> bool:
     return all(_RULE.match(cell.strip()) for cell in line.text.split("\t"))
 
 
-def _cell(text: str) -> str:
-    return plain(html_to_markdown(text))
+def _cell(text: str, *, markdown: bool) -> str:
+    # The export writes <p> into the cells of both formats; any other text stays as printed.
+    return words(html_to_markdown(text), markdown=markdown)
 
 
 def build_table(
@@ -33,9 +35,9 @@ def build_table(
     cells: list[list[str]] = []
     for line in rows:
         if is_rule(line):
-            report.skip(line, "table ruler line drawn by the export")
+            report.skip(line, _("table ruler line drawn by the export"))
             continue
-        cells.append([_cell(cell) for cell in line.text.split("\t")])
+        cells.append([_cell(cell, markdown=line.markdown) for cell in line.text.split("\t")])
         report.cover(line, f"{where}.tables")
     if not cells:
         return None
@@ -48,8 +50,10 @@ def build_table(
         report.warning(
             rows[0].no,
             Code.NOT_UNDERSTOOD,
-            "the table has no header row (its first row repeats values of the next row); "
-            "its columns are left unnamed",
+            _(
+                "the table has no header row (its first row repeats values of the next row); "
+                "its columns are left unnamed"
+            ),
         )
     table: dict[str, Any] = {"id": slug(caption) if caption else f"tabel-{number}"}
     if caption:

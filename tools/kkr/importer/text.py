@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Characters that carry no text: soft hyphens, zero-width marks, byte-order marks, form feeds.
 _STRAY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\f\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009]")
-_DOT_LEADER = re.compile(r"\s*\.{3,}\s*$")
-_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])[^>]*>")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+# The tags KL's export writes; anything else in angle brackets, such as "<Projekt X>", is text.
+_EXPORT_TAGS = "b|strong|i|em|u|p|br|span|div|sup|sub|a|ul|ol|li|font|table|tr|td|th"
+# Bounded repetitions: a tag or an emphasis never spans more than a few hundred characters, and
+# a bound keeps each search linear in the line, whatever the line holds.
+_TAG = re.compile(rf"</?(?:{_EXPORT_TAGS})(?=[\s/>])[^<>]{{0,300}}>", re.IGNORECASE)
+_BOLD_TAG = re.compile(r"<(b|strong)>([^<]{0,500})</\1>", re.IGNORECASE)
+_ITALIC_TAG = re.compile(r"<(i|em)>([^<]{0,500})</\1>", re.IGNORECASE)
+_PARAGRAPHS = re.compile(r"</p>[ \t]{0,50}<p>", re.IGNORECASE)
+_BREAK = re.compile(r"<br[ \t]{0,5}/?>", re.IGNORECASE)
+_BOLD = re.compile(r"\*\*([^*]{1,500})\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?![\s*])([^*]{0,500}[^\s*])?\*(?![\w*])")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 # A word broken at the line end: "kom-" followed by "muner"; not "social- og".
 _HYPHEN_END = re.compile(r"[a-zæøåé]-$")
+# A name or acronym broken at its own hyphen: "KKR-" + "sekretariatet", "DK2020-" + "..."
+_NAME_HYPHEN = re.compile(r"(?:[A-ZÆØÅ0-9][\wæøåÆØÅ]*[A-ZÆØÅ0-9]|[A-ZÆØÅ]{2,})-$")
 _SUSPENDED = frozenset({"og", "eller", "samt", "til", "som", "men"})
 _TERMINAL = ".:;!?"
 
@@ -23,6 +34,17 @@ class Line:
 
     no: int
     text: str
+    markdown: bool = True
+    """Whether the document is Markdown (.md); a .txt document's lines are plain text."""
+    _plain: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def plain(self) -> str:
+        """The line's words, without the markup a Markdown document wraps them in."""
+        # Asked for several times per line while the body is split: worked out once.
+        if self._plain is None:
+            self._plain = words(self.text, markdown=self.markdown)
+        return self._plain
 
     @property
     def blank(self) -> bool:
@@ -43,28 +65,63 @@ def read_lines(text: str) -> list[Line]:
 
 def strip_dot_leader(text: str) -> str:
     """Remove a table-of-contents dot leader ("Siden sidst.....")."""
-    return _DOT_LEADER.sub("", text)
+    end = text.rstrip()
+    body = end.rstrip(".")
+    return body.rstrip() if len(end) - len(body) >= 3 else text
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """The level and text of a Markdown heading line ("## Title ##"), if it is one."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).rstrip().rstrip("#").rstrip()
 
 
 def html_to_markdown(text: str) -> str:
-    """Turn the inline HTML of the export into Markdown; unknown tags are dropped."""
-    text = re.sub(r"<(b|strong)>(.*?)</\1>", r"**\2**", text, flags=re.IGNORECASE)
-    text = re.sub(r"<(i|em)>(.*?)</\1>", r"*\2*", text, flags=re.IGNORECASE)
-    text = re.sub(r"</p>\s*<p>", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    """Turn the inline HTML of the export into Markdown; other export tags are dropped."""
+    if "<" not in text:
+        return text
+    text = _BOLD_TAG.sub(r"**\2**", text)
+    text = _ITALIC_TAG.sub(r"*\2*", text)
+    text = _PARAGRAPHS.sub(" ", text)
+    text = _BREAK.sub(" ", text)
     return _TAG.sub("", text)
 
 
 def plain(text: str) -> str:
     """Return the text without Markdown headings, emphasis markers or HTML tags."""
     text = html_to_markdown(text)
-    match = _HEADING.match(text)
-    if match:
-        text = match.group(2)
-    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    heading = _heading(text)
+    if heading:
+        text = heading[1]
+    text = _BOLD.sub(r"\1", text)
+    text = _ITALIC.sub(lambda m: m.group(1) or "", text)
     text = text.replace("**", "")
     return " ".join(text.split())
+
+
+def words(text: str, *, markdown: bool) -> str:
+    """The words of ``text``: Markdown's markup removed, a plain-text document's kept."""
+    return plain(text) if markdown else " ".join(text.split())
+
+
+# Characters with a meaning in Markdown, wherever they stand in a line; "&" only where it
+# starts a character reference such as "&amp;".
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]{1,32};)")
+# What makes a line start a block: a heading, quote, list, rule, setext underline or table.
+_BLOCK_LEAD = re.compile(r"^(?:[-+=]|(\d{1,9})([.)])(?=\s|$))")
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown that renders as ``text`` exactly as printed, for plain-text documents."""
+    text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
+    lead = _BLOCK_LEAD.match(text)
+    if lead is None:
+        return text
+    if lead.group(1):  # "2024. " would start a numbered list: escape its dot
+        return lead.group(1) + "\\" + text[len(lead.group(1)) :]
+    return "\\" + text
 
 
 @dataclass(frozen=True)
@@ -80,10 +137,9 @@ def shape(text: str) -> Shape:
     """Describe the markup that wraps a whole line."""
     text = html_to_markdown(text).strip()
     level = 0
-    match = _HEADING.match(text)
-    if match:
-        level = len(match.group(1))
-        text = match.group(2).strip()
+    heading = _heading(text)
+    if heading:
+        level, text = heading
     bold = (
         len(text) > 4 and text.startswith("**") and text.endswith("**") and "**" not in text[2:-2]
     )
@@ -105,9 +161,21 @@ def ends_sentence(text: str) -> bool:
 
 def joins_hyphenated(first: str, second: str) -> bool:
     """Whether ``first`` ends in a word that PDF-to-text broke and ``second`` carries on."""
-    if not _HYPHEN_END.search(first) or not second[:1].islower():
+    if not _HYPHEN_END.search(first[-2:]) or not second[:1].islower():
+        return False
+    if keeps_hyphen(first, second):
         return False
     return second.split(maxsplit=1)[0].strip(".,;:") not in _SUSPENDED
+
+
+def keeps_hyphen(first: str, second: str) -> bool:
+    """Whether a line ends in a name's or acronym's own hyphen: "KKR-" + "sekretariatet"."""
+    if not first.endswith("-") or not second[:1].islower():
+        return False
+    word = first[first.rfind(" ") + 1 :].lstrip("(\"'«»„")
+    if second.split(maxsplit=1)[0].strip(".,;:") in _SUSPENDED:
+        return False
+    return _NAME_HYPHEN.fullmatch(word) is not None
 
 
 def continues(first: str, second: str) -> bool:
@@ -117,11 +185,34 @@ def continues(first: str, second: str) -> bool:
     return second[:1].islower()
 
 
+def _glue(first: str, second: str) -> tuple[int, str]:
+    """How many characters to drop from the end of ``first``, and what goes between."""
+    if joins_hyphenated(first, second):
+        return 1, ""
+    if keeps_hyphen(first, second):
+        return 0, ""
+    return len(first) - len(first.rstrip()), " "
+
+
 def join_broken(first: str, second: str) -> str:
     """Join two pieces of one sentence, removing a breaking hyphen."""
-    if joins_hyphenated(first, second):
-        return first[:-1] + second.lstrip()
-    return first.rstrip() + " " + second.lstrip()
+    drop, glue = _glue(first, second)
+    return first[: len(first) - drop] + glue + second.lstrip()
+
+
+def join_all(pieces: list[str]) -> str:
+    """Join the pieces of one paragraph as ``join_broken`` would, in one pass."""
+    out: list[str] = []
+    for piece in pieces:
+        if out:
+            tail = "".join(out[-3:])[-120:]
+            drop, glue = _glue(tail, piece)
+            if drop:
+                out[-1] = out[-1][: len(out[-1]) - drop]
+            out.append(glue + piece.lstrip())
+        else:
+            out.append(piece)
+    return "".join(out)
 
 
 def slug(text: str) -> str:

@@ -5,10 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kkr.i18n import _
 from kkr.importer.report import Report
-from kkr.importer.text import Line, html_to_markdown, plain, strip_dot_leader
+from kkr.importer.text import Line, html_to_markdown, strip_dot_leader, words
 
-_ENTRY = re.compile(r"^(?:(?P<number>\d+\.(?:\d+\.?)?)\s+)?(?P<title>\S.*?)\t+\s*(?P<page>\d+)$")
+# The number in front of a contents title; the page is split off by hand (see _entry), since a
+# pattern with a lazy title followed by tabs and spaces backtracks cubically on a line of tabs.
+_NUMBER = re.compile(r"^(\d+\.(?:\d+\.?)?)[ \t]+(\S.*)$")
+_DIGITS = "0123456789"
+
+
+def _entry(text: str) -> tuple[str | None, str, int] | None:
+    """Split a contents line 'NUMBER TITLE<tab>PAGE' into its parts, or None."""
+    body = text.rstrip(_DIGITS)
+    page = text[len(body) :]
+    title = body.rstrip()
+    if not page or "\t" not in body[len(title) :] or not title:
+        return None
+    numbered = _NUMBER.match(title)
+    if numbered is not None:
+        return numbered.group(1), numbered.group(2), int(page[:9])
+    return None, title, int(page[:9])
 
 
 @dataclass
@@ -39,15 +56,21 @@ def parse_toc(lines: list[Line], start: int, report: Report) -> Toc:
         if line.blank:
             index += 1
             continue
-        text = html_to_markdown(line.text).replace("**", "").strip()
-        match = _ENTRY.match(text)
+        text = line.text.strip()
+        if line.markdown:
+            text = html_to_markdown(text).replace("**", "").strip()
+        match = _entry(text)
         if match is None:
             break
-        title = plain(strip_dot_leader(match.group("title")))
-        page = int(match.group("page"))
-        number = match.group("number")
+        number, printed, page = match
+        title = words(strip_dot_leader(printed), markdown=line.markdown)
         if number is None:
-            report.skip(line, f"table-of-contents entry '{title}' (page {page}) with no number")
+            report.skip(
+                line,
+                _("table-of-contents entry '{title}' (page {page}) with no number").format(
+                    title=title, page=page
+                ),
+            )
         else:
             parts = number.rstrip(".").split(".")
             entry = Entry(".".join(parts), title, page, line.no)

@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from kkr.diagnostics import Code, Diagnostic
 from kkr.loading.corpus import discover
@@ -34,6 +35,10 @@ class Snapshot:
     files: int
     newest: str | None
     """The newest date a source document speaks from (ISO), for the freshness line."""
+    trails: dict[str, dict[str, Any]]
+    """Each detail page's place in the navigation (kkr.site.navigation.trails)."""
+    search: dict[str, list[tuple[str, str]]]
+    """Each page's search filters (kkr.site.search.page_filters)."""
 
 
 def _code_stamp() -> bytes:
@@ -74,6 +79,8 @@ def read(directory: Path, wanted: str) -> Snapshot | None:
             ],
             files=data["files"],
             newest=data["newest"],
+            trails=data["trails"],
+            search={page: [(a, b) for a, b in pairs] for page, pairs in data["search"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError):
         # A missing or damaged snapshot only means the records are loaded again.

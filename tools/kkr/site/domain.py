@@ -16,24 +16,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
+from kkr.checks.roles import ROLES
 from kkr.site.blocks import fingerprint
 from kkr.site.render import Renderer
 
 logger = logging.getLogger(__name__)
-
-# Role name -> object type; "org" is the short role for organizations.
-ROLES = {
-    "meeting": "meeting",
-    "item": "item",
-    "case": "case",
-    "person": "person",
-    "org": "organization",
-    "contract": "contract",
-    "commitment": "commitment",
-    "topic": "topic",
-    "matter": "matter",
-    "workplan": "workplan",
-}
 
 
 class KkrDomain(Domain):
@@ -65,6 +52,8 @@ class KkrDomain(Domain):
     site_menu: list[str]
     # The folder of the generated pages (kkr_pages).
     site_prefix: str = ""
+    site_trails: dict[str, dict[str, Any]]
+    site_search: dict[str, list[tuple[str, str]]]
 
     @property
     def objects(self) -> dict[str, tuple[str, str, str, str]]:

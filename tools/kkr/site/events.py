@@ -13,12 +13,11 @@ from sphinx.util import logging
 from kkr.diagnostics import Diagnostic
 from kkr.gcpause import paused_gc
 from kkr.loading.corpus import Corpus
-from kkr.site import cache, freshness, incremental, pages, source, status
+from kkr.site import cache, freshness, incremental, navigation, pages, search, source, status
 from kkr.site.blocks import fingerprint
 from kkr.site.config import SiteConfig
 from kkr.site.dates import build_day
 from kkr.site.domain import KkrDomain, outdated
-from kkr.site.safety import escape_search_titles
 from kkr.site.views.common import View
 from kkr.site.views.front import FRONT
 from kkr.site.views.site import all_views
@@ -87,7 +86,6 @@ def on_builder_inited(app: Sphinx) -> None:
     While the record files, the code and the settings are those of the last build, its
     snapshot (site/cache.py) stands in for the records: nothing is loaded.
     """
-    escape_search_titles(app)
     cfg = SiteConfig.from_app(app)
     srcdir = Path(app.srcdir)
     domain = _domain(app)
@@ -106,9 +104,13 @@ def on_builder_inited(app: Sphinx) -> None:
             diagnostics=corpus.diagnostics,
             files=corpus.files,
             newest=_iso(status.data_date(corpus)),
+            trails=navigation.trails(corpus, cfg.pages_prefix, views),
+            search=search.page_filters(corpus, cfg.pages_prefix),
         )
         cache.write(Path(app.doctreedir), snapshot)
     domain.site_prints = dict(snapshot.prints)
+    domain.site_trails = snapshot.trails
+    domain.site_search = snapshot.search
     freshness.note(domain, date.fromisoformat(snapshot.newest) if snapshot.newest else None)
     _report(snapshot.diagnostics, srcdir)
     written, deleted = pages.write(cfg.pages, cfg.pages_prefix, snapshot.orphans)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from kkr.site.blocks import fingerprint
+from kkr.site.dates import long_date
 
 KEY = "kkr-freshness"
 
 
-def sentence(newest: Any) -> str:
+def sentence(newest: date | None) -> str:
     """The sentence for the newest date in the records, or a plain statement when there is none."""
-    from kkr.site.dates import long_date
-
     if newest is None:
         return "Der er endnu ingen kildedokumenter registreret."
     return f"Data opdateret til og med {long_date(newest)} (seneste registrerede kildedokument)."
@@ -43,7 +43,7 @@ class AddFreshness(SphinxTransform):
         domain.views.setdefault(self.env.docname, {})[KEY] = fingerprint(line)
 
 
-def note(domain: Any, newest: Any) -> None:
+def note(domain: Any, newest: date | None) -> None:
     """Store this build's sentence and its fingerprint on the domain."""
     line = sentence(newest)
     domain.site_freshness = line

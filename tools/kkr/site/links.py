@@ -10,7 +10,7 @@ from typing import Any
 from kkr.loading.corpus import Corpus
 from schema.contract import Contract
 from schema.matter import Matter
-from schema.meeting import Item, Meeting
+from schema.meeting import Item, Meeting, Promise
 from schema.membership import Membership
 from schema.organization import Organization
 from schema.person import Person
@@ -83,6 +83,16 @@ class ItemInfo:
         return "dagsorden" if self.item.beslutning is None else "ingen beslutning anført"
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table in an item, with the table's caption and columns."""
+
+    info: ItemInfo
+    caption: str
+    columns: tuple[str, ...]
+    cells: tuple[str, ...]
+
+
 def _multi() -> defaultdict[str, list[Any]]:
     return defaultdict(list)
 
@@ -108,6 +118,11 @@ class Links:
     members: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     appointed: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     replaced_by: dict[str, Membership] = field(default_factory=dict)
+    seats_by_item: defaultdict[str, list[Membership]] = field(default_factory=_multi)
+    promised_for: defaultdict[str, list[tuple[ItemInfo, Promise]]] = field(default_factory=_multi)
+    bodies: set[str] = field(default_factory=set)
+    # Table rows by their first cell, casefolded: how a municipality page finds "Vejle" rows.
+    rows_by_label: defaultdict[str, list[TableRow]] = field(default_factory=_multi)
     mentions: defaultdict[str, list[Membership]] = field(default_factory=_multi)
     matters_by_item: defaultdict[str, list[Matter]] = field(default_factory=_multi)
     matters_by_topic: defaultdict[str, list[Matter]] = field(default_factory=_multi)
@@ -128,6 +143,7 @@ def build(corpus: Corpus) -> Links:
     for entry in corpus.entries("meeting"):
         meeting = entry.record
         assert isinstance(meeting, Meeting)
+        links.bodies.add(meeting.body)
         if meeting.case:
             links.meetings_by_case[meeting.case].append(meeting)
         for person in meeting.present:
@@ -154,6 +170,8 @@ def _records(corpus: Corpus, links: Links) -> None:
             links.appointed[seat.appointed_by].append(seat)
         if seat.replaces:
             links.replaced_by[seat.replaces] = seat
+        if seat.decided_by:
+            links.seats_by_item[seat.decided_by].append(seat)
         for item_ref in seat.mentioned_in:
             links.mentions[item_ref].append(seat)
     _agreements(corpus, links)
@@ -239,6 +257,20 @@ def _item(links: Links, info: ItemInfo) -> None:
         links.by_topic[topic].append(info)
     for commitment in item.commitments:
         links.by_commitment[commitment].append(info)
+    _contents(links, info)
+
+
+def _contents(links: Links, info: ItemInfo) -> None:
+    for table in info.item.tables:
+        for row in table.rows:
+            if row:
+                found = TableRow(info, table.caption or "", tuple(table.columns), tuple(row))
+                links.rows_by_label[row[0].strip().casefold()].append(found)
+    for promise in info.item.promised:
+        # A point promised without a date is for the meeting's next one.
+        target = promise.meeting or info.meeting.next
+        if target:
+            links.promised_for[target].append((info, promise))
 
 
 def display_title(item: Item) -> str:

@@ -16,14 +16,11 @@ from docutils import nodes
 from markdown_it.token import Token
 from sphinx import addnodes
 
+from kkr.checks.roles import ROLES, split_target
 from kkr.site.safety import safe_uri
 from schema.mdparser import PARSER
 
 TABLE_LINE = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$", re.MULTILINE)
-ROLE_TARGET = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
-ROLE_TYPES = frozenset(
-    {"meeting", "item", "case", "person", "org", "contract", "commitment", "topic", "matter"}
-)
 
 # Container tokens and the node each one opens.
 _CONTAINERS: dict[str, Callable[[Token], nodes.Element]] = {
@@ -158,18 +155,17 @@ def _role(token: Token, source: str, line: int, warn: Warn) -> nodes.Node:
     name = str(token.meta.get("name", ""))
     content = token.content
     kind = name.removeprefix("kkr:")
-    if not name.startswith("kkr:") or kind not in ROLE_TYPES:
+    if not name.startswith("kkr:") or kind not in ROLES:
         warn(f"the role {{{name}}} is not allowed in record text; it is shown as text", line)
         return nodes.literal(content, content)
-    match = ROLE_TARGET.match(content)
-    title, target = (match["title"], match["target"]) if match else (content, content)
+    title, target, explicit = split_target(content)
     node = addnodes.pending_xref(
         "",
         nodes.inline(title, title),
         refdomain="kkr",
         reftype=kind,
         reftarget=target.strip(),
-        refexplicit=bool(match),
+        refexplicit=explicit,
         refwarn=True,
     )
     node.source, node.line = source, line

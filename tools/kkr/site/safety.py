@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
@@ -85,32 +84,3 @@ class ScrubOutput(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Scrub the resolved document."""
         scrub(self.document, str(self.document.get("source", "")))
-
-
-def escape_search_titles(app: Any) -> None:
-    """Make the search index hold page and section titles as escaped HTML.
-
-    Sphinx's searchtools.js inserts titles with innerHTML, so a record title such
-    as "<img onerror=...>" would run in the search page. Titles are escaped once,
-    right after Sphinx indexes a page; reloaded indexes are already escaped.
-    """
-    builder = app.builder
-    original = getattr(builder, "index_page", None)
-    if original is None:
-        return
-
-    def index_page(pagename: str, doctree: nodes.document, title: str) -> None:
-        original(pagename, doctree, title)
-        indexer = getattr(builder, "indexer", None)
-        if indexer is None:
-            return
-        # Private attributes of sphinx.search.IndexBuilder (Sphinx 8.x).
-        if pagename in indexer._titles:
-            indexer._titles[pagename] = html.escape(str(indexer._titles[pagename]), quote=False)
-        if pagename in indexer._all_titles:
-            indexer._all_titles[pagename] = [
-                (html.escape(text, quote=False), anchor)
-                for text, anchor in indexer._all_titles[pagename]
-            ]
-
-    builder.index_page = index_page

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
+from kkr.checks.schema_errors import validate_record
 from kkr.i18n import _
 from kkr.importer.text import slug
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.corpus import Corpus
+from kkr.loading.loader import load
 from schema.registry import KINDS
 
 # Printed by `kkr new` after the path: what staff still have to do.
@@ -29,6 +33,22 @@ class SkeletonError(Exception):
 def render(kind: str, data: dict[str, Any]) -> str:
     """Return the record's text: the schema modeline, the note and the fields."""
     return emit(data, schema_comment(kind) + NOTE)
+
+
+def check(kind: str, text: str) -> None:
+    """Refuse a skeleton that would not validate, e.g. a name holding a control character."""
+    model = next(k.model for k in KINDS.values() if k.name == kind)
+    with tempfile.TemporaryDirectory(prefix="kkr-new-") as tmp:
+        path = Path(tmp) / "record.yaml"
+        path.write_text(text, encoding="utf-8")
+        doc = load(path, "record.yaml")
+    if doc.ok:
+        validate_record(model, doc)
+    errors = [d.message for d in doc.diagnostics if d.severity == "error"]
+    if errors:
+        raise SkeletonError(
+            _("the new record would not be valid: {problem}").format(problem=errors[0])
+        )
 
 
 def body_id(corpus: Corpus) -> str:

@@ -7,6 +7,7 @@ from kkr.site.blocks import (
     Block,
     Inline,
     bullets,
+    doc,
     fields,
     joined,
     para,
@@ -15,6 +16,7 @@ from kkr.site.blocks import (
     strong,
     table,
 )
+from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import (
@@ -30,6 +32,14 @@ from kkr.site.views.common import (
 from schema.contract import Contract
 from schema.matter import Matter
 from schema.topic import Topic
+
+
+def term(c: Contract) -> str:
+    """E.g. "2022 – 2023, forlænget til 2024" or "fra 2025; planlagt" for a list of contracts."""
+    span = period(c.period.start, c.period.end)
+    if c.extensions:
+        return f"{span}, forlænget til {partial_date(c.extensions[-1].until)}"
+    return f"{span}; {labels.label(labels.CONTRACT_STATUS, c.status).lower()}"
 
 
 def contract_views(ctx: Context) -> dict[str, View]:
@@ -99,7 +109,8 @@ def contract_views(ctx: Context) -> dict[str, View]:
         out[paths.page(ctx.prefix, "contract", c.id)] = view(
             c.title, [section(c.title, blocks, obj=("contract", c.id))]
         )
-        rows.append([ref("contract", c.id, c.title), f" ({period(c.period.start, c.period.end)})"])
+        rows.append([ref("contract", c.id, c.title), f" ({term(c)})"])
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "contract")] = view(
         "Aftaler",
         [
@@ -172,9 +183,19 @@ def matter_views(ctx: Context) -> dict[str, View]:
                 f" ({labels.label(labels.MATTER_STATUS, m.status).lower()})",
             ]
         )
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "matter")] = view(
         "Forløb",
-        [para("Sager, som KKR Syddanmark følger på tværs af møder."), bullets(rows, "Ingen.")],
+        [
+            para(
+                "Et forløb følger ét emne fra møde til møde, fx fordelingen af flygtninge eller "
+                "resultatkontrakten med SDEO, med hvert punkt i rækkefølge. Leder du efter KL's "
+                "sagsnummer for et år, så se ",
+                doc(paths.list_page(ctx.prefix, "case"), "Sagsnumre"),
+                ".",
+            ),
+            bullets(rows, "Ingen."),
+        ],
         orphan=False,
     )
     return out
@@ -203,7 +224,16 @@ def topic_views(ctx: Context) -> dict[str, View]:
             )
         orgs = ctx.links.orgs_by_topic.get(t.id, [])
         if orgs:
-            blocks.append(section("Organisationer", [bullets([[org(ctx, o.id)] for o in orgs])]))
+            blocks.append(
+                section(
+                    "Organisationer",
+                    [
+                        bullets(
+                            [[org(ctx, o.id)] for o in danish_sorted(orgs, key=lambda o: o.name)]
+                        )
+                    ],
+                )
+            )
         page = paths.page(ctx.prefix, "topic", t.id)
         infos = ctx.links.by_topic.get(t.id, [])
         blocks.append(
@@ -211,6 +241,7 @@ def topic_views(ctx: Context) -> dict[str, View]:
         )
         out[page] = view(t.name, [section(t.name, blocks, obj=("topic", t.id))])
         rows.append([ref("topic", t.id, t.name)])
+    rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "topic")] = view(
         "Emner", [bullets(rows, "Ingen emner.")], orphan=False
     )

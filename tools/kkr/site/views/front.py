@@ -7,7 +7,7 @@ from kkr.site.blocks import Block, Inline, bullets, doc, para, search_form, sect
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, meeting_link, view
-from kkr.site.views.meetings import expected_points
+from kkr.site.views.items import expected_points
 from kkr.site.views.workplans import progress
 from schema.meeting import Meeting
 from schema.workplan import WorkPlan
@@ -117,8 +117,9 @@ def _plan(ctx: Context) -> list[Block]:
         for area in plan.areas
     ]
     intro = para(
+        doc(paths.progress_page(ctx.prefix, plan.id), "Fremdrift på alle målsætninger"),
+        " i ",
         doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
-        f" ({long_date(plan.date)}) · ",
-        doc(paths.progress_page(ctx.prefix, plan.id), "Oversigt over alle målsætninger"),
+        f" ({long_date(plan.date)}):",
     )
     return [intro, bullets(rows)]

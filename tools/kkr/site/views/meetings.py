@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -10,11 +11,9 @@ from kkr.site import labels, parties, paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
-    box,
     bullets,
     doc,
     fields,
-    joined,
     para,
     ref,
     section,
@@ -23,24 +22,19 @@ from kkr.site.blocks import (
     toctree,
 )
 from kkr.site.dates import long_date, title_date
-from kkr.site.links import ItemInfo, display_title, name
+from kkr.site.links import ItemInfo, display_title
 from kkr.site.views.common import (
     Context,
     View,
-    item_link,
     item_list,
     meeting_link,
-    number_key,
     org,
     person,
-    text,
     view,
 )
-from schema.meeting import Item, Meeting, Promise
+from kkr.site.views.items import expected_points, item_section
+from schema.meeting import Item, Meeting
 from schema.person import Person
-
-# After the decision: the recommendation, then the background (the order readers need).
-SECTION_FIELDS = ("indstilling", "baggrund", "sagsfremstilling")
 
 
 def meeting_views(ctx: Context) -> dict[str, View]:
@@ -72,11 +66,32 @@ def meeting_views(ctx: Context) -> dict[str, View]:
         "Møder",
         [
             para("Møderne i KKR Syddanmark, år for år."),
-            toctree([paths.year_page(ctx.prefix, year) for year in ordered]),
+            bullets(_years(ctx, years), "Ingen møder er registreret."),
+            toctree([paths.year_page(ctx.prefix, year) for year in ordered], hidden=True),
         ],
         orphan=False,
     )
     return out
+
+
+def _years(ctx: Context, years: dict[int, list[Meeting]]) -> list[Inline]:
+    """Every year from the newest to the oldest meeting; a year without meetings says so."""
+    if not years:
+        return []
+    rows: list[Inline] = []
+    for year in range(max(years), min(years) - 1, -1):
+        count = len(years.get(year, []))
+        if count:
+            label = "1 møde" if count == 1 else f"{count} møder"
+            rows.append([doc(paths.year_page(ctx.prefix, year), str(year)), f": {label}"])
+        else:
+            rows.append(
+                [
+                    f"{year}: ingen møder registreret. Vidensbasen rummer ingen dagsorden eller "
+                    f"referat fra et møde i {year}; det betyder ikke, at KKR ikke holdt møder."
+                ]
+            )
+    return rows
 
 
 def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
@@ -111,12 +126,43 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
                 anchor="forventede-punkter",
             )
         )
+    if meeting.document is None:
+        mentions = _mentions(meeting)
+        if mentions:
+            body.append(
+                section(
+                    "Omtalt i andre møders dokumenter",
+                    [
+                        para("Ingen dokumenter fra mødet er registreret; andre dokumenter nævner:"),
+                        bullets(mentions),
+                    ],
+                    anchor="omtalt",
+                )
+            )
     body.append(section("Fremmøde", _attendance(ctx, meeting), anchor="fremmoede"))
     body.append(section("Dagsorden", _agenda(meeting), anchor="dagsorden"))
     for index, item in enumerate(meeting.items):
-        body.append(_item(ctx, entry, meeting, index, item))
+        body.append(item_section(ctx, entry, meeting, index, item))
     title = f"Møde {title_date(meeting.date)}"
     return view(title, [section(title, body, obj=("meeting", meeting.id))])
+
+
+DOCUMENT_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})-(dagsorden|referat)\.(txt|md)$")
+
+
+def _mentions(meeting: Meeting) -> list[Inline]:
+    """What the sources say about a meeting whose own documents are not registered."""
+    rows: list[Inline] = []
+    for source in meeting.sources:
+        if not source.note:
+            continue
+        found = DOCUMENT_NAME.search(source.document)
+        where = source.document
+        if found:
+            kind = "Dagsordenen til" if found.group(2) == "dagsorden" else "Referatet fra"
+            where = f"{kind} mødet {long_date(date.fromisoformat(found.group(1)))}"
+        rows.append([f"{where}: {source.note}"])
+    return rows
 
 
 def _neighbour(meeting_id: str | None) -> Inline:
@@ -155,31 +201,6 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
     return out
 
 
-def expected_points(ctx: Context, meeting: Meeting) -> list[Inline]:
-    """What earlier meetings listed for this one under "Punkter til næste møde", linked."""
-    rows: list[Inline] = []
-    for info in sorted(ctx.links.items.values(), key=lambda i: (i.date, number_key(i.item.number))):
-        for promise in info.item.promised:
-            target = promise.meeting or info.meeting.next
-            if target != meeting.id:
-                continue
-            rows.append([promise.text, " (sat på ", item_link(info), ")", *_fate(ctx, promise)])
-    return rows
-
-
-def _fate(ctx: Context, promise: Promise) -> Inline:
-    """What became of a promised point: the item it became and the matter it belongs to."""
-    out: Inline = []
-    if promise.item and promise.item in ctx.links.items:
-        out += [" → behandlet som ", item_link(ctx.links.items[promise.item])]
-    if promise.matter:
-        out += [
-            " · forløb: ",
-            ref("matter", promise.matter, name(ctx.links, "matter", promise.matter)),
-        ]
-    return out
-
-
 def _agenda(meeting: Meeting) -> list[Block]:
     titles = {s.number: s.title for s in meeting.sections}
     groups: defaultdict[str, list[Item]] = defaultdict(list)
@@ -208,154 +229,6 @@ def _agenda(meeting: Meeting) -> list[Block]:
     if meeting.document is None:
         return [para("Ingen dagsorden er registreret for mødet endnu.", classes=["kkr-empty"])]
     return [para("Dagsordenen er tom.")]
-
-
-def _item(ctx: Context, entry: Entry, meeting: Meeting, index: int, item: Item) -> Block:
-    here = f"{meeting.id}/{item.number}"
-    path = ("items", index)
-    handlers: Inline = joined(
-        [
-            ref("person", ctx.links.initials[h].id, ctx.links.initials[h].name or h)
-            if h in ctx.links.initials
-            else h
-            for h in item.handlers
-        ]
-    )
-    body: list[Block] = [
-        fields(
-            [
-                ("Sag", [ref("case", item.case, item.case)] if item.case else []),
-                ("Sagsbehandlere", handlers),
-                ("Fremlagt af", joined([person(ctx, p) for p in item.presenters])),
-                ("Vedrører", joined([person(ctx, p) for p in item.people])),
-                ("Organisationer", joined([org(ctx, o) for o in item.organizations])),
-                (
-                    "Aftaler",
-                    joined(
-                        [ref("contract", c, name(ctx.links, "contract", c)) for c in item.contracts]
-                    ),
-                ),
-                (
-                    "Emner",
-                    joined([ref("topic", t, name(ctx.links, "topic", t)) for t in item.topics]),
-                ),
-                (
-                    "Arbejdsgrundlag",
-                    joined(
-                        [
-                            ref("commitment", c, name(ctx.links, "commitment", c))
-                            for c in item.commitments
-                        ]
-                    ),
-                ),
-                (
-                    "Forløb",
-                    joined(
-                        [
-                            ref("matter", m.id, m.title)
-                            for m in ctx.links.matters_by_item.get(here, [])
-                        ]
-                    ),
-                ),
-            ]
-        )
-    ]
-    if item.toc_title and item.toc_title != item.title:
-        body.append(
-            para(
-                "Kilden skriver titlen forskelligt: overskriften har »",
-                item.title,
-                "«, indholdsfortegnelsen »",
-                item.toc_title,
-                "«.",
-                classes=["kkr-discrepancy"],
-            )
-        )
-    body.extend(_treatments(ctx, here))
-    tables = [t.model_dump(mode="json") for t in item.tables]
-    placed: set[str] = set()
-
-    def content(field_name: str, value: str) -> list[Block]:
-        mine = [t for t in tables if f"[[tabel:{t['id']}]]" in value]
-        placed.update(t["id"] for t in mine)
-        if value.strip() == "":
-            return [para("(Intet anført.)")]
-        return [text(entry, (*path, field_name), value, mine)]
-
-    # The decision comes first: it is what most readers look for.
-    if item.beslutning is not None:
-        body.append(box("beslutning", "Beslutning", content("beslutning", item.beslutning)))
-    else:
-        body.append(
-            box(
-                "beslutning-mangler",
-                "Beslutning",
-                [para("Beslutningen foreligger ikke – kun dagsordenen er registreret.")],
-            )
-        )
-    for field_name in SECTION_FIELDS:
-        value = getattr(item, field_name)
-        if value is not None:
-            body.append(section(labels.SECTIONS[field_name], content(field_name, value)))
-    rest = [t for t in tables if t["id"] not in placed]
-    if rest:
-        body.append(section("Tabeller", [text(entry, (*path, "tables"), "", rest)]))
-    if item.attachments:
-        body.append(section("Bilag", _attachments(item)))
-    if item.promised:
-        body.append(section("Lovet til næste møde", [bullets(_promises(ctx, item))]))
-    return section(
-        f"{item.number} {display_title(item)}",
-        body,
-        anchor=paths.item_anchor(item.number),
-        obj=("item", here),
-    )
-
-
-def _attachments(item: Item) -> list[Block]:
-    # The source marks a paragraph that refers to an attachment with ./. in the margin; the
-    # attachment itself is not in the source, so the page shows the marked sentence as such.
-    rows: list[Inline] = []
-    for a in item.attachments:
-        where = labels.SECTIONS.get(a.section, a.section).lower()
-        rows.append(
-            [f"Henvisning til bilag i {where}: ", f"»{a.text}«" if a.text else "(uden tekst)"]
-        )
-    intro = para(
-        "Kilden markerer disse afsnit med ./. i margenen: de henviser til et bilag, "
-        "som ikke er en del af kilden."
-    )
-    return [intro, bullets(rows)]
-
-
-def _promises(ctx: Context, item: Item) -> list[Inline]:
-    rows: list[Inline] = []
-    for promise in item.promised:
-        row: Inline = [promise.text]
-        if promise.meeting:
-            when = date.fromisoformat(promise.meeting)
-            row += [" (til mødet ", meeting_link(promise.meeting, when), ")"]
-        rows.append(row + _fate(ctx, promise))
-    return rows
-
-
-def _treatments(ctx: Context, here: str) -> list[Block]:
-    # A matter, not the case number, says what is the same subject: the sources give every
-    # item of a meeting the meeting's case number.
-    blocks: list[Block] = []
-    for matter in ctx.links.matters_by_item.get(here, []):
-        refs = [ref for ref in matter.items if ref in ctx.links.items]
-        position = refs.index(here)
-        parts: Inline = [ref("matter", matter.id, matter.title), ": "]
-        if position > 0:
-            parts += ["forrige behandling ", item_link(ctx.links.items[refs[position - 1]])]
-        if position + 1 < len(refs):
-            parts += [" · " if position > 0 else "", "næste behandling "]
-            parts.append(item_link(ctx.links.items[refs[position + 1]]))
-        if len(refs) == 1:
-            parts.append("første og eneste behandling indtil nu")
-        blocks.append(para(*parts))
-    return blocks
 
 
 def case_views(ctx: Context) -> dict[str, View]:
@@ -393,8 +266,17 @@ def case_views(ctx: Context) -> dict[str, View]:
         [ref("case", n, n), f" ({_count(ctx.links.by_case.get(n, []))})"] for n in numbers
     ]
     out[paths.list_page(ctx.prefix, "case")] = view(
-        "Sager",
-        [para("Alle sagsnumre med antallet af punkter."), bullets(rows, "Ingen sager.")],
+        "Sagsnumre",
+        [
+            para(
+                "KL's sagsnumre (journalnumre), fx SAG-2023-00123. KL giver typisk alle punkter "
+                "på årets møder samme sagsnummer, så et sagsnummer samler et års møder – ikke ét "
+                "emne. Vil du følge ét emne fra møde til møde, så se ",
+                doc(paths.list_page(ctx.prefix, "matter"), "Forløb"),
+                ".",
+            ),
+            bullets(rows, "Ingen sager."),
+        ],
         orphan=False,
     )
     return out

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from kkr.site import parties
 from kkr.site.blocks import Block, Inline, bullets, para, section, table
-from kkr.site.links import ItemInfo
+from kkr.site.collation import danish_sorted
+from kkr.site.links import TableRow
 from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
 from schema.organization import Organization
 from schema.person import Person
 
 MAYOR = "borgmester"
-
-
-def _people(ctx: Context, municipality: str) -> list[Person]:
-    found = [e.record for e in ctx.corpus.entries("person") if isinstance(e.record, Person)]
-    return [p for p in found if p.municipality == municipality]
 
 
 def _who(ctx: Context, p: Person) -> Inline:
@@ -33,21 +29,15 @@ def names(o: Organization) -> set[str]:
     return {n.casefold() for n in out if n}
 
 
-def table_rows(ctx: Context, o: Organization) -> list[tuple[ItemInfo, str, list[str], list[str]]]:
-    """Every table row whose first cell names the municipality, with its item and columns."""
-    wanted = names(o)
-    found: list[tuple[ItemInfo, str, list[str], list[str]]] = []
-    for info in sorted(ctx.links.items.values(), key=lambda i: (i.date, i.ref)):
-        for t in info.item.tables:
-            for row in t.rows:
-                if row and row[0].strip().casefold() in wanted:
-                    found.append((info, t.caption or "", list(t.columns), list(row)))
-    return found
+def table_rows(ctx: Context, o: Organization) -> list[TableRow]:
+    """Every table row whose first cell names the municipality, oldest item first."""
+    found = [row for label in names(o) for row in ctx.links.rows_by_label.get(label, [])]
+    return sorted(found, key=lambda row: (row.info.date, row.info.ref))
 
 
 def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
     """Mayor and politicians, items that concern the municipality, and table rows naming it."""
-    people = _people(ctx, o.id)
+    people = ctx.links.people_by_org.get(o.id, [])
     mayors = [p for p in people if (p.title or "").casefold() == MAYOR]
     blocks: list[Block] = [
         section(
@@ -65,7 +55,7 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
         ),
     ]
     rows = table_rows(ctx, o)
-    items = list(ctx.links.by_org.get(o.id, [])) + [info for info, *_ in rows]
+    items = list(ctx.links.by_org.get(o.id, [])) + [row.info for row in rows]
     blocks.append(
         section(
             "Punkter, der vedrører kommunen",
@@ -75,17 +65,17 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
     if rows:
         cells: list[list[Inline]] = [
             [
-                [item_link(info)],
-                [caption or "–"],
+                [item_link(row.info)],
+                [row.caption or "–"],
                 [
                     " · ".join(
                         f"{c}: {v}" if c else v
-                        for c, v in zip(columns, row, strict=False)
+                        for c, v in zip(row.columns, row.cells, strict=False)
                         if v.strip()
                     )
                 ],
             ]
-            for info, caption, columns, row in rows
+            for row in rows
         ]
         blocks.append(
             section(
@@ -98,14 +88,19 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
 
 def council_members(ctx: Context, o: Organization) -> Block:
     """The members as the meetings' attendance lists name them, with party and municipality."""
+    # Only this body's meetings: another council's attendance says nothing about its members.
     listed: dict[str, tuple[int, int]] = {}
     for person_id, meetings in ctx.links.attended.items():
-        listed[person_id] = (len(meetings), 0)
+        came = sum(1 for m in meetings if m.body == o.id)
+        if came:
+            listed[person_id] = (came, 0)
     for person_id, meetings in ctx.links.missed.items():
-        listed[person_id] = (listed.get(person_id, (0, 0))[0], len(meetings))
+        away = sum(1 for m in meetings if m.body == o.id)
+        if away:
+            listed[person_id] = (listed.get(person_id, (0, 0))[0], away)
     letters: set[str] = set()
     rows: list[Inline] = []
-    for person_id in sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
+    for person_id in danish_sorted(listed, key=lambda i: ctx.links.names.get(("person", i), i)):
         entry = ctx.corpus.get("person", person_id)
         p = entry.record if entry else None
         line: Inline = [person(ctx, person_id)]
@@ -119,7 +114,10 @@ def council_members(ctx: Context, o: Organization) -> Block:
         line.append(f": deltog i {came}, afbud til {away}")
         rows.append(line)
     held = {
-        m.id: m for ms in (*ctx.links.attended.values(), *ctx.links.missed.values()) for m in ms
+        m.id: m
+        for ms in (*ctx.links.attended.values(), *ctx.links.missed.values())
+        for m in ms
+        if m.body == o.id
     }
     dated: Inline = [
         meeting_link(m.id, m.date) for m in sorted(held.values(), key=lambda m: m.date)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kkr.site import labels, paths, status
+from kkr.site import labels, paths
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
+from kkr.site.collation import danish_sorted
 from kkr.site.links import person_name
 from kkr.site.parties import PARTIES
+from kkr.site.views.agreements import term
 from kkr.site.views.common import (
     Context,
     View,
@@ -60,7 +62,7 @@ def _attendance(ctx: Context, person_id: str) -> str:
 def person_views(ctx: Context) -> dict[str, View]:
     """A page per person and the list of people."""
     out: dict[str, View] = {}
-    rows: list[Inline] = []
+    rows: list[tuple[str, Inline]] = []
     for entry in ctx.corpus.entries("person"):
         p = entry.record
         assert isinstance(p, Person)
@@ -131,10 +133,13 @@ def person_views(ctx: Context) -> dict[str, View]:
         extra: Inline = [f" ({p.party})"] if p.party else []
         if p.municipality:
             extra += [", ", org(ctx, p.municipality)]
-        rows.append([ref("person", p.id, shown), *extra])
+        rows.append((shown, [ref("person", p.id, shown), *extra]))
     out[paths.list_page(ctx.prefix, "person")] = view(
         "Personer",
-        [para("Politikere, medarbejdere og oplægsholdere i kilderne."), bullets(rows, "Ingen.")],
+        [
+            para("Politikere, medarbejdere og oplægsholdere i kilderne."),
+            bullets([row for _, row in danish_sorted(rows, key=lambda r: r[0])], "Ingen."),
+        ],
         orphan=False,
     )
     return out
@@ -148,8 +153,13 @@ def _members(ctx: Context, o: Organization) -> list[Block]:
     if now:
         out.append(section("Nuværende medlemmer", _seat_blocks(ctx, now, "person")))
     if gone:
-        out.append(section("Tidligere medlemmer", _seat_blocks(ctx, gone, "person")))
-    if any(m.body == o.id for m in status.meetings(ctx.corpus)):
+        why = para(
+            "Afløst af en anden, med en periode, der er udløbet, eller ikke med i en senere "
+            "liste over organets medlemmer i kilderne.",
+            classes=["kkr-note"],
+        )
+        out.append(section("Tidligere medlemmer", [why, *_seat_blocks(ctx, gone, "person")]))
+    if o.id in ctx.links.bodies:
         out.append(council_members(ctx, o))
     return out
 
@@ -157,7 +167,7 @@ def _members(ctx: Context, o: Organization) -> list[Block]:
 def organization_views(ctx: Context) -> dict[str, View]:
     """A page per organization and the list of organizations by kind."""
     out: dict[str, View] = {}
-    groups: defaultdict[str, list[Inline]] = defaultdict(list)
+    groups: defaultdict[str, list[tuple[str, Inline]]] = defaultdict(list)
     for entry in ctx.corpus.entries("organization"):
         o = entry.record
         assert isinstance(o, Organization)
@@ -186,7 +196,17 @@ def organization_views(ctx: Context) -> dict[str, View]:
         children = ctx.links.children.get(o.id, [])
         if children:
             blocks.append(
-                section("Underordnede organer", [bullets([[org(ctx, c.id)] for c in children])])
+                section(
+                    "Underordnede organer",
+                    [
+                        bullets(
+                            [
+                                [org(ctx, c.id)]
+                                for c in danish_sorted(children, key=lambda c: c.name)
+                            ]
+                        )
+                    ],
+                )
             )
         blocks.extend(_members(ctx, o))
         appointed = _timeline(ctx.links.appointed.get(o.id, []))
@@ -196,14 +216,19 @@ def organization_views(ctx: Context) -> dict[str, View]:
         if o.kind.value == "municipality":
             blocks.extend(municipality_blocks(ctx, o))
         else:
-            people = ctx.links.people_by_org.get(o.id, [])
+            people = danish_sorted(ctx.links.people_by_org.get(o.id, []), key=person_name)
             if people:
                 blocks.append(section("Personer", [bullets([[person(ctx, p.id)] for p in people])]))
         contracts = ctx.links.contracts_by_party.get(o.id, [])
         blocks.append(
             section(
                 "Aftaler",
-                [bullets([[ref("contract", c.id, c.title)] for c in contracts], "Ingen.")],
+                [
+                    bullets(
+                        [[ref("contract", c.id, c.title), f" ({term(c)})"] for c in contracts],
+                        "Ingen.",
+                    )
+                ],
             )
         )
         if o.kind.value != "municipality":
@@ -213,8 +238,13 @@ def organization_views(ctx: Context) -> dict[str, View]:
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )
-        groups[labels.label(labels.ORGANIZATION_KIND, o.kind)].append([org(ctx, o.id)])
-    listing: list[Block] = [section(kind, [bullets(groups[kind])]) for kind in sorted(groups)]
+        groups[labels.label(labels.ORGANIZATION_KIND, o.kind)].append((o.name, [org(ctx, o.id)]))
+    listing: list[Block] = [
+        section(
+            kind, [bullets([row for _, row in danish_sorted(groups[kind], key=lambda r: r[0])])]
+        )
+        for kind in danish_sorted(groups)
+    ]
     out[paths.list_page(ctx.prefix, "organization")] = view(
         "Organisationer", listing or [para("Ingen organisationer.")], orphan=False
     )

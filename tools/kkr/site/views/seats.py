@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kkr.site import labels
-from kkr.site.blocks import Inline, ref
+from kkr.site.blocks import Inline, joined, ref
 from kkr.site.dates import long_date, period
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, org, person
@@ -84,6 +84,10 @@ def describe(ctx: Context, seat: Membership, *, show: str) -> Inline:
     decided = ctx.links.items.get(seat.decided_by or "")
     if decided is not None:
         parts += [" · behandlet under ", ref("item", decided.ref, _item_label(decided))]
+    seen = evidence(ctx, seat)
+    if seen:
+        refs = [ref("item", i.ref, f"{i.item.number}, {long_date(i.date)}") for i in seen]
+        parts += [" · nævnt under ", *joined(refs, "; ")]
     change = replacement(ctx, seat)
     if change:
         parts += [" · ", *change]

@@ -118,7 +118,7 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
     areas: list[Block] = []
     total = done = 0
     for area in plan.areas:
-        rows: list[Inline] = []
+        rows: list[Block] = []
         for number, c in enumerate(area.commitments, start=1):
             total += 1
             items = advanced(ctx, plan, c.id)
@@ -133,12 +133,13 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
                 row += [" af ", *joined([item_link(i) for i in items], "; ")]
             if near:
                 row += [". Relateret (tæller ikke): ", *joined([item_link(i) for i in near], "; ")]
-            rows.append(row)
+            state = "kkr-advanced" if items else "kkr-not-advanced"
+            rows.append(para(*row, classes=["kkr-commitment", state]))
         target = paths.area_page(ctx.prefix, plan.id, area.id)
         areas.append(
             section(
                 [doc(target, area.title)],
-                [para(progress(ctx, plan, area) + "."), bullets(rows)],
+                [para(progress(ctx, plan, area) + "."), *rows],
                 anchor=f"fremdrift-{area.id}",
             )
         )
@@ -189,7 +190,7 @@ def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) ->
             body.append(text(entry, (*path, "commitments", number, "note"), c.note))
         commitments.append(
             section(
-                f"Målsætning {number + 1}",
+                ctx.links.names[("commitment", f"{plan.id}/{c.id}")],
                 body,
                 anchor=f"maal-{c.id}",
                 obj=("commitment", f"{plan.id}/{c.id}"),

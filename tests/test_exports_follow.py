@@ -1,0 +1,92 @@
+"""The calendar, parsed back with icalendar, and every Atom feed, parsed with feedparser."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from exports_support import BASE, REPO, write_exports
+from icalendar import Calendar
+from kkr.checks.corpus import load_corpus
+from kkr.site.status import shown_status
+
+from schema.meeting import Meeting
+
+RECORDS = REPO / "records"
+EPOCH = 1700000000
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The exports of the real records with a fixed SOURCE_DATE_EPOCH."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+        return write_exports(RECORDS, tmp_path_factory.mktemp("follow"))
+
+
+def _meetings() -> list[Meeting]:
+    entries = load_corpus(RECORDS).entries("meeting")
+    return [e.record for e in entries if isinstance(e.record, Meeting)]
+
+
+def test_the_calendar_holds_every_meeting_as_the_records_say(out: Path) -> None:
+    cal = Calendar.from_ical((out / "kalender" / "moeder.ics").read_bytes())
+    zones = [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")]
+    assert zones == ["Europe/Copenhagen"]
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    meetings = _meetings()
+    assert len(events) == len(meetings)
+    for meeting in meetings:
+        event = next(
+            e for uid, e in events.items() if uid.startswith(f"{meeting.body}-{meeting.id}@")
+        )
+        start = event.decoded("DTSTART")
+        if meeting.start_time:
+            assert str(start.tzinfo) == "Europe/Copenhagen"
+            assert start.strftime("%Y-%m-%d %H:%M") == f"{meeting.date} {meeting.start_time}"
+        else:
+            assert start == meeting.date
+        # No end is invented: the sources give only start times.
+        assert "DTEND" not in event and "DURATION" not in event
+        assert event.decoded("DTSTAMP") == datetime.fromtimestamp(EPOCH, UTC)
+        assert str(event["URL"]) == f"{BASE}arkiv/moeder/{meeting.id}.html"
+        shown = shown_status(meeting, datetime.fromtimestamp(EPOCH, UTC).date())
+        assert str(event["STATUS"]) == ("TENTATIVE" if shown == "Planlagt" else "CONFIRMED")
+        if meeting.place:
+            assert str(event["LOCATION"]) == meeting.place
+        description = str(event["DESCRIPTION"])
+        for item in meeting.items:
+            assert (item.toc_title or item.title) in description
+        single = Calendar.from_ical((out / "kalender" / f"{meeting.id}.ics").read_bytes())
+        assert [str(e["UID"]) for e in single.walk("VEVENT")] == [str(event["UID"])]
+
+
+def test_every_feed_parses_with_ids_links_and_no_empty_field(out: Path) -> None:
+    feeds = sorted((out / "feeds").rglob("*.xml"))
+    assert len(feeds) >= 4
+    dates = {m.id for m in _meetings()}
+    seen_ids: set[str] = set()
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        feed = parsed.feed
+        assert feed.id.startswith("tag:") and feed.id not in seen_ids
+        seen_ids.add(feed.id)
+        assert feed.title.strip() and feed.updated_parsed
+        links = {link.rel: link.href for link in feed.links}
+        assert links["self"] == BASE + str(path.relative_to(out))
+        assert links["alternate"].startswith(BASE)
+        entry_ids = [e.id for e in parsed.entries]
+        assert len(entry_ids) == len(set(entry_ids))
+        for entry in parsed.entries:
+            assert entry.id.startswith("tag:") and entry.title.strip()
+            assert entry.link.startswith(BASE + "arkiv/moeder/")
+            assert entry.content[0].value.strip()
+            # The date comes from the meeting, never from the build clock.
+            meeting = entry.link.rsplit("/", 1)[1].split(".")[0]
+            assert meeting in dates
+            assert entry.updated.startswith(meeting)
+            if "/punkt/" in entry.id:
+                assert "#punkt-" in entry.link

@@ -1,0 +1,225 @@
+"""The Sphinx side of the exports: build them once, show them on pages, write them to the site."""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from kkr.exports import calendar, jsonld
+from kkr.exports.bundle import DIRS, Bundle, bundle
+from kkr.exports.charts import chart_path
+from kkr.exports.context import LOCAL_BASE, ExportContext
+from kkr.i18n import _
+from kkr.site import paths, source
+from kkr.site.config import SiteConfig
+
+logger = logging.getLogger(__name__)
+# One bundle per source directory; parallel workers inherit it when they fork.
+_BUNDLES: dict[str, Bundle] = {}
+
+
+def _bundle(srcdir: object) -> Bundle | None:
+    return _BUNDLES.get(str(srcdir))
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Build every export from the records, before any page is read."""
+    if app.builder.format != "html":
+        return
+    cfg = SiteConfig.from_app(app)
+    base = str(app.config.html_baseurl or "")
+    if not base:
+        logger.info(
+            _(
+                "kkr: html_baseurl is not set, so the OParl tree, calendar and feeds use {local}; "
+                "set it in conf.py to the published address, "
+                "e.g. html_baseurl = 'https://kkr.example.dk/'"
+            ).format(local=LOCAL_BASE)
+        )
+    corpus = source.load(cfg.records, Path(app.srcdir))
+    ctx = ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
+    _BUNDLES[str(app.srcdir)] = bundle(ctx)
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Write the export files into the built site and remove stale ones."""
+    found = _bundle(app.srcdir)
+    if exception is not None or found is None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for directory in DIRS:
+        for path in sorted((out / directory).rglob("*")):
+            if path.is_file() and path.relative_to(out).as_posix() not in found.files:
+                path.unlink()
+    for name, data in found.files.items():
+        target = out / name
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _relative(pagename: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(pagename) or ".")
+
+
+def _webcal(ctx: ExportContext) -> str:
+    return "webcal://" + ctx.url(calendar.ALL).split("://", 1)[1]
+
+
+def on_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Advertise the feeds in the head; add the calendar, Følg and JSON-LD where they belong."""
+    found = _bundle(app.srcdir)
+    if found is None:
+        return
+    ctx = found.ctx
+    head: list[str] = []
+    links: list[str] = []
+    for feed in found.feeds:
+        if feed.page in ("", pagename):
+            href = escape(_relative(pagename, feed.path))
+            head.append(
+                f'<link rel="alternate" type="application/atom+xml" '
+                f'title="{escape(feed.title)}" href="{href}">'
+            )
+            if feed.page == pagename:
+                title = escape(feed.title)
+                links.append(f'<a href="{href}" title="{title}">Følg</a> (Atom-feed)')
+    meeting_id = pagename.rsplit("/", 1)[-1]
+    if pagename == paths.page(ctx.prefix, "meeting", meeting_id) and ctx.corpus.get(
+        "meeting", meeting_id
+    ):
+        href = escape(_relative(pagename, calendar.meeting_path(meeting_id)))
+        links.append(f'<a href="{href}" download>Tilføj til kalender</a>')
+        head.append(jsonld.script(ctx, meeting_id))
+        _describe(context, jsonld.summary(ctx, meeting_id))
+    if pagename == app.config.root_doc:
+        links.append(f'<a href="{escape(_webcal(ctx))}">Abonnér på mødekalenderen</a>')
+        links.append(
+            f'<a href="{escape(_relative(pagename, calendar.ALL))}">Hent kalenderen som fil</a>'
+        )
+    context["metatags"] = context.get("metatags", "") + "".join("\n" + tag for tag in head)
+    body = context.get("body")
+    if links and isinstance(body, str):
+        block = '<p class="kkr-follow">' + " · ".join(links) + "</p>"
+        end = body.find("</h1>")
+        cut = end + len("</h1>") if end >= 0 else 0
+        context["body"] = body[:cut] + block + body[cut:]
+
+
+def _cell(value: Any) -> nodes.entry:
+    inline = value if isinstance(value, nodes.Node) else nodes.Text(str(value))
+    return nodes.entry("", nodes.paragraph("", "", inline))
+
+
+def _describe(context: dict[str, Any], text: str) -> None:
+    # sphinxext-opengraph takes og:* from the page's metadata and keeps an existing description.
+    if not text:
+        return
+    context["meta"] = dict(context.get("meta") or {}, **{"og:description": text})
+    context["metatags"] = (
+        context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}">'
+    )
+
+
+def _table(columns: list[str], rows: list[list[Any]]) -> nodes.table:
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in columns)
+    for part, values in ((nodes.thead(), [columns]), (nodes.tbody(), rows)):
+        part.extend(nodes.row("", *(_cell(value) for value in cells)) for cells in values)
+        group += part
+    return table
+
+
+class chart(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """An SVG chart written next to the page, shown as an image with its text alternative."""
+
+
+def visit_chart(self: Any, node: chart) -> None:
+    """Write the <img> of a chart with a link relative to the page."""
+    src = _relative(self.builder.current_docname, node["path"])
+    self.body.append(
+        f'<figure class="kkr-chart"><img src="{escape(src)}" alt="{escape(node["alt"])}" '
+        'style="width:100%;height:auto"></figure>'
+    )
+    raise nodes.SkipNode
+
+
+class ExportDirective(SphinxDirective):
+    """Base: pages showing exports are re-read whenever a record changes."""
+
+    def found(self) -> Bundle | None:
+        """The bundle of this build, if the builder made one."""
+        found = _bundle(self.env.srcdir)
+        for path in found.ctx.corpus.paths if found else []:
+            self.env.note_dependency(str(path))
+        return found
+
+
+ONLY_HTML = "Tallene og filerne findes kun i HTML-udgaven af siden."
+
+
+class DownloadsDirective(ExportDirective):
+    """The table of downloads on the Data page, with sizes measured in this build."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return the table."""
+        found = self.found()
+        if found is None:
+            return [nodes.paragraph(text=ONLY_HTML)]
+        rows = []
+        for item in found.downloads:
+            size = f"{item.size / 1024:.1f} kB".replace(".", ",")
+            if item.files > 1:
+                size += f" i {item.files} filer"
+            target = item.page + ".html" if item.page else item.path
+            link = nodes.reference("", item.title, refuri=_relative(self.env.docname, target))
+            rows.append([nodes.inline("", "", link, nodes.Text(f" – {item.description}")), size])
+        # Two columns stay readable on a phone.
+        return [_table(["Fil", "Størrelse"], rows)]
+
+
+class FigureDirective(ExportDirective):
+    """One figure of "Tal og tendenser": its chart, its note and its data as a table."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Return the chart, the note and the table."""
+        found = self.found()
+        if found is None:
+            return [nodes.paragraph(text=ONLY_HTML)]
+        figure = next((f for f in found.figures if f.name == self.arguments[0]), None)
+        if figure is None:
+            names = ", ".join(f.name for f in found.figures)
+            message = _("there is no figure {name!r}; write one of {names}, e.g. emner")
+            raise self.error(message.format(name=self.arguments[0], names=names))
+        out: list[nodes.Node] = [nodes.paragraph(text=figure.alt)]
+        if chart_path(figure) in found.files:
+            out.append(chart(path=chart_path(figure), alt=figure.alt))
+        if figure.note:
+            out.append(nodes.paragraph(text=figure.note))
+        out.append(_table(figure.columns, figure.rows))
+        return out
+
+
+def register(app: Sphinx) -> None:
+    """Register the directives, the chart node and the build events of the exports."""
+    app.add_node(chart, html=(visit_chart, None))
+    app.add_directive("kkr-downloads", DownloadsDirective)
+    app.add_directive("kkr-figure", FigureDirective)
+    app.connect("builder-inited", on_builder_inited)
+    # Before sphinxext-opengraph (priority 500), so it sees the meeting's own description.
+    app.connect("html-page-context", on_page_context, priority=400)
+    app.connect("build-finished", on_build_finished)

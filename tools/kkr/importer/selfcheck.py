@@ -1,0 +1,111 @@
+"""Validating what an import would write together with the records it joins."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kkr.checks.corpus import load_corpus
+from kkr.diagnostics import Code, Diagnostic
+from kkr.i18n import _
+from kkr.importer.report import Report
+from kkr.loading.loader import load
+
+if TYPE_CHECKING:
+    from kkr.importer.pipeline import Planned
+
+
+Origin = tuple[Report, dict[str, list[int]]]
+"""The report of the document a record came from, and the document lines of each field."""
+
+
+def self_check(
+    planned: Iterable[Planned], records: Path, origins: dict[str, Origin]
+) -> list[Diagnostic]:
+    """Validate the planned files with the existing records, as kkr validate does.
+
+    Reports the problems of the files the import writes, and citations a replaced document
+    breaks. A problem in a record the import would create is shown at the document's line,
+    since the record file does not exist.
+    """
+    planned = list(planned)
+    found: list[Diagnostic] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "records"
+        if records.is_dir():
+            # Links are copied as links: a dangling one must not stop the import.
+            shutil.copytree(records, root, symlinks=True)
+        root.mkdir(exist_ok=True)
+        for plan in planned:
+            if plan.action in ("write", "update"):
+                target = root / plan.relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(plan.data)
+        corpus = load_corpus(root, base=root)
+        ours = {plan.relative for plan in planned}
+        # A replaced document (--force) may move lines that other records cite.
+        replaced = [
+            Path(plan.relative).name
+            for plan in planned
+            if plan.relative.startswith("documents/") and plan.action == "update"
+        ]
+        for diagnostic in corpus.diagnostics:
+            relative = _relative(diagnostic.file, root)
+            cites = diagnostic.code is Code.CITATION and any(
+                name in diagnostic.message for name in replaced
+            )
+            if relative not in ours and not cites:
+                continue
+            new = relative in ours and not (records / relative).exists()
+            if new and relative in origins:
+                found.append(_at_document(diagnostic, relative, root, origins[relative]))
+                continue
+            found.append(
+                Diagnostic(
+                    str(records / relative),
+                    diagnostic.line,
+                    diagnostic.column,
+                    diagnostic.severity,
+                    diagnostic.code,
+                    diagnostic.message,
+                )
+            )
+    return found
+
+
+def _at_document(diagnostic: Diagnostic, relative: str, root: Path, origin: Origin) -> Diagnostic:
+    """The problem of a record the import would create, at the document line it came from."""
+    report, lines = origin
+    record = load(root / relative)
+    at = (diagnostic.line, diagnostic.column)
+    key = next((k for k, p in record.values.items() if (p.line, p.column) == at), ())
+    path = _field_path(key, record.data)
+    # The field's own lines, else its item's heading, else the first line of its kind.
+    heading = path.rsplit(".", 1)[0] + ".title"
+    line = (lines.get(path) or lines.get(heading) or lines.get(path.split("[")[0]) or [1])[0]
+    message = _("{message} (in {record}, which the import would write)").format(
+        message=diagnostic.message, record=f"{relative}:{diagnostic.line}"
+    )
+    return Diagnostic(report.display, line, 1, diagnostic.severity, diagnostic.code, message)
+
+
+def _field_path(key: tuple[str | int, ...], data: object) -> str:
+    """The importer's name of the field at ``key``: ("items", 3, "title") -> items[2.1].title."""
+    if len(key) >= 3 and key[0] == "items" and isinstance(key[1], int) and isinstance(data, dict):
+        items = data.get("items")
+        if isinstance(items, list) and key[1] < len(items) and isinstance(items[key[1]], dict):
+            return f"items[{items[key[1]].get('number')}].{key[2]}"
+    return str(key[0]) if key else ""
+
+
+def _relative(display: str, root: Path) -> str:
+    path = Path(display)
+    if path.is_absolute():
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return display
+    return path.as_posix()
