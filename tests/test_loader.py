@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kkr import i18n
 from kkr.diagnostics import Code
 from kkr.loading.loader import MAX_BYTES, MAX_DEPTH, load, load_text
 
@@ -129,7 +130,11 @@ def test_oversized_and_unreadable_files(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_names_the_first_line() -> None:
-    [diagnostic] = load_text("a: 1\nb: 2\na: 3\n").diagnostics
+    i18n.set_language("en")
+    try:
+        [diagnostic] = load_text("a: 1\nb: 2\na: 3\n").diagnostics
+    finally:
+        i18n.set_language("da")
     assert diagnostic.line == 3
     assert "line 1" in diagnostic.message
 
@@ -160,3 +165,11 @@ def test_no_bytes_raise(tmp_path_factory: pytest.TempPathFactory, data: bytes) -
     path.write_bytes(data)
     doc = load(path)
     assert doc.ok == (doc.data is not None)
+
+
+def test_the_column_of_invalid_utf8_counts_characters(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    # "Søren " is 6 characters but 7 bytes: the bad byte stands in column 13, not 14.
+    path.write_bytes("a: 1\nname: Søren ".encode() + b"\xf8\n")
+    [diagnostic] = load(path).diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == (Code.ENCODING, 2, 13)

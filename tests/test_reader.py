@@ -120,7 +120,7 @@ def test_items_behind_each_commitment(page: Page, site: tuple[str, Path]) -> Non
     open_page(page, front(site[0]))
     _follow(page, "#arbejdsgrundlaget a[href*='fremdrift']")
     commitments = [c for area in plan.areas for c in area.commitments]
-    rows = page.locator("article li", has=page.locator("a[href*='#maal-']"))
+    rows = page.locator("article .kkr-commitment", has=page.locator("a[href*='#maal-']"))
     # One overview: every commitment, each with its status and, if advanced, the items.
     assert rows.count() == len(commitments)
     advanced = 0

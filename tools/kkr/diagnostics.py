@@ -97,6 +97,7 @@ class Code(StrEnum):
         "A new document changes text that staff edited by hand since the last import.",
     )
     IMPORT_LIMIT = "import-limit", "An imported document exceeds a limit no real document meets."
+    TOO_LONG = "too-long", "A line or a text field is longer than any record needs."
 
 
 @dataclass(frozen=True, order=True)

@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
             )
     records: Path = args.records
     if records.is_symlink() or (records.exists() and not records.is_dir()):
-        return usage_error(_("{path} is not a directory").format(path=records))
+        return usage_error(
+            _("{path} is not a directory; example: --records records").format(path=records)
+        )
     if not records.exists():
         if not args.init:
             return usage_error(

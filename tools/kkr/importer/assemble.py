@@ -53,6 +53,17 @@ def import_document(
     for line in lines:
         line.markdown = markdown
     result = Imported(Report(display, lines))
+    for line in lines:
+        for column, char in line.dropped:
+            result.report.warning(
+                line.no,
+                Code.CONTROL_CHARACTER,
+                _(
+                    "the character {name} may not stand in a record, so it was left out; "
+                    "check the text around it"
+                ).format(name=char),
+                column,
+            )
     try:
         _check_lines(lines, result.report)
         _import(path, name or path.name, result, resolver)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kkr.loading.characters import forbidden, without_forbidden
+
 # Characters that carry no text: soft hyphens, zero-width marks, byte-order marks, form feeds.
 _STRAY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\f\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2009]")
@@ -26,6 +28,8 @@ _HYPHEN_END = re.compile(r"[a-zæøåé]-$")
 _NAME_HYPHEN = re.compile(r"(?:[A-ZÆØÅ0-9][\wæøåÆØÅ]*[A-ZÆØÅ0-9]|[A-ZÆØÅ]{2,})-$")
 _SUSPENDED = frozenset({"og", "eller", "samt", "til", "som", "men"})
 _TERMINAL = ".:;!?"
+# Page breaks and byte-order marks are layout, not text: they are dropped without a word.
+_LAYOUT = frozenset("\f\ufeff")
 
 
 @dataclass
@@ -37,6 +41,8 @@ class Line:
     markdown: bool = True
     """Whether the document is Markdown (.md); a .txt document's lines are plain text."""
     _plain: str | None = field(default=None, repr=False, compare=False)
+    dropped: tuple[tuple[int, str], ...] = ()
+    """The column and name of each character a record may not hold, left out of ``text``."""
 
     @property
     def plain(self) -> str:
@@ -60,7 +66,14 @@ def clean(raw: str) -> str:
 def read_lines(text: str) -> list[Line]:
     """Split a document into cleaned, numbered lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [Line(no, clean(raw)) for no, raw in enumerate(text.split("\n"), start=1)]
+    return [_line(no, raw) for no, raw in enumerate(text.split("\n"), start=1)]
+
+
+def _line(no: int, raw: str) -> Line:
+    dropped = tuple(
+        (offset + 1, name) for offset, name in forbidden(raw) if raw[offset] not in _LAYOUT
+    )
+    return Line(no, without_forbidden(clean(raw)), dropped=dropped)
 
 
 def strip_dot_leader(text: str) -> str:

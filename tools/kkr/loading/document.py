@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kkr.diagnostics import Code, Diagnostic
 
 PathKey = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column."""
 
+    # A named tuple, not a frozen dataclass: the loader makes one per node, and a tuple is
+    # several times cheaper to make.
     line: int
     column: int
 

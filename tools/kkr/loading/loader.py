@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
-from typing import Any
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from kkr.loading.characters import forbidden
 from kkr.loading.document import Document, PathKey, Position
-from kkr.loading.yamltree import MAX_DEPTH, YAML11_BOOLS, build
+from kkr.loading.yamltree import MAX_DEPTH, MAX_LINE, MAX_TEXT, YAML11_BOOLS, build
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_LINE",
+    "MAX_TEXT",
     "YAML11_BOOLS",
     "Document",
     "PathKey",
@@ -22,13 +25,12 @@ __all__ = [
 ]
 
 MAX_BYTES = 2_000_000
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _offset_position(data: bytes | str, offset: int) -> Position:
-    before = data[:offset]
-    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
-    line = before.count(newline) + 1
-    return Position(line, offset - (before.rfind(newline) + 1) + 1)
+def _offset_position(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 def load(path: Path, display: str | None = None) -> Document:
@@ -37,14 +39,20 @@ def load(path: Path, display: str | None = None) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        doc.error(Position(1, 1), Code.IO_ERROR, f"cannot read the file: {exc.strerror}")
+        doc.error(
+            Position(1, 1),
+            Code.IO_ERROR,
+            _("cannot read the file: {reason}").format(reason=exc.strerror),
+        )
         return doc
     if len(raw) > MAX_BYTES:
         doc.error(
             Position(1, 1),
             Code.FILE_TOO_LARGE,
-            f"the file is {len(raw)} bytes; a record may be at most {MAX_BYTES} bytes. "
-            "Split it, e.g. one meeting per file",
+            _(
+                "the file is {size} bytes; a record may be at most {limit} bytes. "
+                "Split it, e.g. one meeting per file"
+            ).format(size=len(raw), limit=MAX_BYTES),
         )
         return doc
     text = _decode(raw, doc)
@@ -57,37 +65,58 @@ def load(path: Path, display: str | None = None) -> Document:
 def load_text(text: str, display: str = "<string>") -> Document:
     """Load YAML from a string, for tests and tools."""
     doc = Document(path=Path(display), display=display)
-    build(_strip_bom(text), doc)
+    text = _normalize(text)
+    if _characters_allowed(text, doc):
+        build(text, doc)
     return doc
 
 
-def _strip_bom(text: str) -> str:
-    return text.removeprefix("\ufeff")
+def _normalize(text: str) -> str:
+    # A byte-order mark and Windows line ends are harmless; the rest of the loader needs neither.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def _decode(raw: bytes, doc: Document) -> str | None:
+    if raw.startswith(_UTF16_MARKS) or b"\x00" in raw[:4]:
+        doc.error(
+            Position(1, 1),
+            Code.ENCODING,
+            _(
+                "the file is saved as UTF-16; save it as UTF-8 (in the editor: 'Save with "
+                "encoding' → UTF-8), so that e.g. ø is stored as the two bytes 0xc3 0xb8"
+            ),
+        )
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        # The column counts characters, as editors do, so decode what comes before the byte.
+        before = raw[: exc.start].decode("utf-8", errors="replace")
         doc.error(
-            _offset_position(raw, exc.start),
+            _offset_position(before, len(before)),
             Code.ENCODING,
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8 "
-            "(e.g. ø is the two bytes 0xc3 0xb8)",
+            _(
+                "byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8 "
+                "(e.g. ø is the two bytes 0xc3 0xb8)"
+            ).format(byte=raw[exc.start]),
         )
         return None
-    text = _strip_bom(text).replace("\r\n", "\n")
+    text = _normalize(text)
+    return text if _characters_allowed(text, doc) else None
+
+
+def _characters_allowed(text: str, doc: Document) -> bool:
     found = False
     for offset, name in forbidden(text):
         found = True
         doc.error(
             _offset_position(text, offset),
             Code.CONTROL_CHARACTER,
-            f"the character {name} is not allowed in a record; delete it "
-            "(tabs and line breaks are fine)",
+            _(
+                "the character {name} is not allowed in a record; delete it "
+                "(tabs and line breaks are fine)"
+            ).format(name=name),
         )
         if len(doc.diagnostics) >= 20:
             break
-    if found:
-        return None
-    return text
+    return not found
