@@ -82,17 +82,16 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for line, token in _walk_lines(PARSER.parse(text)):
         if token.type == "text" and "<" in token.content:
-            tag = _TAG.search(token.content)
-            if tag:
-                found.append(
-                    (
-                        line,
-                        _(
-                            "raw HTML {snippet!r} is not allowed in record text; write Markdown "
-                            "instead, e.g. **fed** for <b>fed</b>"
-                        ).format(snippet=tag.group(0)),
-                    )
+            found.extend(
+                (
+                    line,
+                    _(
+                        "raw HTML {snippet!r} is not allowed in record text; write Markdown "
+                        "instead, e.g. **fed** for <b>fed</b>"
+                    ).format(snippet=tag.group(0)),
                 )
+                for tag in _TAG.finditer(token.content)
+            )
         elif token.type in ("link_open", "image"):
             attr = "href" if token.type == "link_open" else "src"
             url = str(token.attrs.get(attr, ""))

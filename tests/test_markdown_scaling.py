@@ -65,10 +65,16 @@ def _per_byte(run: Callable[[str], object], unit: str, size: int) -> float:
 @pytest.mark.parametrize("unit", CRAFTED)
 @pytest.mark.parametrize("run", [problems, _render], ids=["validate", "render"])
 def test_time_per_byte_does_not_grow(unit: str, run: Callable[[str], object]) -> None:
-    small = _per_byte(run, unit, 25_000)
-    large = _per_byte(run, unit, 100_000)
-    # A quadratic step makes this 4; noise on a shared machine stays well under 2.5.
-    assert large / small < 2.5, f"{unit!r}: time per byte grew {large / small:.1f}× at 4× size"
+    # A quadratic step makes the ratio 4 every time; load from other processes on a shared
+    # machine can push one measurement past 2.5, but not three in a row.
+    ratios = []
+    for _ in range(3):
+        small = _per_byte(run, unit, 25_000)
+        large = _per_byte(run, unit, 100_000)
+        ratios.append(large / small)
+        if ratios[-1] < 2.5:
+            return
+    raise AssertionError(f"{unit!r}: time per byte grew {min(ratios):.1f}× at 4× size")
 
 
 _PIECES = st.sampled_from(
