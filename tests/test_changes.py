@@ -158,7 +158,7 @@ def test_records_outside_git_are_a_usage_error_with_gits_reason(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["diff", "main"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kkr: error: ") and "git" in err
+    assert err.startswith("kkr: fejl: ") and "git" in err
     assert len(err.splitlines()) == 1
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOTS
 from kkr.checks.corpus import load_corpus
+from kkr.checks.refs import unresolved
 from kkr.cli import main
 
 from schema.registry import KINDS
@@ -125,5 +126,17 @@ def test_impossible_requests_are_usage_errors(
 ) -> None:
     before = sorted(records.rglob("*"))
     assert main(["new", *args]) == 2
-    assert capsys.readouterr().err.startswith("kkr: error: ")
+    assert capsys.readouterr().err.startswith("kkr: fejl: ")
     assert sorted(records.rglob("*")) == before
+
+
+def test_a_mistyped_id_gets_the_hint_kkr_validate_gives(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = load_corpus(records)
+    organization = corpus.entries("organization")[-1].record.id
+    typo = organization[:-2] + organization[-1]  # one letter left out
+    assert main(["new", "membership", corpus.entries("person")[0].record.id, typo]) == 2
+    err = capsys.readouterr().err
+    hint = unresolved("organization", typo, set(corpus.by_kind["organization"])).split("; ")[-1]
+    assert organization in hint and hint in err

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import kkr
+from conftest import REPO, kkr
 from hypothesis import given
 from hypothesis import strategies as st
 from kkr.diagnostics import Code, Diagnostic, as_json, shown
+from kkr.importer.assemble import import_document
+from kkr.importer.resolve import Resolver
 from kkr.loading.characters import FORBIDDEN
+from sources import SOURCES
 
 # Any text, with the characters that matter drawn often.
 TEXT = st.text(
@@ -57,3 +60,21 @@ def test_a_file_name_cannot_forge_a_report_line(tmp_path: Path) -> None:
     assert lines[0].startswith(r"records/people/x.yaml\ny.yaml:1:1: error[forged]: \u001b[2Jz")
     assert "\x1b" not in result.stdout
     assert lines[0].count(" error[") == 2  # the forged text, then the real code, on one line
+
+
+def _warning_on_a_long_line(tabs: int) -> str:
+    name = "kkr-syddanmark-2023-11-21-referat.txt"
+    lines = (SOURCES / name).read_text(encoding="utf-8").split("\n")
+    at = lines.index("Deltagere") + 1
+    lines.insert(at, "Ole" + "\t" * tabs + "Hansen")
+    resolver = Resolver.scan(REPO / "records")
+    result = import_document(SOURCES / name, "\n".join(lines), resolver, name)
+    (found,) = [d for d in result.report.diagnostics if d.line == at + 1]
+    return found.text()
+
+
+def test_source_text_is_quoted_short_whatever_its_length() -> None:
+    # Both lines stay under the importer's line-length limit, so both are warned about.
+    short, long = _warning_on_a_long_line(3_000), _warning_on_a_long_line(15_000)
+    assert len(short) == len(long) < 3_000 / 10
+    assert "Ole\\t" in short and "…" in short and "\t" not in short

@@ -66,10 +66,12 @@ def _lengths(value: object) -> list[int]:
     return [len(value)] if isinstance(value, str) else [0]
 
 
-def test_a_text_field_over_the_limit_is_located() -> None:
-    text = "id: x\nnote: |\n" + "  Tekst.\n" * (MAX_TEXT // 7 + 1)
+@pytest.mark.parametrize("indicator", ["|", ">", ""])
+def test_a_text_field_over_the_limit_is_located(indicator: str) -> None:
+    text = f"id: x\nnote: {indicator}\n" + "  Tekst.\n" * (MAX_TEXT // 7 + 1)
     [diagnostic] = load_text(text).diagnostics
-    assert (diagnostic.code, diagnostic.line) == (Code.TOO_LONG, 2)
+    # A block scalar starts at its indicator; plain text where its first word stands.
+    assert (diagnostic.code, diagnostic.line) == (Code.TOO_LONG, 2 if indicator else 3)
     assert str(MAX_TEXT) in diagnostic.message
 
 

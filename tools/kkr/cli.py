@@ -9,22 +9,35 @@ import sys
 from collections.abc import Sequence
 
 from kkr.diagnostics import shown
-from kkr.i18n import LANGUAGES, _, set_language
+from kkr.i18n import LANGUAGES, _, ngettext, set_language
 
 COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve")
 
 
+# argparse translates its own words ("usage:", "options:", its errors) with the `_` and
+# `ngettext` it imported from gettext. It has no documented hook for a catalog: the only
+# documented route, gettext.textdomain/bindtextdomain, switches the domain of the whole
+# process, picks the language from environment variables and needs a compiled .mo on disk.
+# So those two module names point at kkr.i18n (argparse looks them up at call time), which
+# answers in the language --lang chose. The catalog holds Danish for argparse's msgids;
+# tests/test_i18n.py extracts them from this Python's argparse.py.
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """Return the parser with every command registered."""
+    """Return the parser with every command registered, its help in the active language."""
     parser = argparse.ArgumentParser(
         prog="kkr",
-        description="Tools for the KKR Syddanmark knowledge base.",
+        description=_("Tools for the KKR Syddanmark knowledge base."),
     )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language of messages: da (Danish) or en (English); default: the KKR_LANG "
-        "environment variable, else da",
+        help=_(
+            "the language of messages: da (Danish) or en (English); default: the KKR_LANG "
+            "environment variable, else da"
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
@@ -34,9 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 problems, 2 usage, 3 internal error)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    set_language(args.lang)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The help texts are translated as the parser is built, so choose the language first.
+    set_language(requested_language(arguments))
+    args = build_parser().parse_args(arguments)
     try:
         result: int = args.func(args)
     except KeyboardInterrupt:
@@ -58,6 +72,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 3
     return result
+
+
+def requested_language(arguments: Sequence[str]) -> str | None:
+    """Return the value of a ``--lang`` given before the command, if any."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+        if not argument.startswith("-"):
+            break  # the command: --lang belongs to kkr, before it
+    return None
 
 
 if __name__ == "__main__":

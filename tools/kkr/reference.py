@@ -1,4 +1,8 @@
-"""Generate the reference pages in docs/reference from the models, codes and CLI."""
+"""Generate the reference pages in docs/reference from the models, codes and CLI.
+
+The pages are part of the Danish site: their words are Danish, and the code summaries and
+help texts come through kkr.i18n in the active language, which ``kkr reference`` sets to da.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from kkr.diagnostics import Code
+from kkr.i18n import _
 from schema.registry import KINDS
 from schema.types import Matches, Ref
 
@@ -26,21 +31,21 @@ def type_name(annotation: Any, metadata: list[Any] | None = None) -> str:
     if origin is Annotated:
         for meta in args[1:]:
             if isinstance(meta, Ref):
-                return f"{meta.kind} id"
+                return f"{meta.kind}-id"
         for meta in args[1:]:
             if isinstance(meta, Matches):
                 return f"{meta.what}, e.g. `{meta.example.strip(chr(39))}`"
         return type_name(args[0])
     if origin in (Union, types.UnionType):
         names = [type_name(a) for a in args if a is not type(None)]
-        return " or ".join(names) + (" (optional)" if type(None) in args else "")
+        return " eller ".join(names) + (" (valgfri)" if type(None) in args else "")
     if origin is list:
-        return f"list of {type_name(args[0])}"
+        return f"liste af {type_name(args[0])}"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return "one of " + ", ".join(f"`{m.value}`" for m in annotation)
+        return "en af " + ", ".join(f"`{m.value}`" for m in annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#schema-{annotation.__name__.lower()})"
-    return {str: "text", int: "whole number", bool: "true or false"}.get(
+    return {str: "tekst", int: "heltal", bool: "true eller false"}.get(
         annotation, getattr(annotation, "__name__", str(annotation))
     )
 
@@ -60,9 +65,9 @@ def _nested(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[type[Bas
 
 
 def _fields_table(model: type[BaseModel]) -> list[str]:
-    lines = ["| Field | Type | Required | Description |", "| --- | --- | --- | --- |"]
+    lines = ["| Felt | Type | Krævet | Beskrivelse |", "| --- | --- | --- | --- |"]
     for name, info in model.model_fields.items():
-        required = "yes" if info.is_required() else "no"
+        required = "ja" if info.is_required() else "nej"
         text = (info.description or "").replace("|", "\\|")
         lines.append(
             f"| `{name}` | {type_name(info.annotation, info.metadata)} | {required} | {text} |"
@@ -72,18 +77,20 @@ def _fields_table(model: type[BaseModel]) -> list[str]:
 
 def records_page() -> str:
     """Return the record reference page."""
-    out = [HEADER + "# Posttyper\n", "Every record is a YAML file `records/<directory>/<id>.yaml`."]
-    out.append("Unknown fields are errors, and no value is ever converted to another type.\n")
+    out = [HEADER + "# Posttyper\n", "Hver post er en YAML-fil `records/<mappe>/<id>.yaml`."]
+    out.append(
+        "Ukendte felter er fejl, og ingen værdi bliver nogensinde lavet om til en anden type.\n"
+    )
     seen: set[type[BaseModel]] = set()
     nested: list[type[BaseModel]] = []
     for kind in KINDS.values():
         seen.add(kind.model)
         model: type[BaseModel] = kind.model
         out += [f"## {kind.name}\n", inspect.getdoc(model) or "", ""]
-        out += [f"Directory `records/{kind.directory}/`, e.g. `{kind.example}.yaml`.", ""]
+        out += [f"Mappe `records/{kind.directory}/`, fx `{kind.example}.yaml`.", ""]
         out += [*_fields_table(model), ""]
         nested += _nested(model, seen)
-    out.append("## Nested objects\n")
+    out.append("## Indlejrede objekter\n")
     for model in nested:
         out += [f"(schema-{model.__name__.lower()})=", f"### {model.__name__}\n"]
         out += [inspect.getdoc(model) or "", ""]
@@ -94,9 +101,12 @@ def records_page() -> str:
 def codes_page() -> str:
     """Return the page listing every diagnostic code."""
     out = [HEADER + "# Fejlkoder\n"]
-    out.append("`kkr` reports each problem as `FILE:LINE:COL: error[CODE]: message`.\n")
-    out += ["| Code | Meaning |", "| --- | --- |"]
-    out += [f"| `{code.value}` | {code.summary} |" for code in Code]
+    out.append(
+        "`kkr` melder hvert problem som `FIL:LINJE:KOLONNE: error[KODE]: besked` "
+        "(en advarsel som `warning[KODE]`).\n"
+    )
+    out += ["| Kode | Betydning |", "| --- | --- |"]
+    out += [f"| `{code.value}` | {_(code.summary)} |" for code in Code]
     return "\n".join(out) + "\n"
 
 

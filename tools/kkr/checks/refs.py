@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -167,11 +167,17 @@ def named(index: dict[str, set[str]], kind: str, value: str) -> bool:
     return parent is not None and value.split("/", maxsplit=1)[0] in index.get(BROKEN + parent, ())
 
 
+def closest(value: str, known: Iterable[str]) -> str | None:
+    """The id in ``known`` that ``value`` is most likely a typing error for, if any."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def unresolved(kind: str, value: str, known: set[str]) -> str:
     """The message for a reference to ``value`` that no ``kind`` record has, with a hint."""
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
+    close = closest(value, known)
     if close:
-        hint = _("did you mean {close!r}?").format(close=close[0])
+        hint = _("did you mean {close!r}?").format(close=close)
     elif known:
         hint = _("use an existing id, e.g. {example}").format(example=min(known))
     else:

@@ -15,20 +15,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``diff`` command."""
     parser = subparsers.add_parser(
         "diff",
-        help="summarize in Danish what changed in the records since a git revision",
-        description="Compare the records at git revision BASE with the working tree and "
-        "describe the changes in words, one group per record: new meetings with their item "
-        "count, decisions added, people added as present, agreements extended, and so on. "
-        "Pull requests print it as their job summary. Exits 0, or 2 when BASE is not a "
-        "revision of the repository that holds the records.",
+        help=_("summarize in Danish what changed in the records since a git revision"),
+        description=_(
+            "Compare the records at git revision BASE with the working tree and "
+            "describe the changes in words, one group per record: new meetings with their item "
+            "count, decisions added, people added as present, agreements extended, and so on. "
+            "Pull requests print it as their job summary. Exits 0, or 2 when BASE is not a "
+            "revision of the repository that holds the records."
+        ),
     )
-    parser.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. main")
+    parser.add_argument("base", metavar="BASE", help=_("git revision to compare with, e.g. main"))
     add_records(parser)
     parser.add_argument(
         "--format",
         choices=("text", "markdown"),
         default="text",
-        help="text for a terminal, markdown for a GitHub job summary (default: text)",
+        help=_("text for a terminal, markdown for a GitHub job summary (default: text)"),
     )
     parser.set_defaults(func=run)
 

@@ -16,37 +16,44 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``import`` command."""
     parser = subparsers.add_parser(
         "import",
-        help="import KL agenda and minutes documents as meeting records",
-        description="Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
-        "text or Markdown, and write one meeting record per document plus a person record "
-        "for every participant no record knows. Copies each document to records/documents, "
-        "which the records cite. Reports every source line it did not store. "
-        "An existing meeting record is updated in place: links staff added to items and "
-        "fields the import does not set are kept, and so is a hand edit to imported text, "
-        "unless the new document changes that text too (then the import refuses, naming the "
-        "field; --force takes the document's version). A planned meeting, an agenda followed "
-        "by its minutes and an unchanged re-import need no --force; the previous and next "
-        "meetings are linked back. Exits 0 when all went well, 1 on errors (nothing is "
-        "written then) and 2 on usage errors.",
+        help=_("import KL agenda and minutes documents as meeting records"),
+        description=_(
+            "Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
+            "text or Markdown, and write one meeting record per document plus a person record "
+            "for every participant no record knows. Copies each document to records/documents, "
+            "which the records cite. Reports every source line it did not store. "
+            "An existing meeting record is updated in place: links staff added to items and "
+            "fields the import does not set are kept, and so is a hand edit to imported text, "
+            "unless the new document changes that text too (then the import refuses, naming the "
+            "field; --force takes the document's version). A planned meeting, an agenda followed "
+            "by its minutes and an unchanged re-import need no --force; the previous and next "
+            "meetings are linked back. Exits 0 when all went well, 1 on errors (nothing is "
+            "written then) and 2 on usage errors."
+        ),
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="documents to import")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=_("documents to import")
+    )
     add_records(parser)
     parser.add_argument(
         "--init",
         action="store_true",
-        help="create the records directory if it does not exist (a typing error in --records "
-        "is caught otherwise)",
+        help=_(
+            "create the records directory if it does not exist (a typing error in --records "
+            "is caught otherwise)"
+        ),
     )
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="print a unified diff of what would change; write nothing",
+        help=_("print a unified diff of what would change; write nothing"),
     )
     parser.add_argument(
         "--force",
         action="store_true",
-        help="where staff edited a field that the document changes too, take the document's "
-        "version",
+        help=_(
+            "where staff edited a field that the document changes too, take the document's version"
+        ),
     )
     parser.set_defaults(func=run)
 

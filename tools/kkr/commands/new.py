@@ -11,7 +11,7 @@ from typing import Any
 
 from kkr.checks.corpus import load_corpus
 from kkr.commands.options import add_records, usage_error
-from kkr.i18n import _
+from kkr.i18n import N_, _
 from kkr.importer.text import slug
 from kkr.loading.corpus import Corpus
 from kkr.skeletons import records as skeletons
@@ -30,56 +30,62 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``new`` command and one sub-command per kind of record."""
     parser = subparsers.add_parser(
         "new",
-        help="write a skeleton record that passes kkr validate",
-        description="Write a new record with the schema line, the required fields and "
-        "sensible defaults, and print its path. Ids are made from Danish names (æ → ae, "
-        "ø → oe, å → aa). Never overwrites: exits 1 if the record exists. "
-        "`kkr new item` adds the next free item number to an existing meeting instead.",
+        help=_("write a skeleton record that passes kkr validate"),
+        description=_(
+            "Write a new record with the schema line, the required fields and "
+            "sensible defaults, and print its path. Ids are made from Danish names (æ → ae, "
+            "ø → oe, å → aa). Never overwrites: exits 1 if the record exists. "
+            "`kkr new item` adds the next free item number to an existing meeting instead."
+        ),
     )
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    _add(kinds, "meeting", "a planned meeting with the standard sections", "DATE", "2024-09-10")
-    item = _add(kinds, "item", "the next free item of a meeting", "MEETING", "2024-09-10")
+    _add(kinds, "meeting", N_("a planned meeting with the standard sections"), "DATE", "2024-09-10")
+    item = _add(kinds, "item", N_("the next free item of a meeting"), "MEETING", "2024-09-10")
     item.add_argument(
-        "--section", metavar="N", help="the section number (default: the last item's section)"
+        "--section", metavar="N", help=_("the section number (default: the last item's section)")
     )
-    item.add_argument("--title", default="Titel på punktet", help="the item's title as printed")
-    person = _add(kinds, "person", "a person", "NAME", "'Mads Skau'")
+    item.add_argument("--title", default="Titel på punktet", help=_("the item's title as printed"))
+    person = _add(kinds, "person", N_("a person"), "NAME", "'Mads Skau'")
     _choice(person, PersonKind, "politician")
-    organization = _add(kinds, "organization", "an organization", "NAME", "'FGU Danmark'")
+    organization = _add(kinds, "organization", N_("an organization"), "NAME", "'FGU Danmark'")
     _choice(organization, OrganizationKind, "other")
     membership = _add(
-        kinds, "membership", "a seat of a person in a body", "PERSON", "mads-skau fgu-danmark"
+        kinds, "membership", N_("a seat of a person in a body"), "PERSON", "mads-skau fgu-danmark"
     )
-    membership.add_argument("organization", metavar="ORG", help="the body's id, e.g. fgu-danmark")
+    membership.add_argument(
+        "organization", metavar="ORG", help=_("the body's id, e.g. fgu-danmark")
+    )
     membership.add_argument(
         "--role",
         dest="choice",
         choices=[m.value for m in Role],
         default="member",
-        help="default: member",
+        help=_("default: {value}").format(value="member"),
     )
     membership.add_argument(
-        "--replaces", metavar="MEMBERSHIP", help="the id of the membership this one succeeds"
+        "--replaces", metavar="MEMBERSHIP", help=_("the id of the membership this one succeeds")
     )
-    contract = _add(kinds, "contract", "an agreement", "NAME", "'Resultatkontrakt med SDEO 2025'")
+    contract = _add(
+        kinds, "contract", N_("an agreement"), "NAME", "'Resultatkontrakt med SDEO 2025'"
+    )
     _choice(contract, ContractKind, "performance-contract")
     matter = _add(
         kinds,
         "matter",
-        "a matter followed across meetings",
+        N_("a matter followed across meetings"),
         "NAME",
         "'Fremskudt funktion' --item 2023-11-21/2.4",
     )
     matter.add_argument(
-        "--item", required=True, metavar="ITEM", help="its first item, e.g. 2023-11-21/2.4"
+        "--item", required=True, metavar="ITEM", help=_("its first item, e.g. 2023-11-21/2.4")
     )
 
 
 _WHAT = {
-    "DATE": "the meeting date, YYYY-MM-DD",
-    "MEETING": "the meeting's id, its date",
-    "NAME": "the name as printed; the id is made from it",
-    "PERSON": "the person's id",
+    "DATE": N_("the meeting date, YYYY-MM-DD"),
+    "MEETING": N_("the meeting's id, its date"),
+    "NAME": N_("the name as printed; the id is made from it"),
+    "PERSON": N_("the person's id"),
 }
 
 
@@ -90,11 +96,14 @@ def _add(
     metavar: str,
     example: str,
 ) -> argparse.ArgumentParser:
-    parser = kinds.add_parser(name, help=f"{what}, e.g. kkr new {name} {example}")
-    parser.add_argument("value", metavar=metavar, help=_WHAT[metavar])
+    parser = kinds.add_parser(
+        name,
+        help=_("{what}, e.g. {example}").format(what=_(what), example=f"kkr new {name} {example}"),
+    )
+    parser.add_argument("value", metavar=metavar, help=_(_WHAT[metavar]))
     if metavar in ("NAME", "PERSON"):
         parser.add_argument(
-            "--id", metavar="ID", help="use this id instead of the one made from the names"
+            "--id", metavar="ID", help=_("use this id instead of the one made from the names")
         )
     add_records(parser)
     parser.set_defaults(func=run)
@@ -108,7 +117,9 @@ def _choice(parser: argparse.ArgumentParser, enum: Any, default: str) -> None:
         choices=[m.value for m in enum],
         default=default,
         metavar="KIND",
-        help=f"one of {', '.join(m.value for m in enum)} (default: {default})",
+        help=_("one of {values} (default: {default})").format(
+            values=", ".join(m.value for m in enum), default=default
+        ),
     )
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kkr.diagnostics import Diagnostic, as_json, shown, summary
+from kkr.i18n import _
 
 FORMATS = ("text", "github", "json")
 
@@ -17,8 +18,10 @@ def add_format(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default="text",
-        help="how to print problems: text (FILE:LINE:COL: error[CODE]: message), github "
-        "(workflow annotations) or json (default: text)",
+        help=_(
+            "how to print problems: text (FILE:LINE:COL: error[CODE]: message), github "
+            "(workflow annotations) or json (default: text)"
+        ),
     )
 
 
@@ -29,17 +32,21 @@ def add_records(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("records"),
         metavar="DIR",
-        help="the records directory (default: records)",
+        help=_("the records directory (default: records)"),
     )
 
 
 def add_generated(parser: argparse.ArgumentParser, default: Path) -> None:
     """Add ``--output DIR`` and ``--check`` for commands that write generated files."""
     parser.add_argument(
-        "--output", type=Path, default=default, metavar="DIR", help=f"default: {default}"
+        "--output",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help=_("default: {value}").format(value=default),
     )
     parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
+        "--check", action="store_true", help=_("write nothing; exit 1 if a file is out of date")
     )
 
 
@@ -55,6 +62,7 @@ def report(diagnostics: list[Diagnostic], files: int, fmt: str) -> None:
 
 def usage_error(message: str) -> int:
     """Print a usage error and return exit code 2."""
-    # The prefix is argparse's, as in its own usage errors; the message is translated.
-    print(f"kkr: error: {shown(message)}", file=sys.stderr)
+    # argparse's own wording of a usage error (translated like argparse's, see kkr.cli).
+    line = _("%(prog)s: error: %(message)s\n") % {"prog": "kkr", "message": shown(message)}
+    print(line, end="", file=sys.stderr)
     return 2

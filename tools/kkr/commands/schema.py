@@ -10,6 +10,7 @@ from typing import Any
 
 from kkr.commands.generated import write_or_check
 from kkr.commands.options import add_generated
+from kkr.i18n import _
 from schema.registry import KINDS
 
 SCHEMA_DIR = Path("schema/json")
@@ -21,9 +22,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``schema`` command."""
     parser = subparsers.add_parser(
         "schema",
-        help="write JSON Schemas for every record kind to schema/json/",
-        description="Write a JSON Schema for every record kind to schema/json/<kind>.json. "
-        "Editors use them through a '# yaml-language-server: $schema=...' first line.",
+        help=_("write JSON Schemas for every record kind to schema/json/"),
+        description=_(
+            "Write a JSON Schema for every record kind to schema/json/<kind>.json. "
+            "Editors use them through a '# yaml-language-server: $schema=...' first line."
+        ),
     )
     add_generated(parser, SCHEMA_DIR)
     parser.set_defaults(func=run)

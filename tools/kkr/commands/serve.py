@@ -13,13 +13,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``serve`` command."""
     parser = subparsers.add_parser(
         "serve",
-        help="preview the site at http://127.0.0.1:8000, rebuilt and reloaded on every save",
-        description="Build the site into _build/preview and serve it with sphinx-autobuild: "
-        "saving a record, page or the code rebuilds what changed and reloads the browser. "
-        "Stop it with Ctrl+C.",
+        help=_("preview the site at http://127.0.0.1:8000, rebuilt and reloaded on every save"),
+        description=_(
+            "Build the site into _build/preview and serve it with sphinx-autobuild: "
+            "saving a record, page or the code rebuilds what changed and reloads the browser. "
+            "Stop it with Ctrl+C."
+        ),
     )
-    parser.add_argument("--port", type=int, default=8000, help="default: 8000")
-    parser.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    parser.add_argument(
+        "--port", type=int, default=8000, help=_("default: {value}").format(value=8000)
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help=_("default: {value}").format(value="127.0.0.1")
+    )
     parser.set_defaults(func=run)
 
 

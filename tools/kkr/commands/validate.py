@@ -19,10 +19,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``validate`` command."""
     parser = subparsers.add_parser(
         "validate",
-        help="check records against the schema and each other",
-        description="Check records against the schema and each other. Prints every problem "
-        "as FILE:LINE:COL: error[CODE]: message, then a summary. Exits 0 when clean, 1 when "
-        "records have errors (or warnings, with --strict) and 2 on usage errors.",
+        help=_("check records against the schema and each other"),
+        description=_(
+            "Check records against the schema and each other. Prints every problem "
+            "as FILE:LINE:COL: error[CODE]: message, then a summary. Exits 0 when clean, 1 when "
+            "records have errors (or warnings, with --strict) and 2 on usage errors."
+        ),
     )
     parser.add_argument(
         "paths",
@@ -30,10 +32,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         default=[Path("records")],
         metavar="PATH",
-        help="records directory, kind directory or record file (default: records); "
-        "references are always checked against the whole records directory",
+        help=_(
+            "records directory, kind directory or record file (default: records); "
+            "references are always checked against the whole records directory"
+        ),
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     add_format(parser)
     parser.set_defaults(func=run)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
@@ -281,7 +281,7 @@ def _mentions(item: dict[str, Any], block: ItemBlock, resolver: Resolver, report
             _(
                 "item {number}: {name!r} matches no person or organization record by name, "
                 "alias or abbreviation; it stays in the text only"
-            ).format(number=block.number, name=name),
+            ).format(number=block.number, name=clipped(name)),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer.dates import NEXT, PREVIOUS, find_date, parse_date
 from kkr.importer.items import Body
@@ -57,9 +57,9 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
                     "(line {line}): {title!r}; both are kept"
                 ).format(
                     number=number,
-                    heading=item.title[:80],
+                    heading=clipped(item.title),
                     line=entry.line,
-                    title=entry.title[:80],
+                    title=clipped(entry.title),
                 ),
             )
             discrepancies.append(
@@ -80,7 +80,11 @@ def check_toc(toc: Toc, body: Body, lines: list[Line], report: Report) -> list[d
                 _(
                     "section {number}'s heading {heading!r} differs from the table of "
                     "contents: {title!r}"
-                ).format(number=section.number, heading=section.title, title=entry.title),
+                ).format(
+                    number=section.number,
+                    heading=clipped(section.title),
+                    title=clipped(entry.title),
+                ),
             )
     return discrepancies
 

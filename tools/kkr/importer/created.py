@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer.header import Header
 from kkr.importer.report import Report
@@ -65,7 +65,7 @@ def council(
         1,
         Code.RECORD_CREATED,
         _("no record describes the council {name!r}; writing body/{id}").format(
-            name=name, id=body_id
+            name=clipped(name), id=body_id
         ),
     )
     return created

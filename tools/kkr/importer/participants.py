@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kkr.diagnostics import Code
+from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
@@ -51,7 +51,9 @@ def parse_participants(
             continue
         if person in listed:
             report.warning(
-                line.no, Code.PRESENT_AND_ABSENT, _("{text!r} is listed twice").format(text=text)
+                line.no,
+                Code.PRESENT_AND_ABSENT,
+                _("{text!r} is listed twice").format(text=clipped(text)),
             )
             report.cover(line, "present, absent")
             continue
@@ -90,7 +92,7 @@ def _person(
             _(
                 "{name!r} matches no person record by name or alias, and the id {id!r} is "
                 "taken by someone else; add the spelling as an alias"
-            ).format(name=name, id=person_id),
+            ).format(name=clipped(name), id=person_id),
         )
         return None
     record: dict[str, Any] = {"id": person_id, "name": name, "kind": "politician", "party": party}
@@ -104,7 +106,7 @@ def _person(
             _(
                 "the municipality {place!r} matches no organization record; {name}'s new "
                 "record has no municipality"
-            ).format(place=place, name=name),
+            ).format(place=clipped(place), name=clipped(name)),
         )
     quote = " ".join(line.text.split())[:200]
     record["sources"] = [{"document": document, "lines": str(line.no), "quote": quote}]
@@ -113,7 +115,7 @@ def _person(
         line.no,
         Code.RECORD_CREATED,
         _("{name!r} matches no person record; a new record people/{id}.yaml is written").format(
-            name=name, id=person_id
+            name=clipped(name), id=person_id
         ),
     )
     return person_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kkr.diagnostics import Code, Diagnostic
+from kkr.diagnostics import Code, Diagnostic, clipped
 from kkr.i18n import _
 from kkr.importer.text import Line
 
@@ -66,7 +66,7 @@ class Report:
                     _(
                         "the line {text!r} was not understood and is in no record field; add "
                         "it to the record by hand if it matters"
-                    ).format(text=line.text.strip()[:60]),
+                    ).format(text=clipped(line.text.strip())),
                 )
 
     def coverage(self) -> Counter[str]:

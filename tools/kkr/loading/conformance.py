@@ -75,6 +75,8 @@ class Conformance:
             start, end = event.start_mark, event.end_mark
             if start.index != end.index:
                 self.spans += (start.index, end.index)
+            if len(event.value) > MAX_TEXT:
+                self._too_long(event)
             if event.style:
                 self._styled(event)
             elif self.flow is not None:
@@ -127,18 +129,19 @@ class Conformance:
             self.flow = None
             self._lines(flow.line, event.end_mark.line, flow.indent, flow.quoted)
 
+    def _too_long(self, event: Any) -> None:
+        self.doc.error(
+            _position(event.start_mark),
+            Code.TOO_LONG,
+            _(
+                "this text is {length} characters long; a text field may hold at most "
+                "{limit}. Split it, e.g. into the item's sections"
+            ).format(length=len(event.value), limit=MAX_TEXT),
+        )
+
     def _styled(self, event: Any) -> None:
         """Check a quoted or block scalar."""
         start, end = event.start_mark, event.end_mark
-        if len(event.value) > MAX_TEXT:
-            self.doc.error(
-                _position(start),
-                Code.TOO_LONG,
-                _(
-                    "this text is {length} characters long; a text field may hold at most "
-                    "{limit}. Split it, e.g. into the item's sections"
-                ).format(length=len(event.value), limit=MAX_TEXT),
-            )
         # The source text holds no forbidden character (the loader checked it first), so
         # only an escape in double quotes can bring one in.
         for _offset, name in forbidden(event.value) if event.style == '"' else ():

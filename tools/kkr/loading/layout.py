@@ -103,7 +103,9 @@ def without_blank_tabs(text: str, rows: list[str]) -> str:
     run only when such a line exists, finds those lines. Lengths stay the same, so every
     position stays true.
     """
-    blank = [index for index, row in enumerate(rows) if _tab_indented_blank(row)]
+    if "\t" not in text:
+        return text  # the common case, decided at C speed
+    blank = [index for index, row in enumerate(rows) if "\t" in row and _tab_indented_blank(row)]
     if not blank:
         return text
     spaced = rows.copy()

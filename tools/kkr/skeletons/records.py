@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from kkr.checks.refs import closest
 from kkr.checks.schema_errors import validate_record
 from kkr.i18n import _
 from kkr.importer.text import slug
@@ -123,9 +124,15 @@ def matter(name: str, item: str, corpus: Corpus) -> dict[str, Any]:
 def _require(corpus: Corpus, kind: str, record_id: str) -> None:
     if corpus.get(kind, record_id) is None:
         directory = next(k.directory for k in KINDS.values() if k.name == kind)
+        # The same hint kkr validate gives for a reference with this typing error.
+        close = closest(record_id, corpus.by_kind.get(kind, {}))
+        hint = (
+            _("did you mean {close!r}?").format(close=close)
+            if close
+            else _("create it first with kkr new {kind}").format(kind=kind)
+        )
         raise SkeletonError(
-            _(
-                "no {kind} has the id {id!r} (records/{directory}/{id}.yaml); "
-                "create it first with kkr new {kind}"
-            ).format(kind=kind, id=record_id, directory=directory)
+            _("no {kind} has the id {id!r} (records/{directory}/{id}.yaml); {hint}").format(
+                kind=kind, id=record_id, directory=directory, hint=hint
+            )
         )
