@@ -16,7 +16,7 @@ RECORDS := records
 BASE ?= main
 
 .PHONY: all venv validate validate-github html test test-deps lint typecheck actionlint pytest \
-	summary serve schema bench lock clean
+	summary serve schema bench bench-lock lock clean
 
 all: html
 
@@ -94,8 +94,22 @@ serve: $(STAMP) $(CATALOG).mo
 schema: $(STAMP)
 	$(BIN)/kkr schema
 
-bench: $(STAMP)
-	$(BIN)/python -m kkr.bench
+# The sphinx-needs peer lives in its own environment, so that it never shapes the site's.
+NEEDS_VENV := .venv-needs
+NEEDS_LOCK := tools/bench/requirements-needs.lock
+
+$(NEEDS_VENV)/.installed: $(NEEDS_LOCK)
+	@test -x $(NEEDS_VENV)/bin/python || $(PYTHON) -m venv $(NEEDS_VENV)
+	$(NEEDS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(NEEDS_LOCK)
+	@touch $@
+
+bench: $(STAMP) $(NEEDS_VENV)/.installed
+	$(BIN)/python -m kkr.bench --needs-python $(NEEDS_VENV)/bin/python
+
+bench-lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile tools/bench/requirements-needs.in --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu -o $(NEEDS_LOCK)
 
 # Recompile the lock from requirements.in (needs the package index).
 lock:

@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from kkr.i18n import _
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.colon_fence import colon_fence_plugin
-from mdit_py_plugins.myst_blocks import myst_block_plugin
-from mdit_py_plugins.myst_role import myst_role_plugin
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 ALLOWED_ROLE_PREFIX = "kkr:"
 TABLE_TOKEN = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$", re.MULTILINE)
-
-_parser = (
-    MarkdownIt("commonmark", {"html": True})
-    .enable("table")
-    .use(myst_role_plugin)
-    .use(myst_block_plugin)
-    .use(colon_fence_plugin)
-)
-# Let every link through the parser so that the check below sees and names it;
-# markdown-it would otherwise quietly turn a javascript: link into text.
-_parser.validateLink = lambda url: True  # type: ignore[method-assign]
+# What the parser leaves as text but a browser would read as a tag, a comment or an autolink.
+_TAG = re.compile(r"<[A-Za-z/!?][^<>\n]{0,38}>?")
 
 
 def _scheme(url: str) -> str | None:
@@ -48,27 +37,60 @@ def _walk_lines(tokens: list[Token]) -> list[tuple[int, Token]]:
     return out
 
 
-# Every construct checked below needs one of these; text without any is skipped
-# unparsed, which is most record text and most of the validator's time.
-_MAY_BE_UNSAFE = re.compile(r"[<{`~&\\]|\]\s*[(:\[]|^[ \t]*(?:\(|%|\+\+\+|:::)", re.MULTILINE)
+# The cheapest exact test: text with none of these cannot hold any construct that problems()
+# reports, so it is not parsed at all. Most record text has links and kkr roles, which pass:
+# a link's destination is checked here, and only a destination with an unsafe scheme or with
+# characters that markdown-it could decode into one sends the text to the parser.
+_SUSPECT = re.compile(
+    r"<[A-Za-z/!?]"  # a tag, a comment or an autolink
+    r"|\]\(\s*(?P<url>[^\s()<>]*)(?P<after>.?)"  # an inline link or image
+    r"|\]:"  # a link reference definition
+    r"|\{(?!kkr:)[a-zA-Z0-9_\-+:]+\}`"  # a role other than kkr:
+    r"|(?<![`~:])(?:`{3,}|~{3,}|:{3,})[ \t]*\{"  # a directive fence
+    r"|^[ \t>*+\-.)0-9]*(?:%|\+\+\+|\([^)\n]*\)=)",  # a MyST comment, block break or target
+    re.MULTILINE,
+)
+_SAFE_PREFIXES = tuple(f"{scheme}:" for scheme in SAFE_SCHEMES)
+_PLAIN_URL = re.compile(r"[A-Za-z0-9/:._~%?#=+@!$,;'*\-]*")
+
+
+def _needs_parse(text: str) -> bool:
+    for match in _SUSPECT.finditer(text):
+        url = match.group("url")
+        if url is None:
+            return True
+        if match.group("after") not in ("", ")", " ", "\n", "\t") or not _PLAIN_URL.fullmatch(url):
+            return True
+        if ":" not in url or url.startswith(_SAFE_PREFIXES):
+            continue
+        scheme = _scheme(url)
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            return True
+    return False
 
 
 def problems(text: str) -> list[tuple[int, str]]:
     """Return (0-based line, sentence) for every unsafe construct in ``text``."""
+    return _parse_problems(text) if _needs_parse(text) else []
+
+
+def _parse_problems(text: str) -> list[tuple[int, str]]:
+    # Imported here: most record text never needs the parser, and loading markdown-it
+    # was a sixth of `kkr validate`'s start-up.
+    from schema.mdparser import PARSER
+
     found: list[tuple[int, str]] = []
-    if not _MAY_BE_UNSAFE.search(text):
-        return found
-    for line, token in _walk_lines(_parser.parse(text)):
-        if token.type in ("html_block", "html_inline"):
-            snippet = token.content.strip().splitlines()[0][:40] if token.content.strip() else ""
-            found.append(
+    for line, token in _walk_lines(PARSER.parse(text)):
+        if token.type == "text" and "<" in token.content:
+            found.extend(
                 (
                     line,
                     _(
                         "raw HTML {snippet!r} is not allowed in record text; write Markdown "
                         "instead, e.g. **fed** for <b>fed</b>"
-                    ).format(snippet=snippet),
+                    ).format(snippet=tag.group(0)),
                 )
+                for tag in _TAG.finditer(token.content)
             )
         elif token.type in ("link_open", "image"):
             attr = "href" if token.type == "link_open" else "src"

@@ -50,3 +50,13 @@ def test_one_edit_rereads_only_dependent_pages(site: Path, record: str, old: str
     # Only pages that changed are rewritten, not the site.
     assert len(second.written) < len(first.written) / 2
     assert 0 < len(second.read) < len(first.read) / 2
+
+
+def test_unchanged_rebuild_loads_no_record(site: Path) -> None:
+    build(site)
+    again = build(site)
+    # The snapshot of the last build stands in for the records: no page model was built.
+    assert again.app.env.domains["kkr"].site_views is None
+    path = site / "records" / "people" / "bo-hansen.yaml"
+    path.write_text(path.read_text().replace("Bo Hansen", "Bo Hansen-Nielsen"))
+    assert build(site).app.env.domains["kkr"].site_views is not None

@@ -58,17 +58,49 @@ def leaves(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Any,
                     yield from leaves(element, (*path, name, index))
 
 
-def iter_refs(model: BaseModel) -> Iterator[tuple[PathKey, Ref, str]]:
+# Per model class: (field, reference kind or None, whether the field may hold models).
+_Plan = list[tuple[str, Ref | None, bool]]
+_PLANS: dict[type[BaseModel], _Plan] = {}
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
+def _plan(cls: type[BaseModel]) -> _Plan:
+    # Reflecting over the annotations once per class, not once per record: doing it per
+    # record was 17% of `kkr validate` on 9,000 items (637,000 calls).
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = []
+        for name, info in cls.model_fields.items():
+            found = (m for m in markers(info.annotation, info.metadata) if isinstance(m, Ref))
+            ref = next(found, None)
+            if ref is not None or _holds_models(info.annotation):
+                plan.append((name, ref, ref is None))
+        _PLANS[cls] = plan
+    return plan
+
+
+def iter_refs(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Ref, str]]:
     """Yield (path, reference kind, value) for every reference in ``model``, depth first."""
-    for path, info, value in leaves(model):
-        ref = next((m for m in markers(info.annotation, info.metadata) if isinstance(m, Ref)), None)
-        if ref is None:
-            continue
-        if isinstance(value, str):
-            yield path, ref, value
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                yield (*path, index), ref, element
+    for name, ref, nested in _plan(type(model)):
+        value = getattr(model, name)
+        if ref is not None:
+            if isinstance(value, str):
+                yield (*path, name), ref, value
+            elif isinstance(value, list):
+                for index, element in enumerate(value):
+                    yield (*path, name, index), ref, element
+        elif nested:
+            if isinstance(value, BaseModel):
+                yield from iter_refs(value, (*path, name))
+            elif isinstance(value, list):
+                for index, element in enumerate(value):
+                    if isinstance(element, BaseModel):
+                        yield from iter_refs(element, (*path, name, index))
 
 
 def _text(value: Any) -> str | None:

@@ -1,9 +1,9 @@
 """Turns untrusted record Markdown into docutils nodes through a whitelist.
 
-Only CommonMark structure, tables and ``{kkr:...}`` roles become nodes. Raw HTML
-is off in the parser, so it stays text; no directive or role of docutils ever
-runs, so nothing can include a file or emit raw output; links keep only the
-http(s), mailto and tel schemes.
+Only CommonMark structure, tables and ``{kkr:...}`` roles become nodes. The parser is
+the validator's (schema/mdparser.py), linear in its input. Raw HTML is off, so it stays
+text; no directive or role of docutils ever runs, so nothing can include a file or emit
+raw output; links keep only the http(s), mailto and tel schemes.
 """
 
 from __future__ import annotations
@@ -13,17 +13,14 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.myst_role import myst_role_plugin
 from sphinx import addnodes
 
 from kkr.checks.roles import ROLES, split_target
 from kkr.site.safety import safe_uri
+from schema.mdparser import PARSER
 
 TABLE_LINE = re.compile(r"^\[\[tabel:([a-z0-9-]+)\]\]$", re.MULTILINE)
-
-_parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(myst_role_plugin)
 
 # Container tokens and the node each one opens.
 _CONTAINERS: dict[str, Callable[[Token], nodes.Element]] = {
@@ -100,7 +97,7 @@ def _parse(text: str, source: str, line: int, warn: Warn) -> list[nodes.Node]:
     if not text.strip():
         return []
     root = nodes.container()
-    _build(_parser.parse(text), root, source, line, warn)
+    _build(PARSER.parse(text), root, source, line, warn)
     return list(root.children)
 
 
@@ -133,9 +130,10 @@ def _build(tokens: list[Token], root: nodes.Element, source: str, line: int, war
             top += nodes.Text(token.content)
         elif token.type == "myst_role":
             top += _role(token, source, line, warn)
-        elif token.type in ("text", "html_inline", "html_block"):
+        elif token.type in ("text", "text_special"):
             top += nodes.Text(token.content)
-        # hr and other presentational tokens are dropped on purpose.
+        # hr, MyST blocks (which validation rejects) and other presentational tokens are
+        # dropped on purpose.
     _fix_tables(root)
 
 

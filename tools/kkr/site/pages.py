@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from kkr.site.paths import safe_id
 
 SUFFIX = ".md"
 
 
-def source(key: str, view: dict[str, Any]) -> str:
+def source(key: str, orphan: bool) -> str:
     """The page source: front matter and the directive that renders the model."""
-    head = "---\norphan: true\n---\n\n" if view["orphan"] else ""
+    head = "---\norphan: true\n---\n\n" if orphan else ""
     return f"{head}```{{kkr:view}} {key}\n```\n"
 
 
-def write(root: Path, prefix: str, views: dict[str, dict[str, Any]]) -> tuple[int, int]:
-    """Write changed pages under ``root`` and delete stale ones; return (written, deleted)."""
+def write(root: Path, prefix: str, orphans: dict[str, bool]) -> tuple[int, int]:
+    """Write changed pages under ``root`` and delete stale ones; return (written, deleted).
+
+    ``orphans`` maps each page model's key to whether its page is outside every toctree.
+    """
     wanted: dict[Path, str] = {}
-    for key, view in views.items():
+    for key, orphan in orphans.items():
         if not key.startswith(prefix + "/"):
             continue
         parts = key.split("/")[1:]
         if not all(safe_id(part) for part in parts):
             continue
-        wanted[root.joinpath(*parts).with_suffix(SUFFIX)] = source(key, view)
+        wanted[root.joinpath(*parts).with_suffix(SUFFIX)] = source(key, orphan)
     written = 0
     for path, text in sorted(wanted.items()):
         if path.is_file() and path.read_text(encoding="utf-8") == text:

@@ -24,8 +24,13 @@ class search_form(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: 
 class Renderer:
     """Renders the blocks of one page."""
 
-    def __init__(self, docname: str, register: Register, warn: Warn) -> None:
+    def __init__(
+        self, docname: str, register: Register, warn: Warn, where: tuple[str, int] = ("", 0)
+    ) -> None:
         self.docname = docname
+        # Titles and field names carry the page's source and line: Sphinx patches those that
+        # lack them one by one (ApplySourceWorkaround), logging each node as XML.
+        self.source, self.line = where
         self.register = register
         self.warn = warn
         self.ids: set[str] = set()
@@ -87,6 +92,7 @@ class Renderer:
         anchor = self._unique(block["anchor"] or title_text)
         node = nodes.section(ids=[anchor], names=[], classes=block["classes"])
         title = nodes.title("", "", *self.inline(block["title"]))
+        title.source, title.line = self.source, self.line
         node += title
         if block["obj"]:
             objtype, name = block["obj"]
@@ -108,7 +114,9 @@ class Renderer:
         fields = nodes.field_list(classes=["kkr-fields"])
         for label, value in block["rows"]:
             body = nodes.field_body("", nodes.paragraph("", "", *self.inline(value)))
-            fields += nodes.field("", nodes.field_name(label, label), body)
+            name = nodes.field_name(label, label)
+            name.source, name.line = self.source, self.line
+            fields += nodes.field("", name, body)
         return [fields]
 
     def _list(self, node: nodes.Element, items: list[Inline]) -> list[nodes.Node]:
@@ -136,7 +144,9 @@ class Renderer:
         columns: list[str] = block["columns"]
         table = nodes.table(classes=["kkr-table"])
         if block["caption"]:
-            table += nodes.title(text=block["caption"])
+            caption = nodes.title(text=block["caption"])
+            caption.source, caption.line = self.source, self.line
+            table += caption
         group = nodes.tgroup(cols=len(columns))
         table += group
         group.extend(nodes.colspec(colwidth=1) for _ in columns)
@@ -151,7 +161,9 @@ class Renderer:
 
     def _box(self, block: Block) -> list[nodes.Node]:
         node = nodes.admonition(classes=["kkr-" + block["kind"], "important"])
-        node += nodes.title(block["title"], block["title"])
+        title = nodes.title(block["title"], block["title"])
+        title.source, title.line = self.source, self.line
+        node += title
         node.extend(self.blocks(block["body"]))
         return [node]
 

@@ -32,21 +32,28 @@ def safe_uri(uri: str) -> bool:
     return found is None or found in SAFE_SCHEMES
 
 
+_CHECKED = (nodes.raw, nodes.reference, nodes.image)
+
+
 def scrub(doctree: nodes.Node, where: str) -> int:
     """Remove raw nodes and neutralise unsafe links and images; return how many."""
     removed = 0
-    for raw in list(doctree.findall(nodes.raw)):
-        raw.parent.remove(raw)
-        # An HTML comment in a hand-written page is dropped quietly; anything else is reported.
-        removed += 0 if _COMMENT.fullmatch(raw.astext().strip()) else 1
-    for ref in list(doctree.findall(nodes.reference)):
-        uri = ref.get("refuri")
-        if uri is not None and not safe_uri(str(uri)):
-            ref.replace_self(nodes.inline("", "", *ref.children, classes=["kkr-blocked-link"]))
-            removed += 1
-    for image in list(doctree.findall(nodes.image)):
-        if scheme(str(image.get("uri", ""))) not in (None, "http", "https"):
-            image.parent.remove(image)
+    # One walk of the tree for all three kinds of node (it was one walk each).
+    for node in list(doctree.findall(lambda n: isinstance(n, _CHECKED))):
+        if isinstance(node, nodes.raw):
+            node.parent.remove(node)
+            # An HTML comment in a hand-written page is dropped quietly; anything else is
+            # reported.
+            removed += 0 if _COMMENT.fullmatch(node.astext().strip()) else 1
+        elif isinstance(node, nodes.reference):
+            uri = node.get("refuri")
+            if uri is not None and not safe_uri(str(uri)):
+                node.replace_self(
+                    nodes.inline("", "", *node.children, classes=["kkr-blocked-link"])
+                )
+                removed += 1
+        elif scheme(str(node.get("uri", ""))) not in (None, "http", "https"):
+            node.parent.remove(node)
             removed += 1
     if removed:
         logger.warning(

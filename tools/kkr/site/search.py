@@ -9,6 +9,7 @@ runs in the browser without a server.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -146,6 +147,9 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    # Pagefind names its files by content and never deletes: without this, an incremental
+    # build keeps the last build's fragments beside the new ones (tests/test_incremental.py).
+    shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
     command = [
         sys.executable,
         "-m",

@@ -19,7 +19,16 @@ from kkr.site.blocks import (
 from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
 from kkr.site.links import ItemInfo
-from kkr.site.views.common import Context, View, item_link, item_list, org, text, view
+from kkr.site.views.common import (
+    Context,
+    View,
+    item_bullets,
+    item_link,
+    item_list,
+    org,
+    text,
+    view,
+)
 from schema.contract import Contract
 from schema.matter import Matter
 from schema.topic import Topic
@@ -241,14 +250,14 @@ def topic_views(ctx: Context) -> dict[str, View]:
                     ],
                 )
             )
+        page = paths.page(ctx.prefix, "topic", t.id)
+        infos = ctx.links.by_topic.get(t.id, [])
         blocks.append(
             section(
-                "Punkter", [bullets(item_list(ctx.links.by_topic.get(t.id, [])), "Ingen punkter.")]
+                "Punkter", item_bullets(ctx, page, t.name, "Punkter", infos, empty="Ingen punkter.")
             )
         )
-        out[paths.page(ctx.prefix, "topic", t.id)] = view(
-            t.name, [section(t.name, blocks, obj=("topic", t.id))]
-        )
+        out[page] = view(t.name, [section(t.name, blocks, obj=("topic", t.id))])
         rows.append([ref("topic", t.id, t.name)])
     rows = danish_sorted(rows, key=lambda row: str(row[0]["text"]))
     out[paths.list_page(ctx.prefix, "topic")] = view(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import PathKey
 from kkr.site import status
-from kkr.site.blocks import Block, Inline, markdown, ref, section
+from kkr.site.blocks import Block, Inline, bullets, doc, markdown, para, ref, section
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo, Links, name
 
@@ -25,6 +26,8 @@ class Context:
     links: Links
     prefix: str
     today: date
+    extra: dict[str, View] = field(default_factory=dict)
+    """Pages a view adds beside its own, such as the year pages of a long list of items."""
 
     @cached_property
     def contract_status(self) -> dict[str, str]:
@@ -59,6 +62,35 @@ def item_list(infos: list[ItemInfo]) -> list[Inline]:
     seen: dict[str, ItemInfo] = {info.ref: info for info in infos}
     ordered = sorted(seen.values(), key=lambda info: (info.date, _number(info.item.number)))
     return [[item_link(info)] for info in ordered]
+
+
+LONGEST_LIST = 250
+"""More items than this and a list becomes a page per year: no page grows past ~500 KB."""
+
+
+def item_bullets(
+    ctx: Context, page: str, owner: str, heading: str, infos: list[ItemInfo], *, empty: str = ""
+) -> list[Block]:
+    """Items as a bullet list, or, for a long list, a link per year to a page of that year.
+
+    ``page`` is the docname of the page showing the list, ``owner`` the name it shows and
+    ``heading`` the list's title; they name and title the year pages, e.g.
+    arkiv/personer/bo-hansen/fremlagt-2024, "Fremlagt 2024: Bo Hansen".
+    """
+    rows = item_list(infos)
+    if len(rows) <= LONGEST_LIST:
+        return [bullets(rows, empty)]
+    by_year: defaultdict[int, list[ItemInfo]] = defaultdict(list)
+    for info in {info.ref: info for info in infos}.values():
+        by_year[info.date.year].append(info)
+    links: list[Inline] = []
+    for year in sorted(by_year):
+        docname = f"{page}/{heading.lower()}-{year}"
+        count = len(by_year[year])
+        title = f"{heading} {year}: {owner}"
+        ctx.extra[docname] = view(title, [bullets(item_list(by_year[year]))])
+        links.append([doc(docname, f"{year} ({count} {'punkt' if count == 1 else 'punkter'})")])
+    return [para(f"{len(rows)} punkter, fordelt på år:"), bullets(links)]
 
 
 def _number(number: str) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ from kkr.site.views.agreements import term
 from kkr.site.views.common import (
     Context,
     View,
-    item_list,
+    item_bullets,
     meeting_link,
     org,
     person,
@@ -114,10 +114,18 @@ def person_views(ctx: Context) -> dict[str, View]:
             )
         )
         handled = ctx.links.handled.get(p.initials, []) if p.initials else []
+        page = paths.page(ctx.prefix, "person", p.id)
+        shown = person_name(p)
+        lists = {
+            "Fremlagt": ctx.links.presented.get(p.id, []),
+            "Vedrører": ctx.links.concerns.get(p.id, []),
+            "Sagsbehandler": handled,
+        }
+        # Only the lists that have something, as for meetings above.
         items = [
-            *_listed("Fremlagt", item_list(ctx.links.presented.get(p.id, []))),
-            *_listed("Vedrører", item_list(ctx.links.concerns.get(p.id, []))),
-            *_listed("Sagsbehandler", item_list(handled)),
+            section(heading, item_bullets(ctx, page, shown, heading, infos))
+            for heading, infos in lists.items()
+            if infos
         ]
         blocks.append(
             section(
@@ -126,10 +134,7 @@ def person_views(ctx: Context) -> dict[str, View]:
                 or [para("Ingen registrerede punkter nævner personen.", classes=["kkr-empty"])],
             )
         )
-        shown = person_name(p)
-        out[paths.page(ctx.prefix, "person", p.id)] = view(
-            shown, [section(shown, blocks, obj=("person", p.id))]
-        )
+        out[page] = view(shown, [section(shown, blocks, obj=("person", p.id))])
         extra: Inline = [f" ({p.party})"] if p.party else []
         if p.municipality:
             extra += [", ", org(ctx, p.municipality)]
@@ -224,7 +229,10 @@ def organization_views(ctx: Context) -> dict[str, View]:
             "Aftaler", [[ref("contract", c.id, c.title), f" ({term(ctx, c)})"] for c in contracts]
         )
         if o.kind.value != "municipality":
-            blocks += _listed("Punkter", item_list(ctx.links.by_org.get(o.id, [])))
+            page = paths.page(ctx.prefix, "organization", o.id)
+            infos = ctx.links.by_org.get(o.id, [])
+            if infos:
+                blocks.append(section("Punkter", item_bullets(ctx, page, o.name, "Punkter", infos)))
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )

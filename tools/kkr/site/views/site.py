@@ -29,5 +29,6 @@ def all_views(corpus: Corpus, prefix: str, extra_docs: list[str], today: date) -
         topic_views,
     ):
         out.update(views(ctx))
+    out.update(ctx.extra)
     out[FRONT] = front_view(ctx, extra_docs)
     return out

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic archives, the plain-MyST floor, the sphinx-needs peer, the page."""
