@@ -17,7 +17,7 @@ from kkr.site.links import build as build_links
 from kkr.site.views.common import Context
 from kkr.site.views.front import latest_decisions
 from kkr.site.views.municipalities import table_rows
-from kkr.site.views.workplans import advanced, related
+from kkr.site.views.workplans import related
 
 from schema.matter import Matter
 from schema.membership import Membership
@@ -159,7 +159,7 @@ def test_progress_counts_only_explicit_links_after_the_plan(real: Build, ctx: Co
         assert raw.count('class="kkr-commitment') == len(commitments)
         for c in commitments:
             key = f"{plan.id}/{c.id}"
-            for info in advanced(ctx, plan, c.id):
+            for info in ctx.links.advancing(plan, c.id):
                 assert key in info.item.commitments
                 assert info.date >= plan.date
                 assert not info.procedural
@@ -168,7 +168,7 @@ def test_progress_counts_only_explicit_links_after_the_plan(real: Build, ctx: Co
             explicit = {i.ref for i in ctx.links.by_commitment.get(key, [])}
             for info in related(ctx, plan, c.id):
                 assert info.ref in via_matter - explicit or info.ref in explicit
-                assert info not in advanced(ctx, plan, c.id)
+                assert info not in ctx.links.advancing(plan, c.id)
     assert counted
 
 

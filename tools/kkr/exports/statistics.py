@@ -148,11 +148,7 @@ def commitments(ctx: ExportContext) -> Figure:
             for promise in area.commitments:
                 key = f"{plan.id}/{promise.id}"
                 infos = sorted(
-                    {
-                        i.ref: i
-                        for i in ctx.links.by_commitment.get(key, [])
-                        if i.date >= plan.date and not i.procedural
-                    }.values(),
+                    {i.ref: i for i in ctx.links.advancing(plan, promise.id)}.values(),
                     key=lambda i: i.ref,
                 )
                 listed = (

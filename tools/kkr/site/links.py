@@ -136,6 +136,14 @@ class Links:
     initials: dict[str, Person] = field(default_factory=dict)
     names: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    def advancing(self, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
+        """Items that advance a commitment: linked to it, on or after the plan, not procedural."""
+        return [
+            info
+            for info in self.by_commitment.get(f"{plan.id}/{commitment}", [])
+            if info.date >= plan.date and not info.procedural
+        ]
+
 
 def build(corpus: Corpus) -> Links:
     """Compute every reverse relation; lists come out in a stable order."""

@@ -32,20 +32,10 @@ ADVANCED = "Fremmet"
 NOT_ADVANCED = "Endnu ikke fremmet"
 
 
-def advanced(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
-    """Items that link the commitment themselves, on or after the plan's date, not procedural."""
-    key = f"{plan.id}/{commitment}"
-    return [
-        info
-        for info in ctx.links.by_commitment.get(key, [])
-        if info.date >= plan.date and not info.procedural
-    ]
-
-
 def related(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
     """Items of matters that name the commitment, from the plan's date on, not counted."""
     key = f"{plan.id}/{commitment}"
-    counted = {info.ref for info in advanced(ctx, plan, commitment)}
+    counted = {info.ref for info in ctx.links.advancing(plan, commitment)}
     found: list[ItemInfo] = []
     for entry in ctx.corpus.entries("matter"):
         matter = entry.record
@@ -60,7 +50,7 @@ def related(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
 
 def progress(ctx: Context, plan: WorkPlan, area: Area) -> str:
     """E.g. "2 af 5 målsætninger fremmet"."""
-    done = sum(1 for c in area.commitments if advanced(ctx, plan, c.id))
+    done = sum(1 for c in area.commitments if ctx.links.advancing(plan, c.id))
     return f"{done} af {len(area.commitments)} målsætninger fremmet"
 
 
@@ -121,7 +111,7 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
         rows: list[Block] = []
         for number, c in enumerate(area.commitments, start=1):
             total += 1
-            items = advanced(ctx, plan, c.id)
+            items = ctx.links.advancing(plan, c.id)
             done += bool(items)
             near = related(ctx, plan, c.id)
             row: Inline = [
@@ -177,7 +167,7 @@ def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) ->
     blocks.append(text(entry, (*path, "text"), area.text))
     commitments: list[Block] = []
     for number, c in enumerate(area.commitments):
-        items = advanced(ctx, plan, c.id)
+        items = ctx.links.advancing(plan, c.id)
         near = related(ctx, plan, c.id)
         body: list[Block] = [text(entry, (*path, "commitments", number, "text"), c.text)]
         if items:
