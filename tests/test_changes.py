@@ -59,6 +59,13 @@ def test_a_new_meeting_is_named_by_date_with_its_item_count(
     assert out.startswith("Ændringer i vidensbasen siden main: 1 post\n")
 
 
+def test_a_new_meeting_without_items_says_no_agenda_is_registered(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "meeting", "2024-12-02"]) == 0
+    assert "  - Nyt møde 2. december 2024, endnu uden registreret dagsorden\n" in diff(capsys)
+
+
 def test_a_decision_a_participant_and_an_extension(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

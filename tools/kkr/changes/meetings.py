@@ -19,6 +19,11 @@ MEETING_TOLD = {"id", "date", "status", "document", "present", "absent", "previo
 def new_meeting(meeting: Meeting) -> str:
     """Describe a meeting that did not exist before."""
     count = len(meeting.items)
+    if not count:
+        # A meeting a document only names (previous or next): no agenda is registered yet.
+        return _("New meeting {date}, no agenda registered yet").format(
+            date=meeting_date(meeting.id)
+        )
     return ngettext(
         "New meeting {date} ({count} item)", "New meeting {date} ({count} items)", count
     ).format(date=meeting_date(meeting.id), count=count)
