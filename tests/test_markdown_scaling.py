@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kkr.checks.roles import roles
 from kkr.site import mdrender
 
 from schema import markdown
@@ -38,6 +39,10 @@ CRAFTED = (
     "> ",
     "|",
     "%\n",
+    "{kkr:person}`a` ",
+    "{kkr:person}`a`\n",
+    "{a}``x`",
+    "[{kkr:person}`a`](b) ",
 )
 
 
@@ -63,7 +68,7 @@ def _per_byte(run: Callable[[str], object], unit: str, size: int) -> float:
 
 
 @pytest.mark.parametrize("unit", CRAFTED)
-@pytest.mark.parametrize("run", [problems, _render], ids=["validate", "render"])
+@pytest.mark.parametrize("run", [problems, _render, roles], ids=["validate", "render", "roles"])
 def test_time_per_byte_does_not_grow(unit: str, run: Callable[[str], object]) -> None:
     # A quadratic step makes the ratio 4 every time; load from other processes on a shared
     # machine can push one measurement past 2.5, but not three in a row.
