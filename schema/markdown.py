@@ -47,7 +47,9 @@ _SUSPECT = re.compile(
     r"|\]:"  # a link reference definition
     r"|\{(?!kkr:)[a-zA-Z0-9_\-+:]+\}`"  # a role other than kkr:
     r"|(?<![`~:])(?:`{3,}|~{3,}|:{3,})[ \t]*\{"  # a directive fence
-    r"|^[ \t>*+\-.)0-9]*(?:%|\+\+\+|\([^)\n]*\)=)",  # a MyST comment, block break or target
+    # A MyST comment or target (a whole line "(...)=", so any line starting with "("), or
+    # a block break, whose three + may stand apart ("+ + +").
+    r"|^[ \t>*+\-.)0-9]*[%(]|^(?:[ \t>*\-.)0-9]*\+){3}",
     re.MULTILINE,
 )
 _SAFE_PREFIXES = tuple(f"{scheme}:" for scheme in SAFE_SCHEMES)

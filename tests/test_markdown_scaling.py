@@ -101,7 +101,9 @@ _PIECES = st.sampled_from(
         "~",
         "%",
         "+",
+        "+ ",
         "=",
+        ")=",
         "kkr:person",
         "javascript",
         "http",
@@ -125,3 +127,8 @@ def test_quick_test_is_exact(text: str) -> None:
     if not markdown._needs_parse(text):
         parsed = markdown._parse_problems(text)
         assert parsed == [], f"{text!r} skipped, but the parser finds {parsed}"
+
+
+@pytest.mark.parametrize("text", ["(a)b(t)=", "+ + +", "- + + +", "> (x)="])
+def test_myst_block_syntax_the_quick_test_once_missed_is_reported(text: str) -> None:
+    assert problems(text) == markdown._parse_problems(text) != []

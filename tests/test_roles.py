@@ -107,6 +107,9 @@ _RISKY_PIECES = st.sampled_from(
         "%",
         "+++",
         "(t)=",
+        "+ + +",
+        "(",
+        ")=",
         "&#123;",
         '"',
         "\r",
@@ -152,6 +155,9 @@ def test_record_text_is_scanned_not_parsed() -> None:
         "~~~\n{kkr:person}`a`\n~~~",  # a fence
         ":::\n{kkr:person}`a`\n:::",  # a colon fence
         "% {kkr:person}`a`",  # a MyST comment
+        "(a){kkr:person}`a`(t)=",  # a MyST target: the whole line
+        "+ + + {kkr:person}`a`",  # a MyST block break
+        "- + + + {kkr:person}`a`",  # one in a list item
         "a | b\n--|--\n{kkr:person}`a` | c",  # a table
         "{kkr:person}`a\nb`",  # content over two lines
         ">" * 20 + " {kkr:person}`a`",  # past the nesting limit

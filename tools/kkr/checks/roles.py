@@ -126,15 +126,16 @@ def parsed(text: str) -> list[tuple[int, int, str, str]]:
 # link reference definition; an image, whose alt text roles() does not descend into; a link
 # destination other than plain URL characters, which could hold a role; a line opening ten
 # or more containers, which nears the parser's nesting limit (20 levels), past which it
-# stops parsing; and MyST comments, block breaks and targets, which hide their lines.
-_UNSAFE_CHARS = ("\\", "|", "\t", "\r", "\x00")
-_UNSAFE = re.compile(
-    r"~~~|:::|\]:|!\["
-    r"|\]\((?![^\s()<>{}\[\]`\\\"']*\))"
-    r"|^[ >*+\-.)0-9]{10}"
-    r"|^[ >*+\-.)0-9]*(?:%|\+\+\+|\([^)\n]*\)=)",
-    re.MULTILINE,
-)
+# stops parsing; and MyST comments, block breaks and targets, which hide their lines
+# (_UNSAFE_LINE).
+_UNSAFE_TEXT = ("\\", "|", "\t", "\r", "\x00", "~~~", ":::", "]:", "![")
+_UNSAFE_LINK = re.compile(r"\]\((?![^\s()<>{}\[\]`\\\"']*\))")
+# Lines that could be MyST syntax or deep nesting: ten container characters, a first
+# character after them of % (a comment) or ( (a target; markdown-it-py's takes a whole line
+# "(...)=", parentheses inside too), or three + among them (a block break: "+ + +" is one).
+# Matched on the text after a line break, so that the search skips from line start to line
+# start (as ^ with re.MULTILINE would, but several times faster).
+_UNSAFE_LINE = re.compile(r"\n(?:[ >*+\-.)0-9]{10}|[ >*+\-.)0-9]*[%(]|(?:[ >*\-.)0-9]*\+){3})")
 _ROLE_OPEN = re.compile(r"\{[a-zA-Z0-9_\-+:]+\}")
 _TICKS = re.compile("`+")
 _BRACKETS = re.compile(r"[\[\]]")
@@ -150,9 +151,12 @@ def scan(text: str) -> list[tuple[int, int, str, str]] | None:
     parser reads it as a role unless another construct took its ``{`` first: a code span
     (so every backtick must belong to a role), an autolink (so no ``<`` outside roles), a
     link destination, an escape, or a block that is not a paragraph or heading (see
-    _UNSAFE; an indented code block needs four spaces before the role on its line).
+    _UNSAFE_TEXT; an indented code block needs four spaces before the role on its line).
     """
-    if any(char in text for char in _UNSAFE_CHARS) or _UNSAFE.search(text):
+    for unsafe in _UNSAFE_TEXT:
+        if unsafe in text:
+            return None
+    if _UNSAFE_LINK.search(text) or _UNSAFE_LINE.search("\n" + text):
         return None
     out = []
     pos = line = line_start = depth = 0
