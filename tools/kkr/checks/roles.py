@@ -146,9 +146,9 @@ _MAX_BRACKETS = 8
 def scan(text: str) -> list[tuple[int, int, str, str]] | None:
     """The roles in ``text`` found without parsing, or None where only the parser can tell.
 
-    Exact where it answers: tests/test_markdown_scaling.py compares it with parsed().
-    A role's opening ``{name}``` is a stop character of markdown-it's text rule, so the
-    parser reads it as a role unless another construct took its ``{`` first: a code span
+    Exact where it answers: tests/test_roles.py compares it with parsed(). A role's ``{``
+    stops markdown-it's text rule, so the parser reads ``{name}`...``` as a role unless
+    another construct took the ``{`` first: a code span
     (so every backtick must belong to a role), an autolink (so no ``<`` outside roles), a
     link destination, an escape, or a block that is not a paragraph or heading (see
     _UNSAFE_TEXT; an indented code block needs four spaces before the role on its line).
