@@ -52,3 +52,18 @@ def test_every_year_page_has_a_page_name_the_site_writes(tmp_path: Path) -> None
     assert {key.rsplit("/", 1)[1].rsplit("-", 1)[0] for key in years} == {"fremlagt", "vedroerer"}
     # Pages with other names are never written (kkr.site.pages), so a link to one is broken.
     assert all(safe_id(part) for key in views for part in key.split("/")[1:])
+
+
+def test_no_page_but_a_year_page_lists_more_than_the_longest_list(tmp_path: Path) -> None:
+    # Items rotate over three organizations, one a municipality: each gets over 250 items.
+    site = archive.generate(tmp_path / "site", archive.Size(3 * LONGEST_LIST + 30, 30))
+    for path in (site / "records" / "meetings").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        # One case number for every item, so the case page has them all too.
+        path.write_text(text.replace("    title: Punkt", "    case: SAG-2030-00001\n    title: Punkt"))
+    corpus = load_corpus(site / "records", base=site)
+    views = all_views(corpus, "arkiv", [], build_day())
+    long = {key: len(_refs(v)) for key, v in views.items() if len(_refs(v)) > LONGEST_LIST}
+    assert "arkiv/organisationer/middelfart-kommune/punkter-2030" in views
+    assert "arkiv/sager/sag-2030-00001/punkter-2030" in views
+    assert all(key.rsplit("-", 1)[-1].isdigit() for key in long), long
