@@ -60,7 +60,9 @@ def test_no_page_but_a_year_page_lists_more_than_the_longest_list(tmp_path: Path
     for path in (site / "records" / "meetings").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         # One case number for every item, so the case page has them all too.
-        path.write_text(text.replace("    title: Punkt", "    case: SAG-2030-00001\n    title: Punkt"))
+        path.write_text(
+            text.replace("    title: Punkt", "    case: SAG-2030-00001\n    title: Punkt")
+        )
     corpus = load_corpus(site / "records", base=site)
     views = all_views(corpus, "arkiv", [], build_day())
     long = {key: len(_refs(v)) for key, v in views.items() if len(_refs(v)) > LONGEST_LIST}

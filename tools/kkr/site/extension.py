@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events, incremental, navigation, search
+from kkr.site import config, events, incremental, memory, navigation, search
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
 from kkr.site.headings import KeepHeadingWordsWhole
@@ -80,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", events.on_env_get_outdated)
     app.connect("env-before-read-docs", events.on_env_before_read_docs)
     app.connect("env-before-read-docs", incremental.before_read)
+    app.connect("env-before-read-docs", memory.bound_doctree_cache)
     app.connect("env-get-updated", incremental.updated)
     app.connect("build-finished", incremental.save_entries)
     # After Furo (500), whose navigation tree a detail page replaces.
