@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -43,3 +44,19 @@ def test_pages_past_the_bound_are_written_from_their_pickles(
     assert len(read) > 2
     assert kept == [2]
     assert _files(Path(app.outdir)) == _files(whole.out)
+
+
+def test_the_collector_thresholds_hold_for_the_build_only(tmp_path: Path) -> None:
+    src = copy_root("test-site", tmp_path / "site")
+    before = gc.get_threshold()
+    app = SphinxTestApp(
+        "html", srcdir=src, builddir=src / "_build", status=StringIO(), warning=StringIO()
+    )
+    during: list[tuple[int, int, int]] = []
+    app.connect("env-updated", lambda _a, _e: during.append(gc.get_threshold()) or [])
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert during == [memory.THRESHOLDS]
+    assert gc.get_threshold() == before != memory.THRESHOLDS

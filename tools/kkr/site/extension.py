@@ -71,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(KeepHeadingWordsWhole)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
+    # Before the records are loaded: the collector's thresholds hold for the whole build.
+    app.connect("builder-inited", memory.tune_gc, priority=100)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("builder-inited", finish_pages)
     app.connect("builder-inited", search.no_sphinx_index)
