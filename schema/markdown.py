@@ -85,6 +85,7 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
     from schema.mdparser import PARSER
 
     found: list[tuple[int, str]] = []
+    lines = text.split("\n")
     for line, token in _walk_lines(PARSER.parse(text)):
         if token.type == "text" and "<" in token.content:
             found.extend(
@@ -142,27 +143,48 @@ def _parse_problems(text: str) -> list[tuple[int, str]]:
                         ).format(name=name),
                     )
                 )
-        elif token.type in ("myst_target", "myst_line_comment", "myst_block_break"):
-            found.append(
-                (
-                    line,
-                    _(
-                        "the MyST block syntax {syntax!r} is not allowed in record text; use "
-                        "plain Markdown"
-                    ).format(syntax=token.markup or token.content),
-                )
-            )
+        elif token.type in _MYST_BLOCKS:
+            found.append((line, _myst_block(lines[line], _MYST_BLOCKS[token.type])))
     return found
+
+
+# MyST's block syntax and the character that opens it: "(label)=", "% comment", "+++".
+_MYST_BLOCKS = {"myst_target": "(", "myst_line_comment": "%", "myst_block_break": "+"}
+
+
+def _myst_block(line: str, opener: str) -> str:
+    # The staff member's own line, and the same line with the opener escaped as the fix:
+    # the token holds only the label or the marker, which does not say which line hides.
+    at = line.find(opener)
+    fixed = line[:at] + "\\" + line[at:] if at >= 0 else line
+    return _(
+        "the line {line!r} is MyST block syntax, which is not allowed in record text (the "
+        "site would hide it or read it as markup); put a backslash before its first "
+        '"{opener}" to keep it as text, e.g. {fixed}'
+    ).format(line=_short(line.strip()), opener=opener, fixed=_short(fixed.strip()))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _check(value: str) -> str:
     found = problems(value)
     if found:
-        # The line lets the error point inside a block of text, not just at its start.
+        # The problems by line let the errors point inside a block of text, not just at its
+        # start. The message comes last in the context: Pydantic fills the template's
+        # fields in context order, so record text in it (say "{line}") stays as written.
+        lines: dict[int, list[str]] = {}
+        for line, message in found:
+            if message not in lines.setdefault(line, []):
+                lines[line].append(message)
         raise PydanticCustomError(
             "unsafe-markdown",
-            "; ".join(dict.fromkeys(message for _, message in found)),
-            {"line": found[0][0]},
+            "{message}",
+            {
+                "lines": {line: "; ".join(messages) for line, messages in lines.items()},
+                "message": "; ".join(dict.fromkeys(message for _, message in found)),
+            },
         )
     return value
 

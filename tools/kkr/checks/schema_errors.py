@@ -124,11 +124,7 @@ def _report(model: type[Record], doc: Document, error: ErrorDetails) -> None:
     elif kind in ("date", "date_from_datetime_parsing", "date_parsing"):
         doc.error(doc.locate(path), Code.INVALID_DATE, _with_example(error, name))
     elif kind == "unsafe-markdown":
-        position = doc.locate(path)
-        if path in doc.blocks:
-            start = doc.blocks[path]
-            position = Position(start.line + int(ctx.get("line", 0)), start.column)
-        doc.error(position, Code.UNSAFE_MARKDOWN, error["msg"])
+        _report_markdown(doc, path, error)
     elif kind in _type_words():
         doc.error(doc.locate(path), Code.WRONG_TYPE, _type_message(kind, name, got, example))
     elif kind == "enum":
@@ -143,6 +139,16 @@ def _report(model: type[Record], doc: Document, error: ErrorDetails) -> None:
         doc.error(doc.locate(path), Code.INVALID_VALUE, _with_example(error, name))
     else:
         doc.error(doc.locate(path), Code.INVALID_VALUE, _constraint(kind, name, got, ctx, example))
+
+
+def _report_markdown(doc: Document, path: PathKey, error: ErrorDetails) -> None:
+    """Unsafe Markdown: in a literal block each problem at its own line, else at the value."""
+    start = doc.blocks.get(path)
+    if start is None:
+        doc.error(doc.locate(path), Code.UNSAFE_MARKDOWN, error["msg"])
+        return
+    for line, message in error.get("ctx", {}).get("lines", {}).items():
+        doc.error(Position(start.line + line, start.column), Code.UNSAFE_MARKDOWN, message)
 
 
 def _with_example(error: ErrorDetails, name: str) -> str:
