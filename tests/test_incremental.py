@@ -6,6 +6,7 @@ static files), so that a new kind of output is covered without changing this tes
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,12 +41,20 @@ def _add_meeting(site: Path) -> None:
     (site / "records" / "meetings" / "2019-03-05.yaml").write_text(NEW_MEETING, encoding="utf-8")
 
 
+def _drop_meeting(site: Path) -> None:
+    # The meeting built, then deleted: its page and the page of its year are gone.
+    _add_meeting(site)
+    build(site)
+    (site / "records" / "meetings" / "2019-03-05.yaml").unlink()
+
+
 EDITS = {
     "person-name": _replace("people/bo-hansen.yaml", "name: Bo Hansen", "name: Bo Hansen-Nielsen"),
     "item-title": _replace(
         "meetings/2023-11-21.yaml", "Fordeling af flygtninge 2024", "Flygtninge 2024"
     ),
     "new-year": _add_meeting,
+    "meeting-deleted": _drop_meeting,
 }
 
 
@@ -62,6 +71,7 @@ def test_incremental_build_equals_clean_build(tmp_path: Path, edit: str) -> None
     assert incremental.warnings == ""
     fresh = copy_root("test-site", tmp_path / "clean")
     EDITS[edit](fresh)
+    shutil.rmtree(fresh / "_build", ignore_errors=True)  # an edit may have built it
     clean = build(fresh, fresh=True)
     got, want = _files(incremental.out), _files(clean.out)
     assert sorted(got) == sorted(want)

@@ -137,5 +137,5 @@ def on_env_get_outdated(
     """Pages whose model changed although their source did not (backlinks, lists)."""
     domain = env.domains["kkr"]
     assert isinstance(domain, KkrDomain)
-    incremental.note_removed(removed, env)
+    incremental.note_removed(app, removed, env)
     return [name for name in outdated(domain, removed) if name not in changed and name not in added]

@@ -3,6 +3,9 @@
 - The navigation in every page's sidebar is the global toctree. When a page joins or leaves
   it, or a page in it gets a new title or toctree, every page shows a new sidebar, but Sphinx
   writes only the pages it read. Here every page is then written again (not read again).
+- Sphinx never deletes what a removed page wrote, so its HTML (and the copy of its source)
+  stayed in the site, for Pagefind to index: a year page left empty by an edit, a deleted
+  record's page. They are deleted when Sphinx finds the page removed.
 - Sphinx keeps the search index's index entries only for the pages it writes in the current
   build (Sphinx issue #12599: it saves them with the environment before it writes), so after
   one edit searchindex.js lists the entries of that page alone. They are stored beside the
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 ENTRIES = "kkr-index-entries.json"
@@ -49,9 +53,19 @@ def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
     state["known"] = set(env.all_docs)
 
 
-def note_removed(removed: set[str], env: BuildEnvironment) -> None:
-    """Remember whether a removed page was part of the navigation."""
+def note_removed(app: Sphinx, removed: set[str], env: BuildEnvironment) -> None:
+    """Remember whether a removed page was part of the navigation; delete what it wrote."""
     _state(env)["removed"] = bool(set(removed) & _in_navigation(env))
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    for name in removed:
+        Path(builder.get_outfilename(name)).unlink(missing_ok=True)
+        # The copy of the source is named by the page, its source suffix (no longer known
+        # once the source is gone) and perhaps the html_sourcelink_suffix.
+        for suffix in app.config.source_suffix:
+            for extra in ("", app.config.html_sourcelink_suffix):
+                Path(builder.outdir, "_sources", name + suffix + extra).unlink(missing_ok=True)
 
 
 def updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
