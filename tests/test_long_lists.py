@@ -50,6 +50,18 @@ def test_every_year_page_has_a_page_name_the_site_writes(tmp_path: Path) -> None
     page = f"arkiv/personer/{archive.MAIN_PRESENTER}"
     years = sorted(key for key in views if key.startswith(page + "/"))
     assert {key.rsplit("/", 1)[1].rsplit("-", 1)[0] for key in years} == {"fremlagt", "vedroerer"}
+    # Each title says in Danish what the page lists, whose, and which year ("Fremlagt 2030:
+    # Bo Hansen" read as a heading of the person's page).
+    person = corpus.get("person", archive.MAIN_PRESENTER)
+    assert person is not None
+    name = person.record.name
+    phrases = {
+        "fremlagt": f"Punkter fremlagt af {name}",
+        "vedroerer": f"Punkter, der vedrører {name}",
+    }
+    for key in years:
+        kind, year = key.rsplit("/", 1)[1].rsplit("-", 1)
+        assert views[key]["title"] == f"{phrases[kind]} ({year})"
     # Pages with other names are never written (kkr.site.pages), so a link to one is broken.
     assert all(safe_id(part) for key in views for part in key.split("/")[1:])
 

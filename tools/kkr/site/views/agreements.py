@@ -109,7 +109,7 @@ def contract_views(ctx: Context) -> dict[str, View]:
                 item_bullets(
                     ctx,
                     paths.page(ctx.prefix, "contract", c.id),
-                    c.title,
+                    f"Punkter om {c.title}",
                     "Punkter",
                     ctx.links.by_contract.get(c.id, []),
                     empty="Ingen punkter endnu.",
@@ -260,7 +260,15 @@ def topic_views(ctx: Context) -> dict[str, View]:
         infos = ctx.links.by_topic.get(t.id, [])
         blocks.append(
             section(
-                "Punkter", item_bullets(ctx, page, t.name, "Punkter", infos, empty="Ingen punkter.")
+                "Punkter",
+                item_bullets(
+                    ctx,
+                    page,
+                    f"Punkter om emnet {t.name}",
+                    "Punkter",
+                    infos,
+                    empty="Ingen punkter.",
+                ),
             )
         )
         out[page] = view(t.name, [section(t.name, blocks, obj=("topic", t.id))])

@@ -72,13 +72,13 @@ LONGEST_LIST = 250
 
 
 def item_bullets(
-    ctx: Context, page: str, owner: str, heading: str, infos: list[ItemInfo], *, empty: str = ""
+    ctx: Context, page: str, subject: str, heading: str, infos: list[ItemInfo], *, empty: str = ""
 ) -> list[Block]:
     """Items as a bullet list, or, for a long list, a link per year to a page of that year.
 
-    ``page`` is the docname of the page showing the list, ``owner`` the name it shows and
-    ``heading`` the list's title; they name and title the year pages, e.g.
-    arkiv/personer/bo-hansen/fremlagt-2024, "Fremlagt 2024: Bo Hansen".
+    ``page`` is the docname of the page showing the list, ``subject`` says in Danish which
+    items it lists and ``heading`` is the list's heading; they name and title the year
+    pages, e.g. arkiv/personer/bo-hansen/fremlagt-2024, "Punkter fremlagt af Bo Hansen (2024)".
     """
     rows = item_list(infos)
     if len(rows) <= LONGEST_LIST:
@@ -90,7 +90,7 @@ def item_bullets(
     for year in sorted(by_year):
         docname = f"{page}/{heading.lower().translate(_ASCII)}-{year}"
         count = len(by_year[year])
-        title = f"{heading} {year}: {owner}"
+        title = f"{subject} ({year})"
         ctx.extra[docname] = view(title, [bullets(item_list(by_year[year]))])
         links.append([doc(docname, f"{year} ({count} {'punkt' if count == 1 else 'punkter'})")])
     return [para(f"{len(rows)} punkter, fordelt på år:"), bullets(links)]

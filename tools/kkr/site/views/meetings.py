@@ -259,7 +259,7 @@ def case_views(ctx: Context) -> dict[str, View]:
                 item_bullets(
                     ctx,
                     paths.page(ctx.prefix, "case", number),
-                    f"Sag {number}",
+                    f"Punkter i sag {number}",
                     "Punkter",
                     ctx.links.by_case.get(number, []),
                     empty="Ingen punkter.",

@@ -76,7 +76,7 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
             item_bullets(
                 ctx,
                 paths.page(ctx.prefix, "organization", o.id),
-                o.name,
+                f"Punkter, der vedrører {o.name}",
                 "Punkter",
                 items,
                 empty="Ingen punkter nævner kommunen.",

@@ -117,14 +117,14 @@ def person_views(ctx: Context) -> dict[str, View]:
         page = paths.page(ctx.prefix, "person", p.id)
         shown = person_name(p)
         lists = {
-            "Fremlagt": ctx.links.presented.get(p.id, []),
-            "Vedrører": ctx.links.concerns.get(p.id, []),
-            "Sagsbehandler": handled,
+            "Fremlagt": (f"Punkter fremlagt af {shown}", ctx.links.presented.get(p.id, [])),
+            "Vedrører": (f"Punkter, der vedrører {shown}", ctx.links.concerns.get(p.id, [])),
+            "Sagsbehandler": (f"Punkter med {shown} som sagsbehandler", handled),
         }
         # Only the lists that have something, as for meetings above.
         items = [
-            section(heading, item_bullets(ctx, page, shown, heading, infos))
-            for heading, infos in lists.items()
+            section(heading, item_bullets(ctx, page, subject, heading, infos))
+            for heading, (subject, infos) in lists.items()
             if infos
         ]
         blocks.append(
@@ -232,7 +232,14 @@ def organization_views(ctx: Context) -> dict[str, View]:
             page = paths.page(ctx.prefix, "organization", o.id)
             infos = ctx.links.by_org.get(o.id, [])
             if infos:
-                blocks.append(section("Punkter", item_bullets(ctx, page, o.name, "Punkter", infos)))
+                blocks.append(
+                    section(
+                        "Punkter",
+                        item_bullets(
+                            ctx, page, f"Punkter, der vedrører {o.name}", "Punkter", infos
+                        ),
+                    )
+                )
         out[paths.page(ctx.prefix, "organization", o.id)] = view(
             o.name, [section(o.name, blocks, obj=("organization", o.id))]
         )
