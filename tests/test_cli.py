@@ -65,10 +65,29 @@ def test_english_on_request(args: list[str], lang: str) -> None:
     assert result.stdout.splitlines()[-1] == "3 files checked: 2 errors, 0 warnings."
 
 
+@pytest.mark.parametrize(
+    "args", [["records", "--lang", "en"], ["--lang=en", "records"], ["--lang", "en", "records"]]
+)
+def test_english_with_lang_after_the_command(args: list[str]) -> None:
+    # As staff write options: after the command, where the command's own options go.
+    result = run("validate", *args, cwd=CASES / "unresolved-reference", lang="da")
+    assert "did you mean 'middelfart-kommune'?" in result.stdout
+    assert result.stdout.splitlines()[-1] == "3 files checked: 2 errors, 0 warnings."
+
+
 def test_danish_by_default_and_with_lang_da() -> None:
     for result in (
         run("validate", "records", cwd=CASES / "unresolved-reference"),
         run("--lang", "da", "validate", "records", cwd=CASES / "unresolved-reference", lang="en"),
+        run(
+            "--lang",
+            "en",
+            "validate",
+            "records",
+            "--lang",
+            "da",
+            cwd=CASES / "unresolved-reference",
+        ),
     ):
         assert "mente du 'middelfart-kommune'?" in result.stdout
         assert result.stdout.splitlines()[-1] == "3 filer kontrolleret: 2 fejl, 0 advarsler."

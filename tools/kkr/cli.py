@@ -36,19 +36,28 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="kkr",
         description=_("Tools for the KKR Syddanmark knowledge base."),
     )
+    _add_lang(parser, None)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = [name for name in COMMANDS if name.rstrip("_") == command] or COMMANDS
+    for name in chosen:
+        importlib.import_module(f"kkr.commands.{name}").register(subparsers)
+    # After the command too (`kkr validate records --lang en`), as staff write options; not
+    # given there, it leaves the value given before the command alone.
+    for sub in subparsers.choices.values():
+        _add_lang(sub, argparse.SUPPRESS)
+    return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, default: str | None) -> None:
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
+        default=default,
         help=_(
             "the language of messages: da (Danish) or en (English); default: the KKR_LANG "
             "environment variable, else da"
         ),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    chosen = [name for name in COMMANDS if name.rstrip("_") == command] or COMMANDS
-    for name in chosen:
-        importlib.import_module(f"kkr.commands.{name}").register(subparsers)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,15 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def requested_language(arguments: Sequence[str]) -> str | None:
-    """Return the value of a ``--lang`` given before the command, if any."""
+    """Return the value of the last ``--lang``, before or after the command, if any."""
+    found = None
     for index, argument in enumerate(arguments):
+        if argument == "--":
+            break  # what follows is arguments, never options
         if argument == "--lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if argument.startswith("--lang="):
-            return argument.removeprefix("--lang=")
-        if not argument.startswith("-"):
-            break  # the command: --lang belongs to kkr, before it
-    return None
+            found = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            found = argument.removeprefix("--lang=")
+    return found
 
 
 def requested_command(arguments: Sequence[str]) -> str | None:
