@@ -1,0 +1,66 @@
+"""A rebuild skips the exports and the Pagefind index while their inputs are unchanged.
+
+Both are built from the whole site (seconds at archive scale), so a no-op rebuild keeps the
+files the last build wrote; anything missing or changed in the output is written again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build, copy_root
+
+pytestmark = pytest.mark.sphinx
+
+EXPORTS = ("oparl", "data", "kalender", "feeds")
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _stamps(out: Path, folders: tuple[str, ...]) -> dict[str, int]:
+    return {
+        str(p.relative_to(out)): p.stat().st_mtime_ns
+        for folder in folders
+        for p in sorted((out / folder).rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_noop_rebuild_keeps_the_search_index_and_the_exports(tmp_path: Path) -> None:
+    site = copy_root("test-site", tmp_path / "site")
+    first = build(site)
+    files = _files(first.out)
+    stamps = _stamps(first.out, ("pagefind", *EXPORTS))
+    assert any(name.startswith("pagefind/") for name in stamps)
+    assert any(name.startswith("oparl/") for name in stamps)
+    again = build(site)
+    assert again.read == []
+    assert _stamps(again.out, ("pagefind", *EXPORTS)) == stamps
+    assert _files(again.out) == files
+
+
+def test_damaged_output_is_written_again(tmp_path: Path) -> None:
+    site = copy_root("test-site", tmp_path / "site")
+    first = build(site)
+    files = _files(first.out)
+    oparl = sorted((first.out / "oparl").rglob("*.json"))
+    oparl[0].unlink()
+    oparl[1].write_text("{}", encoding="utf-8")
+    (first.out / "feeds" / "stray.xml").write_text("<feed/>", encoding="utf-8")
+    (first.out / "pagefind" / "pagefind-entry.json").unlink()
+    again = build(site)
+    assert _files(again.out) == files
+
+
+def test_a_changed_page_is_indexed_again(tmp_path: Path) -> None:
+    site = copy_root("test-site", tmp_path / "site")
+    first = build(site)
+    before = _files(first.out / "pagefind")
+    path = site / "docs" / "om.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEt helt nyt ord: tyttebær.\n")
+    again = build(site)
+    assert again.read == ["docs/om"]
+    assert _files(again.out / "pagefind") != before
