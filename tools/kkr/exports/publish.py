@@ -98,12 +98,13 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def _exported(out: Path) -> list[str]:
-    return [
-        path.relative_to(out).as_posix()
-        for directory in DIRS
-        for path in sorted((out / directory).rglob("*"))
-        if path.is_file()
-    ]
+    # os.walk, not Path.rglob: the OParl tree alone is thousands of files at archive scale.
+    found: list[str] = []
+    for directory in DIRS:
+        for root, _folders, names in os.walk(out / directory):
+            base = Path(root).relative_to(out).as_posix()
+            found += [f"{base}/{name}" for name in names]
+    return sorted(found)
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
