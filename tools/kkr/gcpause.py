@@ -24,21 +24,3 @@ def paused_gc() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
-
-
-BUILD_THRESHOLDS = (5000, 10, 40)
-"""Python's default is (700, 10, 10); see ``loosen``."""
-
-
-def loosen() -> tuple[int, int, int]:
-    """Collect less often while Sphinx builds; return the thresholds to restore afterwards.
-
-    While writing, Sphinx's main process holds two chunks of resolved doctrees (millions of
-    objects) and makes new ones all the time, so each full collection walks millions of live
-    objects. Renaming a person shown on 606 pages of the L archive spent 57 s of 107 s in
-    32 + 29 full collections (gc.callbacks); with these thresholds 5 collections took 11 s
-    and the build 53 s, for 1.09 GB instead of 0.81 GB at its peak.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(*BUILD_THRESHOLDS)
-    return before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr import gcpause
 from kkr.site import config, events, incremental, navigation, search
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
@@ -50,15 +48,6 @@ def _static(app: Sphinx, conf: Config) -> None:
         conf.html_favicon = str(STATIC / "favicon.svg")
 
 
-def _loosen_gc(app: Sphinx) -> None:
-    app._kkr_gc = gcpause.loosen()  # type: ignore[attr-defined]
-
-
-def _restore_gc(app: Sphinx, exception: BaseException | None) -> None:
-    # Builds in one process (tests) would otherwise keep this build's thresholds.
-    gc.set_threshold(*getattr(app, "_kkr_gc", gc.get_threshold()))
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain, config, transforms and event handlers."""
     # Imported here: the exports use kkr.site's paths and views, so a top-level import would cycle.
@@ -82,7 +71,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(KeepHeadingWordsWhole)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
-    app.connect("builder-inited", _loosen_gc)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("builder-inited", finish_pages)
     app.connect("builder-inited", search.no_sphinx_index)
@@ -94,7 +82,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", incremental.before_read)
     app.connect("env-get-updated", incremental.updated)
     app.connect("build-finished", incremental.save_entries)
-    app.connect("build-finished", _restore_gc, priority=999)
     # After Furo (500), whose navigation tree a detail page replaces.
     app.connect("html-page-context", navigation.page_context, priority=600)
     publish.register(app)
