@@ -10,6 +10,9 @@ extensions = ["myst_parser", "kkr.site", "sphinx_sitemap", "sphinxext.opengraph"
 root_doc = "index"
 exclude_patterns = ["_build", ".venv*", "records", "tests", "tools", "schema", "README.md", ".ci"]
 html_theme = "furo"
+# No A–Z index page: pages link to no such page, and at archive scale (9,000 items) it
+# grew past 1 MB. Readers find records through search, the lists and the year pages.
+html_use_index = False
 html_title = "KKR Syddanmark"
 html_last_updated_fmt = None
 # Record text never goes through MyST (the extension renders it through a whitelist);

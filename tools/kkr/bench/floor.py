@@ -25,6 +25,7 @@ extensions = ["myst_parser"]
 root_doc = "index"
 exclude_patterns = ["_build", "records"]
 html_theme = "furo"
+html_use_index = False
 myst_enable_extensions = ["fieldlist"]
 suppress_warnings = ["myst.header", "toc.not_included", "ref.ref"]
 """
@@ -100,8 +101,6 @@ class _Writer:
         title = self.inline(block["title"]) or "Afsnit"
         out.append("#" * min(self.depth + 1, 6) + " " + title)
         out.append("")
-        if block["obj"]:
-            out += ["```{index} single: " + _plain(title), "```", ""]
         self.depth += 1
         out += self.blocks(block["body"])
         self.depth -= 1

@@ -83,6 +83,9 @@ def _builds(site: Path, plain: Path, work: Path, results: Results, label: str) -
         for path in (work / "ours-out", work / "floor-out", site / "arkiv"):
             shutil.rmtree(path, ignore_errors=True)
         ours = sphinx(site, work / "ours-out", jobs)
+        if "WARNING" in ours.output or "ERROR" in ours.output:
+            # A timing of a broken site says nothing: a warning here is a defect to fix first.
+            raise RuntimeError(f"the {label} site builds with warnings:\n{ours.output[-3000:]}")
         other = sphinx(plain, work / "floor-out", jobs)
         target = "≤ 0,9×" if jobs == 1 else "≤ 1,0×"
         note = f"{ours.read} sider" if jobs == 1 else ""

@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events, incremental, navigation, search
+from kkr.site import config, events, incremental, memory, navigation, search
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
 from kkr.site.headings import KeepHeadingWordsWhole
@@ -71,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(KeepHeadingWordsWhole)
     app.connect("config-inited", _static)
     app.connect("config-inited", add_danish_catalog)
+    # Before the records are loaded: the collector's thresholds hold for the whole build.
+    app.connect("builder-inited", memory.tune_gc, priority=100)
     app.connect("builder-inited", events.on_builder_inited)
     app.connect("builder-inited", finish_pages)
     app.connect("builder-inited", search.no_sphinx_index)
@@ -80,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", events.on_env_get_outdated)
     app.connect("env-before-read-docs", events.on_env_before_read_docs)
     app.connect("env-before-read-docs", incremental.before_read)
+    app.connect("env-before-read-docs", memory.bound_doctree_cache)
     app.connect("env-get-updated", incremental.updated)
     app.connect("build-finished", incremental.save_entries)
     # After Furo (500), whose navigation tree a detail page replaces.

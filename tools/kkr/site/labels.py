@@ -64,18 +64,6 @@ SECTIONS = {
     "sagsfremstilling": "Sagsfremstilling",
     "beslutning": "Beslutning",
 }
-OBJECT_TYPES = {
-    "meeting": "møde",
-    "item": "punkt",
-    "case": "sag",
-    "person": "person",
-    "organization": "organisation",
-    "contract": "aftale",
-    "commitment": "målsætning",
-    "topic": "emne",
-    "matter": "forløb",
-    "workplan": "arbejdsgrundlag",
-}
 
 
 def label(mapping: dict[str, str], value: object) -> str:

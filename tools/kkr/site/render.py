@@ -10,7 +10,6 @@ from sphinx import addnodes
 
 from kkr.site import mdrender
 from kkr.site.blocks import Block, Inline
-from kkr.site.labels import OBJECT_TYPES
 from kkr.site.safety import safe_uri
 
 Register = Callable[[str, str, str, str], None]
@@ -98,8 +97,6 @@ class Renderer:
             objtype, name = block["obj"]
             # The page's own object links to the page; nested ones to their anchor.
             self.register(objtype, name, anchor if self.depth else "", title_text)
-            entry = f"{title_text} ({OBJECT_TYPES.get(objtype, objtype)})"
-            node += addnodes.index(entries=[("single", entry, anchor, "", None)])
         self.depth += 1
         node.extend(self.blocks(block["body"]))
         self.depth -= 1

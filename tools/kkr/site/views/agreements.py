@@ -24,7 +24,6 @@ from kkr.site.views.common import (
     View,
     item_bullets,
     item_link,
-    item_list,
     org,
     text,
     view,
@@ -107,7 +106,14 @@ def contract_views(ctx: Context) -> dict[str, View]:
         blocks.append(
             section(
                 "Punkter",
-                [bullets(item_list(ctx.links.by_contract.get(c.id, [])), "Ingen punkter endnu.")],
+                item_bullets(
+                    ctx,
+                    paths.page(ctx.prefix, "contract", c.id),
+                    c.title,
+                    "Punkter",
+                    ctx.links.by_contract.get(c.id, []),
+                    empty="Ingen punkter endnu.",
+                ),
             )
         )
         out[paths.page(ctx.prefix, "contract", c.id)] = view(

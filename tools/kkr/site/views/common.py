@@ -64,6 +64,9 @@ def item_list(infos: list[ItemInfo]) -> list[Inline]:
     return [[item_link(info)] for info in ordered]
 
 
+# Page names are ASCII, as the directory names are (moeder, forloeb): "Vedrører" -> vedroerer.
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
 LONGEST_LIST = 250
 """More items than this and a list becomes a page per year: no page grows past ~500 KB."""
 
@@ -85,7 +88,7 @@ def item_bullets(
         by_year[info.date.year].append(info)
     links: list[Inline] = []
     for year in sorted(by_year):
-        docname = f"{page}/{heading.lower()}-{year}"
+        docname = f"{page}/{heading.lower().translate(_ASCII)}-{year}"
         count = len(by_year[year])
         title = f"{heading} {year}: {owner}"
         ctx.extra[docname] = view(title, [bullets(item_list(by_year[year]))])

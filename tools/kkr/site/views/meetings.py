@@ -26,7 +26,7 @@ from kkr.site.links import ItemInfo, display_title
 from kkr.site.views.common import (
     Context,
     View,
-    item_list,
+    item_bullets,
     meeting_link,
     org,
     person,
@@ -255,7 +255,15 @@ def case_views(ctx: Context) -> dict[str, View]:
             )
         blocks.append(
             section(
-                "Punkter", [bullets(item_list(ctx.links.by_case.get(number, [])), "Ingen punkter.")]
+                "Punkter",
+                item_bullets(
+                    ctx,
+                    paths.page(ctx.prefix, "case", number),
+                    f"Sag {number}",
+                    "Punkter",
+                    ctx.links.by_case.get(number, []),
+                    empty="Ingen punkter.",
+                ),
             )
         )
         title = f"Sag {number}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kkr.site import parties
+from kkr.site import parties, paths
 from kkr.site.blocks import Block, Inline, bullets, para, section, strong
 from kkr.site.collation import danish_sorted
 from kkr.site.links import TableRow
-from kkr.site.views.common import Context, item_link, item_list, meeting_link, org, person
+from kkr.site.views.common import Context, item_bullets, item_link, meeting_link, org, person
 from schema.organization import Organization
 from schema.person import Person
 
@@ -73,7 +73,14 @@ def municipality_blocks(ctx: Context, o: Organization) -> list[Block]:
     blocks.append(
         section(
             "Punkter, der vedrører kommunen",
-            [bullets(item_list(items), "Ingen punkter nævner kommunen.")],
+            item_bullets(
+                ctx,
+                paths.page(ctx.prefix, "organization", o.id),
+                o.name,
+                "Punkter",
+                items,
+                empty="Ingen punkter nævner kommunen.",
+            ),
         )
     )
     if rows:
