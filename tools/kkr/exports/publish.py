@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kkr.exports import calendar, jsonld, stored
+from kkr.exports import calendar, feeds, jsonld, stored
 from kkr.exports.bundle import DIRS, Bundle, bundle
 from kkr.exports.charts import chart_path
 from kkr.exports.context import LOCAL_BASE, ExportContext
@@ -29,25 +29,43 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class _State:
-    """This build's exports: built at once, or only when a page needs them after all."""
+    """This build's exports, each part made on first use.
 
-    make: Callable[[], Bundle]
+    The context (and with it the corpus) and the feeds are cheap and made before any page is
+    written, so that forked writers inherit them. The files are made when a hand-written page
+    is read (it may show them) or after the pages are written, while Pagefind indexes them.
+    """
+
+    make: Callable[[], ExportContext]
     key: str
     last: stored.Manifest | None
     """The last build's manifest, when it was made under this build's key."""
+    made: ExportContext | None = None
     built: Bundle | None = None
+    listed: list[tuple[str, str, str]] | None = None
+
+    def ctx(self) -> ExportContext:
+        """The records and settings the exports are made from."""
+        if self.made is None:
+            self.made = self.make()
+        return self.made
 
     def bundle(self) -> Bundle:
-        """The exports, built on first use."""
+        """The export files and what the pages say about them."""
         if self.built is None:
-            self.built = self.make()
+            with paused_gc():
+                self.built = bundle(self.ctx())
         return self.built
 
     def feeds(self) -> list[tuple[str, str, str]]:
-        """Each feed's (path, title, page), without building the exports if they are unchanged."""
-        if self.built is None and self.last is not None:
-            return self.last.feeds
-        return [(feed.path, feed.title, feed.page) for feed in self.bundle().feeds]
+        """Each feed's (path, title, page); the last build's while the records are the same."""
+        if self.listed is None:
+            if self.last is not None:
+                self.listed = self.last.feeds
+            else:
+                made = self.built.feeds if self.built else feeds.all_feeds(self.ctx())
+                self.listed = [(feed.path, feed.title, feed.page) for feed in made]
+        return self.listed
 
 
 # One state per source directory; parallel workers inherit it when they fork.
@@ -84,16 +102,25 @@ def on_builder_inited(app: Sphinx) -> None:
             ).format(local=LOCAL_BASE)
         )
 
-    def make() -> Bundle:
+    def make() -> ExportContext:
         corpus = source.corpus(app, cfg.records)
-        with paused_gc():
-            ctx = ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
-            return bundle(ctx)
+        return ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
 
     key = _key(app, base)
     last = stored.read(Path(app.doctreedir), key) if key else None
     state = _STATES[str(app.srcdir)] = _State(make, key, last)
     if last is None:
+        state.feeds()
+
+
+def on_before_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Make the export files before a hand-written page that may show them is read.
+
+    Here, in the main process: a parallel reader would make them for itself alone.
+    """
+    state = _STATES.get(str(app.srcdir))
+    prefix = SiteConfig.from_app(app).pages_prefix + "/"
+    if state is not None and any(not name.startswith(prefix) for name in docnames):
         state.bundle()
 
 
@@ -162,7 +189,7 @@ def on_page_context(
     prefix = SiteConfig.from_app(app).pages_prefix
     # Only meeting pages and the front page need the exports themselves.
     meeting = pagename == paths.page(prefix, "meeting", meeting_id)
-    ctx = state.bundle().ctx if meeting or pagename == app.config.root_doc else None
+    ctx = state.ctx() if meeting or pagename == app.config.root_doc else None
     if ctx and meeting and ctx.corpus.get("meeting", meeting_id):
         href = escape(_relative(pagename, calendar.meeting_path(meeting_id)))
         links.append(f'<a href="{href}" download>Tilføj til kalender</a>')
@@ -286,6 +313,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("kkr-downloads", DownloadsDirective)
     app.add_directive("kkr-figure", FigureDirective)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("env-before-read-docs", on_before_read)
     # Before sphinxext-opengraph (priority 500), so it sees the meeting's own description.
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", on_build_finished)

@@ -153,7 +153,11 @@ def _version() -> str:
 
 
 def build_index(app: Sphinx, exception: BaseException | None) -> None:
-    """Index the written site with Pagefind into ``_build/html/pagefind``."""
+    """Start indexing the written site with Pagefind into ``_build/html/pagefind``.
+
+    Pagefind runs in its own process while the other build-finished handlers (the exports)
+    run; ``finish_index`` waits for it.
+    """
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -179,12 +183,24 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
     # build keeps the last build's fragments beside the new ones (tests/test_incremental.py).
     shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
     (doctrees / search_inputs.NAME).unlink(missing_ok=True)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    app._kkr_pagefind = (process, settings, pages)  # type: ignore[attr-defined]
+
+
+def finish_index(app: Sphinx, exception: BaseException | None) -> None:
+    """Wait for Pagefind, drop the files the site does not use and make the rest stable."""
+    running = getattr(app, "_kkr_pagefind", None)
+    if running is None:
+        return
+    del app._kkr_pagefind  # type: ignore[attr-defined]
+    process, settings, pages = running
+    output, _ = process.communicate()
+    outdir = Path(app.outdir)
+    if process.returncode != 0:
         logger.warning(
             "Pagefind could not index the site (exit %d): %s",
-            result.returncode,
-            (result.stderr or result.stdout).strip()[-500:],
+            process.returncode,
+            output.strip()[-500:],
             type="kkr",
             subtype="search",
         )
@@ -201,4 +217,4 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
             subtype="search",
         )
         return
-    search_inputs.write(doctrees, settings, pages)
+    search_inputs.write(Path(app.doctreedir), settings, pages)
