@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 
-def _stamps(html: Path) -> dict[Path, int]:
+def stamps(html: Path) -> dict[Path, int]:
+    """Each HTML file under ``html`` with its modification time."""
     return {path: path.stat().st_mtime_ns for path in html.rglob("*.html")}
 
 
@@ -30,9 +31,9 @@ def main() -> int:
     app.connect("env-before-read-docs", lambda _a, _e, docs: read.extend(docs))
     # Counted on disk: at -j 2 Sphinx writes pages in forked workers, whose events the main
     # process never sees.
-    before = _stamps(out / "html")
+    before = stamps(out / "html")
     app.build()
-    print(f"bench: read {len(read)} written {written(before, _stamps(out / 'html'))}")
+    print(f"bench: read {len(read)} written {written(before, stamps(out / 'html'))}")
     return app.statuscode
 
 
