@@ -88,7 +88,7 @@ def _key(app: Sphinx, base: str) -> str:
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    """Build every export from the records, unless they are those of the last build."""
+    """Prepare this build's exports; while the records are the last build's, make nothing yet."""
     if app.builder.format != "html":
         return
     cfg = SiteConfig.from_app(app)
