@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import kkr
-from kkr.cli import COMMANDS, main
+from kkr.cli import COMMANDS, build_parser, main, requested_command
 
 CASES = Path(__file__).parent / "cases"
 
@@ -179,3 +180,21 @@ def test_the_json_schemas_accept_every_record_kkr_validate_accepts(repo: Path) -
             assert not errors, (path, errors[0].message)
             checked += 1
     assert checked > 200
+
+
+def _command_help(parser: argparse.ArgumentParser, name: str) -> str:
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return subparsers.choices[name].format_help()
+
+
+@pytest.mark.parametrize("name", [name.rstrip("_") for name in COMMANDS])
+def test_a_command_alone_is_registered_as_among_all(name: str) -> None:
+    # `kkr NAME ...` builds a parser with only NAME; its help must be the full parser's.
+    chosen = requested_command(["--lang", "en", name, "--strict"])
+    assert chosen == name
+    assert _command_help(build_parser(chosen), name) == _command_help(build_parser(), name)
+
+
+@pytest.mark.parametrize("arguments", [[], ["--help"], ["-h", "validate"], ["--lang"], ["--"]])
+def test_help_and_unknown_commands_see_every_command(arguments: list[str]) -> None:
+    assert requested_command(arguments) is None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kkr.checks.roles import roles
 from kkr.site import mdrender
 
 from schema import markdown
@@ -38,6 +39,10 @@ CRAFTED = (
     "> ",
     "|",
     "%\n",
+    "{kkr:person}`a` ",
+    "{kkr:person}`a`\n",
+    "{a}``x`",
+    "[{kkr:person}`a`](b) ",
 )
 
 
@@ -63,7 +68,7 @@ def _per_byte(run: Callable[[str], object], unit: str, size: int) -> float:
 
 
 @pytest.mark.parametrize("unit", CRAFTED)
-@pytest.mark.parametrize("run", [problems, _render], ids=["validate", "render"])
+@pytest.mark.parametrize("run", [problems, _render, roles], ids=["validate", "render", "roles"])
 def test_time_per_byte_does_not_grow(unit: str, run: Callable[[str], object]) -> None:
     # A quadratic step makes the ratio 4 every time; load from other processes on a shared
     # machine can push one measurement past 2.5, but not three in a row.
@@ -96,7 +101,9 @@ _PIECES = st.sampled_from(
         "~",
         "%",
         "+",
+        "+ ",
         "=",
+        ")=",
         "kkr:person",
         "javascript",
         "http",
@@ -120,3 +127,8 @@ def test_quick_test_is_exact(text: str) -> None:
     if not markdown._needs_parse(text):
         parsed = markdown._parse_problems(text)
         assert parsed == [], f"{text!r} skipped, but the parser finds {parsed}"
+
+
+@pytest.mark.parametrize("text", ["(a)b(t)=", "+ + +", "- + + +", "> (x)="])
+def test_myst_block_syntax_the_quick_test_once_missed_is_reported(text: str) -> None:
+    assert problems(text) == markdown._parse_problems(text) != []

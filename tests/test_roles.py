@@ -6,8 +6,10 @@ import re
 import time
 from pathlib import Path
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from kkr.checks import roles as roles_module
 from kkr.checks.corpus import load_corpus
 from kkr.checks.roles import ROLES, split_target
 from kkr.site.domain import KkrDomain
@@ -51,3 +53,117 @@ def test_locating_many_bad_roles_is_linear(tmp_path: Path) -> None:
         small, large = _seconds(tmp_path, 500, block), _seconds(tmp_path, 4000, block)
         # Eight times the input may take at most twice eight times as long.
         assert large / small < 16, (block, small, large)
+
+
+# Whole roles and the text around them, and the characters and pieces that could make the
+# parser read a role otherwise than a scan; the risky ones drawn less often, so that many
+# texts are scanned.
+_SAFE_PIECES = st.sampled_from(
+    [
+        "{kkr:person}`a`",
+        "{kkr:org}`Bo <b>`",
+        "{a}``x`y``",
+        "{kkr:x}",
+        "`",
+        "{",
+        "}",
+        "a",
+        "b c",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "- ",
+        "1. ",
+        "> ",
+        "# ",
+        "===",
+        "[",
+        "]",
+        "](",
+        "(a)",
+        ")",
+        "*",
+        "_",
+        "~",
+        "&",
+    ]
+)
+_RISKY_PIECES = st.sampled_from(
+    [
+        "``",
+        "    ",
+        "\t",
+        "![",
+        "]:",
+        "<",
+        ">",
+        "<b>",
+        "~~~",
+        ":::",
+        "```",
+        "|",
+        "\\",
+        "%",
+        "+++",
+        "(t)=",
+        "+ + +",
+        "(",
+        ")=",
+        "&#123;",
+        '"',
+        "\r",
+        "http://x",
+        "[[[[",
+        ">>>>>",
+    ]
+)
+_ROLE_TEXTS = st.lists(
+    st.one_of(_SAFE_PIECES, _SAFE_PIECES, _SAFE_PIECES, _RISKY_PIECES), max_size=30
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_ROLE_TEXTS)
+def test_scanning_finds_the_roles_the_parser_finds(text: str) -> None:
+    """Where the scan answers, it finds exactly the parser's roles, at the same places."""
+    found = roles_module.scan(text)
+    if found is not None:
+        assert found == roles_module.parsed(text), text
+
+
+def test_record_text_is_scanned_not_parsed() -> None:
+    text = (
+        "Et afsnit med **fed** tekst og et link til [KL](https://www.kl.dk/).\n\n"
+        "- Formand {kkr:person}`Bo Hansen <bo-hansen>` fremlagde, og\n"
+        "  {kkr:org}`kl` supplerede.\n"
+    )
+    expected = roles_module.parsed(text)
+    assert len(expected) == 2
+    assert roles_module.scan(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`{kkr:person}`a`",  # a code span holds the role's opening
+        "    {kkr:person}`a`",  # an indented code block
+        "- a\n\n      {kkr:person}`a`",  # one in a list item
+        "[a]({kkr:person}`a`)",  # a link destination
+        "<{kkr:person}`a`>",  # an autolink
+        "\\{kkr:person}`a`",  # an escape
+        "~~~\n{kkr:person}`a`\n~~~",  # a fence
+        ":::\n{kkr:person}`a`\n:::",  # a colon fence
+        "% {kkr:person}`a`",  # a MyST comment
+        "(a){kkr:person}`a`(t)=",  # a MyST target: the whole line
+        "+ + + {kkr:person}`a`",  # a MyST block break
+        "- + + + {kkr:person}`a`",  # one in a list item
+        "a | b\n--|--\n{kkr:person}`a` | c",  # a table
+        "{kkr:person}`a\nb`",  # content over two lines
+        ">" * 20 + " {kkr:person}`a`",  # past the nesting limit
+        "[a]: {kkr:person}`a`",  # a link reference definition
+        "![{kkr:person}`a`](x)",  # an image's alt text
+    ],
+)
+def test_the_scan_leaves_what_it_cannot_tell_to_the_parser(text: str) -> None:
+    assert roles_module.scan(text) is None

@@ -25,8 +25,13 @@ argparse._ = _  # type: ignore[attr-defined]
 argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser with every command registered, its help in the active language."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser with every command registered, its help in the active language.
+
+    Given the ``command`` the arguments name, only that command is registered: importing
+    every command module (the importer's pipeline too) was a tenth of `kkr validate`'s
+    start-up. What is printed is the same, since only `kkr --help` lists the commands.
+    """
     parser = argparse.ArgumentParser(
         prog="kkr",
         description=_("Tools for the KKR Syddanmark knowledge base."),
@@ -40,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    chosen = [name for name in COMMANDS if name.rstrip("_") == command] or COMMANDS
+    for name in chosen:
         importlib.import_module(f"kkr.commands.{name}").register(subparsers)
     return parser
 
@@ -50,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     # The help texts are translated as the parser is built, so choose the language first.
     set_language(requested_language(arguments))
-    args = build_parser().parse_args(arguments)
+    args = build_parser(requested_command(arguments)).parse_args(arguments)
     try:
         result: int = args.func(args)
     except KeyboardInterrupt:
@@ -83,6 +89,19 @@ def requested_language(arguments: Sequence[str]) -> str | None:
             return argument.removeprefix("--lang=")
         if not argument.startswith("-"):
             break  # the command: --lang belongs to kkr, before it
+    return None
+
+
+def requested_command(arguments: Sequence[str]) -> str | None:
+    """Return the command named, if no option before it (such as --help) needs them all."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--lang":
+            skip = True
+        elif not argument.startswith("--lang="):
+            return None if argument.startswith("-") else argument
     return None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from kkr.checks.citations import check_citations
-from kkr.checks.refs import BROKEN, iter_refs, named, unresolved
+from kkr.checks.refs import BROKEN, holds_models, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
 from kkr.diagnostics import Code
 from kkr.i18n import _, ngettext
@@ -113,8 +113,21 @@ def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
             )
 
 
+_NESTED: dict[type[BaseModel], list[str]] = {}
+
+
+def _nested_fields(cls: type[BaseModel]) -> list[str]:
+    # The fields that may hold models (a Period is one), found once per class: looking at
+    # every field of every record was 0.25 s of 2.9 s under cProfile on the L archive.
+    fields = _NESTED.get(cls)
+    if fields is None:
+        fields = [name for name, info in cls.model_fields.items() if holds_models(info.annotation)]
+        _NESTED[cls] = fields
+    return fields
+
+
 def _walk_periods(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Period]]:
-    for name in type(model).model_fields:
+    for name in _nested_fields(type(model)):
         value = getattr(model, name)
         values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, child in values:

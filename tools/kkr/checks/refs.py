@@ -45,28 +45,16 @@ def markers(annotation: Any, metadata: list[Any]) -> Iterator[Any]:
         yield from markers(arg, [])
 
 
-def leaves(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, Any, Any]]:
-    """Yield (path, field info, value) for every field of ``model`` and its nested objects."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        yield (*path, name), info, value
-        if isinstance(value, BaseModel):
-            yield from leaves(value, (*path, name))
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                if isinstance(element, BaseModel):
-                    yield from leaves(element, (*path, name, index))
-
-
 # Per model class: (field, reference kind or None, whether the field may hold models).
 _Plan = list[tuple[str, Ref | None, bool]]
 _PLANS: dict[type[BaseModel], _Plan] = {}
 
 
-def _holds_models(annotation: Any) -> bool:
+def holds_models(annotation: Any) -> bool:
+    """Whether a field of this type may hold models, directly or in a list."""
     if isinstance(annotation, type):
         return issubclass(annotation, BaseModel)
-    return any(_holds_models(arg) for arg in get_args(annotation))
+    return any(holds_models(arg) for arg in get_args(annotation))
 
 
 def _plan(cls: type[BaseModel]) -> _Plan:
@@ -78,7 +66,7 @@ def _plan(cls: type[BaseModel]) -> _Plan:
         for name, info in cls.model_fields.items():
             found = (m for m in markers(info.annotation, info.metadata) if isinstance(m, Ref))
             ref = next(found, None)
-            if ref is not None or _holds_models(info.annotation):
+            if ref is not None or holds_models(info.annotation):
                 plan.append((name, ref, ref is None))
         _PLANS[cls] = plan
     return plan

@@ -8,11 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import get_args
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.myst_role import myst_role_plugin
 from pydantic import BaseModel
 
-from kkr.checks.refs import leaves, markers, named, unresolved
+from kkr.checks.refs import holds_models, markers, named, unresolved
 from kkr.diagnostics import Code
 from kkr.i18n import _
 from kkr.loading.corpus import Entry
@@ -35,8 +33,6 @@ ROLES = {
 }
 PREFIX = "kkr:"
 
-# The same parser settings as the site's renderer, so both see the same roles.
-parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(myst_role_plugin)
 _MARKDOWN = get_args(Markdown)[1:]
 
 
@@ -52,22 +48,58 @@ def split_target(content: str) -> tuple[str, str, bool]:
     return content, content, False
 
 
-def iter_markdown(model: BaseModel) -> Iterator[tuple[PathKey, str]]:
+# Per model class: (field, whether it is Markdown, whether it may hold models).
+_Plan = list[tuple[str, bool, bool]]
+_PLANS: dict[type[BaseModel], _Plan] = {}
+
+
+def _plan(cls: type[BaseModel]) -> _Plan:
+    # Reflecting over the annotations once per class, not once per record (as refs._plan):
+    # walking every field of every record reflectively was 0.47 s of 4.4 s under cProfile.
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = []
+        for name, info in cls.model_fields.items():
+            markdown = any(m in _MARKDOWN for m in markers(info.annotation, info.metadata))
+            nested = holds_models(info.annotation)
+            if markdown or nested:
+                plan.append((name, markdown, nested))
+        _PLANS[cls] = plan
+    return plan
+
+
+def iter_markdown(model: BaseModel, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Yield (path, text) for every Markdown field in ``model``, depth first."""
-    for path, info, value in leaves(model):
-        if isinstance(value, str) and any(
-            marker in _MARKDOWN for marker in markers(info.annotation, info.metadata)
-        ):
-            yield path, value
+    for name, markdown, nested in _plan(type(model)):
+        value = getattr(model, name)
+        if markdown and isinstance(value, str):
+            yield (*path, name), value
+        elif nested:
+            if isinstance(value, BaseModel):
+                yield from iter_markdown(value, (*path, name))
+            elif isinstance(value, list):
+                for index, element in enumerate(value):
+                    if isinstance(element, BaseModel):
+                        yield from iter_markdown(element, (*path, name, index))
 
 
-def roles(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Yield (0-based line, 0-based column, role name, content) for each role in ``text``."""
+def roles(text: str) -> list[tuple[int, int, str, str]]:
+    """Return (0-based line, 0-based column, role name, content) for each role in ``text``."""
     if "{" not in text or "`" not in text:
-        return
+        return []
+    found = scan(text)
+    return found if found is not None else parsed(text)
+
+
+def parsed(text: str) -> list[tuple[int, int, str, str]]:
+    """The roles as the site's parser (schema.mdparser) finds them."""
+    # Imported here, as in schema/markdown.py: most text is scanned, never parsed.
+    from schema.mdparser import PARSER
+
+    out = []
     lines = text.split("\n")
     span = (0, len(lines))
-    for block in parser.parse(text):
+    for block in PARSER.parse(text):
         span = (block.map[0], block.map[1]) if block.map else span
         line, column = span[0], 0
         for token in block.children or []:
@@ -81,10 +113,88 @@ def roles(text: str) -> Iterator[tuple[int, int, str, str]]:
             if line >= span[1]:
                 # Not where the parser put it (never expected): the block's start will do,
                 # and the rest of the block is not searched again.
-                yield span[0], 0, name, token.content
+                out.append((span[0], 0, name, token.content))
                 continue
-            yield line, found, name, token.content
+            out.append((line, found, name, token.content))
             column = found + 1
+    return out
+
+
+# Text in which one of these stands may hold a role the parser reads otherwise than a scan
+# does (markdown-it-py's rules, read one by one): an escape; a table cell; a tab or a
+# carriage return, which change columns; a fence or colon fence, whose lines are code; a
+# link reference definition; an image, whose alt text roles() does not descend into; a link
+# destination other than plain URL characters, which could hold a role; a line opening ten
+# or more containers, which nears the parser's nesting limit (20 levels), past which it
+# stops parsing; and MyST comments, block breaks and targets, which hide their lines
+# (_UNSAFE_LINE).
+_UNSAFE_TEXT = ("\\", "|", "\t", "\r", "\x00", "~~~", ":::", "]:", "![")
+_UNSAFE_LINK = re.compile(r"\]\((?![^\s()<>{}\[\]`\\\"']*\))")
+# Lines that could be MyST syntax or deep nesting: ten container characters, a first
+# character after them of % (a comment) or ( (a target; markdown-it-py's takes a whole line
+# "(...)=", parentheses inside too), or three + among them (a block break: "+ + +" is one).
+# Matched on the text after a line break, so that the search skips from line start to line
+# start (as ^ with re.MULTILINE would, but several times faster).
+_UNSAFE_LINE = re.compile(r"\n(?:[ >*+\-.)0-9]{10}|[ >*+\-.)0-9]*[%(]|(?:[ >*\-.)0-9]*\+){3})")
+_ROLE_OPEN = re.compile(r"\{[a-zA-Z0-9_\-+:]+\}")
+_TICKS = re.compile("`+")
+_BRACKETS = re.compile(r"[\[\]]")
+# Deeper nesting of link labels than this could reach the parser's nesting limit.
+_MAX_BRACKETS = 8
+
+
+def scan(text: str) -> list[tuple[int, int, str, str]] | None:
+    """The roles in ``text`` found without parsing, or None where only the parser can tell.
+
+    Exact where it answers: tests/test_roles.py compares it with parsed(). A role's ``{``
+    stops markdown-it's text rule, so the parser reads ``{name}`...``` as a role unless
+    another construct took the ``{`` first: a code span
+    (so every backtick must belong to a role), an autolink (so no ``<`` outside roles), a
+    link destination, an escape, or a block that is not a paragraph or heading (see
+    _UNSAFE_TEXT; an indented code block needs four spaces before the role on its line).
+    """
+    for unsafe in _UNSAFE_TEXT:
+        if unsafe in text:
+            return None
+    if _UNSAFE_LINK.search(text) or _UNSAFE_LINE.search("\n" + text):
+        return None
+    out = []
+    pos = line = line_start = depth = 0
+    checked = -1  # the last line whose indentation was checked
+    while (tick := text.find("`", pos)) >= 0:
+        start = text.rfind("{", pos, tick)
+        if start < 0 or not _ROLE_OPEN.fullmatch(text, start, tick):
+            return None  # a backtick that opens no role: a code span, perhaps
+        run = _TICKS.match(text, tick)
+        assert run is not None
+        close = text.find(run.group(), run.end() + 1) if run.end() < len(text) else -1
+        content = text[run.end() : close]
+        if close < 0 or "\n" in content or "{" in content:
+            return None
+        if (depth := _outside(text, pos, start, depth)) < 0:
+            return None
+        if (breaks := text.count("\n", pos, start)) > 0:
+            line += breaks
+            line_start = text.rfind("\n", pos, start) + 1
+        if line != checked:
+            if text.find("    ", line_start, start) >= 0:
+                return None  # perhaps an indented code block
+            checked = line
+        out.append((line, start - line_start, text[start + 1 : tick - 1], content))
+        pos = close + len(run.group())
+    return out if _outside(text, pos, len(text), depth) >= 0 else None
+
+
+def _outside(text: str, start: int, end: int, depth: int) -> int:
+    # Text between roles: no autolink, and link labels nested shallowly. Returns the
+    # bracket depth after it, or -1 when the text is not safe to scan.
+    if text.find("<", start, end) >= 0:
+        return -1
+    for bracket in _BRACKETS.finditer(text, start, end):
+        depth = depth + 1 if bracket.group() == "[" else max(depth - 1, 0)
+        if depth >= _MAX_BRACKETS:
+            return -1
+    return depth
 
 
 def check_roles(entry: Entry, index: dict[str, set[str]]) -> None:

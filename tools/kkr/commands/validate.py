@@ -8,6 +8,7 @@ from pathlib import Path
 from kkr.checks.corpus import load_corpus
 from kkr.commands.options import add_format, report, usage_error
 from kkr.diagnostics import Diagnostic
+from kkr.gcpause import paused_gc
 from kkr.i18n import _
 from kkr.loading.corpus import absolute, is_record_name
 from schema.registry import KINDS
@@ -86,7 +87,10 @@ def run(args: argparse.Namespace) -> int:
     advice: list[Diagnostic] = []  # with --strict only, and never an error
     files = 0
     for root in sorted(roots):
-        corpus = load_corpus(root)
+        # The corpus lives until the process ends: the collector's passes over it were a
+        # fifth of validating the L archive (1.54 s -> 1.24 s in load_corpus).
+        with paused_gc():
+            corpus = load_corpus(root)
         diagnostics += [d for d in corpus.diagnostics if _chosen(Path(d.file), args.paths)]
         advice += [d for d in corpus.advice if _chosen(Path(d.file), args.paths)]
         files += sum(1 for path in corpus.paths if _chosen(path, args.paths))

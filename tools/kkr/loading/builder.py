@@ -7,7 +7,7 @@ typed, so YAML 1.1 implicit typing (`no`, `0755`, `10:00`, `1.10`) never changes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -28,8 +28,21 @@ YAML11_BOOLS = frozenset(
 )
 
 
+_SCALAR = yaml.ScalarEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_MAPPING_END = yaml.MappingEndEvent
+# Plain scalars that scalar() types, and keys that key() reports: the rest are taken as they
+# stand. Any that starts with a digit or '-' goes the long way (_INT).
+_TYPED = _NULLS | _BOOLS.keys()
+_SPECIAL_KEYS = _TYPED | {"<<"}
+_NUMERIC_START = frozenset("-0123456789")
+# tuple.__new__ makes a Position without the Python-level __new__ of a named tuple: the
+# loader makes one for every key and value (220,000 on the L archive).
+_new = tuple.__new__
+
+
 def _position(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+    return _new(Position, (mark.line + 1, mark.column + 1))
 
 
 def _block_start(event: Any, rows: list[str]) -> Position:
@@ -57,16 +70,12 @@ def describe(value: object) -> str:
 class Builder:
     """Turns parser events into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document, events: Iterator[Any], rows: list[str]) -> None:
+    def __init__(self, doc: Document, next_event: Callable[[], Any], rows: list[str]) -> None:
         self.doc = doc
-        self.events = events
+        self.next = next_event
         self.rows = rows
-
-    def next(self) -> Any:
-        try:
-            return next(self.events)
-        except StopIteration:
-            raise StopReadingError from None
+        self.values = doc.values
+        self.keys = doc.keys
 
     def document(self) -> Any:
         data: Any = None
@@ -87,14 +96,25 @@ class Builder:
                         ),
                     )
                     # Read on, so that YAML errors further down are reported too.
-                    for _event in self.events:
+                    while not isinstance(self.next(), yaml.StreamEndEvent):
                         pass
                     return None
                 data = self.node(self.next(), ())
 
     def node(self, event: Any, path: PathKey) -> Any:
-        position = _position(event.start_mark)
-        self.doc.values.setdefault(path, position)
+        mark = event.start_mark
+        position = _new(Position, (mark.line + 1, mark.column + 1))
+        if path not in self.values:
+            self.values[path] = position
+        kind = type(event)
+        if kind is _SCALAR and event.anchor is None and event.tag is None:
+            # The commonest case first, and without the checks below that cannot apply.
+            style, value = event.style, event.value
+            if style == "|":
+                self.doc.blocks[path] = _block_start(event, self.rows)
+            if style or (value not in _TYPED and value[0] not in _NUMERIC_START):
+                return value  # text, as scalar() would find
+            return self.scalar(event)
         if isinstance(event, yaml.AliasEvent):
             self.doc.error(
                 position,
@@ -156,27 +176,37 @@ class Builder:
 
     def sequence(self, path: PathKey) -> list[Any]:
         items: list[Any] = []
+        next_event, node = self.next, self.node
         while True:
-            event = self.next()
-            if isinstance(event, yaml.SequenceEndEvent):
+            event = next_event()
+            if type(event) is _SEQUENCE_END:
                 return items
-            items.append(self.node(event, (*path, len(items))))
+            items.append(node(event, (*path, len(items))))
 
     def mapping(self, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        next_event = self.next
         while True:
-            event = self.next()
-            if isinstance(event, yaml.MappingEndEvent):
+            event = next_event()
+            if type(event) is _MAPPING_END:
                 return result
-            key_position = _position(event.start_mark)
-            key = self.key(event, key_position)
-            value_event = self.next()
+            mark = event.start_mark
+            key_position = _new(Position, (mark.line + 1, mark.column + 1))
+            key = event.value if type(event) is _SCALAR else None
+            if (
+                key is None
+                or event.anchor is not None
+                or event.tag is not None
+                or (not event.style and (key in _SPECIAL_KEYS or key[0] in _NUMERIC_START))
+            ):
+                key = self.key(event, key_position)
+            value_event = next_event()
             if key is None:
                 self.skip(value_event)
                 continue
             child = (*path, key)
             if key in result:
-                first = self.doc.keys[child]
+                first = self.keys[child]
                 self.doc.error(
                     key_position,
                     Code.DUPLICATE_KEY,
@@ -187,7 +217,7 @@ class Builder:
                 )
                 self.skip(value_event)
                 continue
-            self.doc.keys[child] = key_position
+            self.keys[child] = key_position
             result[key] = self.node(value_event, child)
 
     def key(self, event: Any, position: Position) -> str | None:

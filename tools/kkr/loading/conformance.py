@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -31,11 +31,18 @@ class StopReadingError(Exception):
     """The event stream cannot, or must not, be read any further."""
 
 
-@dataclass
-class _Collection:
+class _Collection(NamedTuple):
     opener: str  # "{", "[", or for a block collection or a pair inside [ ] its first character
     flow: bool
     column: int
+
+
+_SCALAR = yaml.ScalarEvent
+_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+# The checker makes a _Collection for every collection: tuple.__new__ skips the named
+# tuple's Python-level __new__.
+_new = tuple.__new__
 
 
 @dataclass
@@ -60,18 +67,26 @@ class Conformance:
         self.rows = rows
         self.doc = doc
         self.stack: list[_Collection] = []
+        self.blocks: list[int] = []  # the columns of the block collections in the stack
         self.flow: _Flow | None = None
         self.flow_depth = 0
         self.spans: list[int] = []  # start and end of each scalar, to tell text from comments
         self.counted = (0, 0)  # an index and its 0-based line, to count lines incrementally
-        self.scalars: tuple[Any, Any] = (None, None)  # the last two, to explain a syntax error
+        # The last two scalars, to explain a syntax error.
+        self.previous: Any = None
+        self.last: Any = None
+
+    @property
+    def scalars(self) -> tuple[Any, Any]:
+        """The last two scalar events, the later last."""
+        return self.previous, self.last
 
     def check(self, event: Any) -> None:
         """Check one event; may correct a scalar's value to the one YAML 1.2 gives it."""
         # Called for every event, so the commonest case comes first and is kept lean.
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self.scalars = (self.scalars[1], event)
+        if kind is _SCALAR:
+            self.previous, self.last = self.last, event
             start, end = event.start_mark, event.end_mark
             if start.index != end.index:
                 self.spans += (start.index, end.index)
@@ -84,9 +99,9 @@ class Conformance:
                     self._plain_in_flow(event)
             elif start.line != end.line:
                 self._lines(start.line, end.line, self.indent, range(start.line, end.line + 1))
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif kind in _STARTS:
             self._start(event)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind in _ENDS:
             self._end(event)
         elif kind is yaml.AliasEvent:
             self.spans += (event.start_mark.index, event.end_mark.index)
@@ -96,8 +111,7 @@ class Conformance:
     @property
     def indent(self) -> int:
         """The indentation continuation lines need: one more than the enclosing block's."""
-        blocks = [c.column for c in self.stack if not c.flow]
-        return blocks[-1] + 1 if blocks else 0
+        return self.blocks[-1] + 1 if self.blocks else 0
 
     def _start(self, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -116,12 +130,17 @@ class Conformance:
             self.flow_depth += 1
             if self.flow is None:
                 self.flow = _Flow(event.start_mark.line, self.indent)
+        else:
+            self.blocks.append(event.start_mark.column)
         opener = self.text[event.start_mark.index : event.start_mark.index + 1]
-        self.stack.append(_Collection(opener, flow, event.start_mark.column))
+        self.stack.append(_new(_Collection, (opener, flow, event.start_mark.column)))
 
     def _end(self, event: Any) -> None:
         closed = self.stack.pop() if self.stack else None
-        if closed is None or not closed.flow:
+        if closed is None:
+            return
+        if not closed.flow:
+            self.blocks.pop()
             return
         self.flow_depth -= 1
         flow = self.flow

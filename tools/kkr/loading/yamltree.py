@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -39,12 +38,13 @@ def build(text: str, doc: Document) -> None:
         return
     if not _lines_fit(rows, doc):
         return
+    events = _Events(text, without_blank_tabs(text, rows), rows, doc, last_blank)
     try:
-        events = _events(text, without_blank_tabs(text, rows), rows, doc, last_blank)
-        builder = Builder(doc, events, rows)
-        doc.data = builder.document()
+        doc.data = Builder(doc, events.next, rows).document()
     except StopReadingError:
         doc.data = None
+    finally:
+        events.parser.dispose()
     if doc.ok and not isinstance(doc.data, dict):
         doc.error(
             doc.values.get((), Position(1, 1)),
@@ -73,31 +73,39 @@ def _lines_fit(rows: list[str], doc: Document) -> bool:
     return False
 
 
-def _events(
-    text: str, parsed: str, rows: list[str], doc: Document, last_blank: int | None
-) -> Iterator[Any]:
+class _Events:
     """PyYAML's C events of ``parsed``, checked on ``text`` where libyaml is lenient."""
-    conformance = Conformance(text, rows, doc, last_blank)
-    parser = yaml.CSafeLoader(parsed)
-    try:
-        # What yaml.parse does, without its generator in between.
-        while parser.check_event():
-            event = parser.get_event()
-            conformance.check(event)
-            yield event
-    except yaml.MarkedYAMLError as exc:
-        position, message = explain(exc, rows, conformance.scalars)
-        doc.error(position, Code.YAML_SYNTAX, message)
-        raise StopReadingError from None
-    except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
-        # The C parser reports some failures without a mark.
-        doc.error(
-            Position(1, 1),
-            Code.YAML_SYNTAX,
-            _("the YAML cannot be read ({error}); check the file's indentation and quotes").format(
-                error=exc.__class__.__name__
-            ),
-        )
-        raise StopReadingError from None
-    finally:
-        parser.dispose()
+
+    def __init__(
+        self, text: str, parsed: str, rows: list[str], doc: Document, last_blank: int | None
+    ) -> None:
+        self.rows = rows
+        self.doc = doc
+        self.conformance = Conformance(text, rows, doc, last_blank)
+        self.check = self.conformance.check
+        self.parser = yaml.CSafeLoader(parsed)
+
+    def next(self) -> Any:
+        """The next event, checked; StopReadingError when the YAML cannot be read on."""
+        # Called for every event: a method, not a generator behind next(), since each
+        # layer of calls was a measurable share of loading the L archive.
+        try:
+            event = self.parser.get_event()
+        except yaml.MarkedYAMLError as exc:
+            position, message = explain(exc, self.rows, self.conformance.scalars)
+            self.doc.error(position, Code.YAML_SYNTAX, message)
+            raise StopReadingError from None
+        except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as exc:
+            # The C parser reports some failures without a mark.
+            self.doc.error(
+                Position(1, 1),
+                Code.YAML_SYNTAX,
+                _(
+                    "the YAML cannot be read ({error}); check the file's indentation and quotes"
+                ).format(error=exc.__class__.__name__),
+            )
+            raise StopReadingError from None
+        if event is None:
+            raise StopReadingError
+        self.check(event)
+        return event
