@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kkr.site import cache
+
 NAME = "kkr-exports.json"
 Stamp = tuple[int, int]
 """A file's size and modification time in nanoseconds."""
@@ -55,11 +57,8 @@ def read(directory: Path, wanted: str) -> Manifest | None:
 
 def write(directory: Path, manifest: Manifest) -> None:
     """Store ``manifest`` for the next build."""
-    directory.mkdir(parents=True, exist_ok=True)
-    temporary = directory / (NAME + ".tmp")
     data = {"key": manifest.key, "files": manifest.files, "feeds": manifest.feeds}
-    temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    temporary.replace(directory / NAME)
+    cache.store(directory, NAME, json.dumps(data, sort_keys=True))
 
 
 def intact(out: Path, manifest: Manifest, present: list[str]) -> bool:

@@ -13,6 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from kkr.site import cache
+
 NAME = "kkr-pagefind-inputs.json"
 Inputs = dict[str, tuple[int, int, str]]
 """Each HTML page (relative path) -> its size, modification time and SHA-256."""
@@ -51,7 +53,4 @@ def unchanged(last: Inputs, now: Inputs) -> bool:
 
 def write(directory: Path, settings: str, pages: Inputs) -> None:
     """Store what was indexed, for the next build."""
-    directory.mkdir(parents=True, exist_ok=True)
-    temporary = directory / (NAME + ".tmp")
-    temporary.write_text(json.dumps({"settings": settings, "pages": pages}), encoding="utf-8")
-    temporary.replace(directory / NAME)
+    cache.store(directory, NAME, json.dumps({"settings": settings, "pages": pages}))
