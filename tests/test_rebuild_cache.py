@@ -64,3 +64,21 @@ def test_a_changed_page_is_indexed_again(tmp_path: Path) -> None:
     again = build(site)
     assert again.read == ["docs/om"]
     assert _files(again.out / "pagefind") != before
+
+
+def test_parallel_rebuild_of_every_page_with_unchanged_records_equals_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    # The exports are not made at first (the records are the same), yet every meeting page is
+    # written again by forked writers, which need them.
+    site = copy_root("test-site", tmp_path / "site")
+    build(site, parallel=2)
+    page = site / "docs" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("# Om testen", "# Om sitet"))
+    again = build(site, parallel=2)
+    fresh = copy_root("test-site", tmp_path / "fresh")
+    (fresh / "docs" / "om.md").write_text(page.read_text(encoding="utf-8"))
+    clean = build(fresh, fresh=True, parallel=2)
+    got, want = _files(again.out), _files(clean.out)
+    assert sorted(got) == sorted(want)
+    assert [name for name in want if got[name] != want[name]] == []

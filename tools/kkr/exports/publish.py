@@ -114,13 +114,18 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def on_before_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
-    """Make the export files before a hand-written page that may show them is read.
+    """Before pages are read, make in the main process what they and the pages written may need.
 
-    Here, in the main process: a parallel reader would make them for itself alone.
+    Forked readers and writers inherit it; made in one of them, it would be made again in each.
+    A page that is read may change every sidebar, and so have every meeting page written again
+    (which needs the context); a hand-written page may show the export files.
     """
     state = _STATES.get(str(app.srcdir))
+    if state is None or not docnames:
+        return
+    state.ctx()
     prefix = SiteConfig.from_app(app).pages_prefix + "/"
-    if state is not None and any(not name.startswith(prefix) for name in docnames):
+    if any(not name.startswith(prefix) for name in docnames):
         state.bundle()
 
 
