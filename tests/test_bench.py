@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from kkr.bench import archive, run
+from kkr.bench import archive, build, run
 from kkr.checks.corpus import load_corpus
 
 
@@ -42,3 +43,16 @@ def test_bench_writes_every_measure_on_a_tiny_archive(
     # Every row has a ratio: the floor was built and measured.
     rows = [line for line in text.splitlines() if line.startswith("| ") and "×" in line]
     assert len(rows) == 8
+
+
+def test_written_pages_are_counted_on_disk(tmp_path: Path) -> None:
+    # At -j 2 Sphinx writes in forked workers, whose events the main process never sees.
+    html = tmp_path / "html"
+    (html / "a").mkdir(parents=True)
+    for name in ("same.html", "a/again.html", "notes.txt"):
+        (html / name).write_text("x", encoding="utf-8")
+    before = build.stamps(html)
+    os.utime(html / "a" / "again.html", ns=(1, 1))
+    (html / "new.html").write_text("y", encoding="utf-8")
+    (html / "notes.txt").write_text("z", encoding="utf-8")
+    assert build.written(before, build.stamps(html)) == 2

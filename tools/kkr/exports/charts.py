@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import Any
-
-import matplotlib as mpl
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure as Canvas
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from typing import TYPE_CHECKING, Any
 
 from kkr.exports.statistics import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure as Canvas
 
 DIR = "data/diagrammer"
 COLOURS = ("#1f5f8b", "#e07b39", "#3a8f5c", "#8c5fa8", "#b03a48", "#6b6b6b")
@@ -42,13 +41,17 @@ def _tick(value: float, _position: object) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def _axis(ax: Axes) -> None:
+def _axis(ax: Axes, bins: int = 5) -> None:
     """Whole-number ticks for counts and years, written the Danish way."""
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=bins, integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
 
 
 def _canvas(labels: list[str]) -> tuple[Canvas, Axes]:
+    from matplotlib.figure import Figure as Canvas
+
     # Each bar gets room for its label's lines, so long names never run into each other.
     lines = max((label.count("\n") + 1 for label in labels), default=1)
     height = 1.4 + (0.2 + 0.17 * lines) * max(len(labels), 1)
@@ -94,13 +97,16 @@ def _timeline(figure: Figure) -> Canvas:
         color=COLOURS[2],
     )
     ax.set_xlabel("År")
-    _axis(ax)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    _axis(ax, bins=4)
     return fig
 
 
 def draw(figure: Figure) -> bytes | None:
     """The figure as SVG, or None where a table says it better (long lists of people)."""
+    # Imported here: matplotlib takes half a second to import, and a rebuild whose records
+    # did not change draws nothing.
+    import matplotlib as mpl
+
     if figure.kind == "table" or not figure.rows:
         return None
     with mpl.rc_context(STYLE):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -12,25 +15,80 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kkr.exports import calendar, jsonld
+from kkr.exports import calendar, feeds, jsonld, stored
 from kkr.exports.bundle import DIRS, Bundle, bundle
 from kkr.exports.charts import chart_path
 from kkr.exports.context import LOCAL_BASE, ExportContext
+from kkr.gcpause import paused_gc
 from kkr.i18n import _
 from kkr.site import paths, source
 from kkr.site.config import SiteConfig
 
 logger = logging.getLogger(__name__)
-# One bundle per source directory; parallel workers inherit it when they fork.
-_BUNDLES: dict[str, Bundle] = {}
+
+
+@dataclass
+class _State:
+    """This build's exports, each part made on first use.
+
+    The context (and with it the corpus) and the feeds are cheap and made before any page is
+    written, so that forked writers inherit them. The files are made when a hand-written page
+    is read (it may show them) or after the pages are written, while Pagefind indexes them.
+    """
+
+    make: Callable[[], ExportContext]
+    key: str
+    last: stored.Manifest | None
+    """The last build's manifest, when it was made under this build's key."""
+    made: ExportContext | None = None
+    built: Bundle | None = None
+    listed: list[tuple[str, str, str]] | None = None
+
+    def ctx(self) -> ExportContext:
+        """The records and settings the exports are made from."""
+        if self.made is None:
+            self.made = self.make()
+        return self.made
+
+    def bundle(self) -> Bundle:
+        """The export files and what the pages say about them."""
+        if self.built is None:
+            with paused_gc():
+                self.built = bundle(self.ctx())
+        return self.built
+
+    def feeds(self) -> list[tuple[str, str, str]]:
+        """Each feed's (path, title, page); the last build's while the records are the same."""
+        if self.listed is None:
+            if self.last is not None:
+                self.listed = self.last.feeds
+            else:
+                made = self.built.feeds if self.built else feeds.all_feeds(self.ctx())
+                self.listed = [(feed.path, feed.title, feed.page) for feed in made]
+        return self.listed
+
+
+# One state per source directory; parallel workers inherit it when they fork.
+_STATES: dict[str, _State] = {}
 
 
 def _bundle(srcdir: object) -> Bundle | None:
-    return _BUNDLES.get(str(srcdir))
+    state = _STATES.get(str(srcdir))
+    return state.bundle() if state else None
+
+
+def _key(app: Sphinx, base: str) -> str:
+    # The site's snapshot key covers the records, the code and its settings (site/cache.py);
+    # the exports depend on the base URL and the build stamp as well.
+    site: str = getattr(app.env.domains["kkr"], "site_key", "")
+    if not site:
+        return ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return "\0".join((site, base, epoch, str(app.config.root_doc)))
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    """Build every export from the records, before any page is read."""
+    """Prepare this build's exports; while the records are the last build's, make nothing yet."""
     if app.builder.format != "html":
         return
     cfg = SiteConfig.from_app(app)
@@ -43,27 +101,67 @@ def on_builder_inited(app: Sphinx) -> None:
                 "e.g. html_baseurl = 'https://kkr.example.dk/'"
             ).format(local=LOCAL_BASE)
         )
-    corpus = source.load(cfg.records, Path(app.srcdir))
-    ctx = ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
-    _BUNDLES[str(app.srcdir)] = bundle(ctx)
+
+    def make() -> ExportContext:
+        corpus = source.corpus(app, cfg.records)
+        return ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
+
+    key = _key(app, base)
+    last = stored.read(Path(app.doctreedir), key) if key else None
+    state = _STATES[str(app.srcdir)] = _State(make, key, last)
+    if last is None:
+        state.feeds()
+
+
+def on_before_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Before pages are read, make in the main process what they and the pages written may need.
+
+    Forked readers and writers inherit it; made in one of them, it would be made again in each.
+    A page that is read may change every sidebar, and so have every meeting page written again
+    (which needs the context); a hand-written page may show the export files.
+    """
+    state = _STATES.get(str(app.srcdir))
+    if state is None or not docnames:
+        return
+    state.ctx()
+    prefix = SiteConfig.from_app(app).pages_prefix + "/"
+    if any(not name.startswith(prefix) for name in docnames):
+        state.bundle()
+
+
+def _exported(out: Path) -> list[str]:
+    # os.walk, not Path.rglob: the OParl tree alone is thousands of files at archive scale.
+    found: list[str] = []
+    for directory in DIRS:
+        for root, _folders, names in os.walk(out / directory):
+            base = Path(root).relative_to(out).as_posix()
+            found += [f"{base}/{name}" for name in names]
+    return sorted(found)
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """Write the export files into the built site and remove stale ones."""
-    found = _bundle(app.srcdir)
-    if exception is not None or found is None or app.builder.format != "html":
+    state = _STATES.get(str(app.srcdir))
+    if exception is not None or state is None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    for directory in DIRS:
-        for path in sorted((out / directory).rglob("*")):
-            if path.is_file() and path.relative_to(out).as_posix() not in found.files:
-                path.unlink()
+    present = _exported(out)
+    if state.built is None and state.last and stored.intact(out, state.last, present):
+        return
+    found = state.bundle()
+    for name in present:
+        if name not in found.files:
+            (out / name).unlink()
     for name, data in found.files.items():
         target = out / name
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    if state.key:
+        stamps = {name: stored.stamp(out / name) for name in sorted(found.files)}
+        files = {name: known for name, known in stamps.items() if known is not None}
+        stored.write(Path(app.doctreedir), stored.Manifest(state.key, files, state.feeds()))
 
 
 def _relative(pagename: str, target: str) -> str:
@@ -78,31 +176,31 @@ def on_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Advertise the feeds in the head; add the calendar, Følg and JSON-LD where they belong."""
-    found = _bundle(app.srcdir)
-    if found is None:
+    state = _STATES.get(str(app.srcdir))
+    if state is None:
         return
-    ctx = found.ctx
     head: list[str] = []
     links: list[str] = []
-    for feed in found.feeds:
-        if feed.page in ("", pagename):
-            href = escape(_relative(pagename, feed.path))
+    for path, title, page in state.feeds():
+        if page in ("", pagename):
+            href = escape(_relative(pagename, path))
             head.append(
                 f'<link rel="alternate" type="application/atom+xml" '
-                f'title="{escape(feed.title)}" href="{href}">'
+                f'title="{escape(title)}" href="{href}">'
             )
-            if feed.page == pagename:
-                title = escape(feed.title)
-                links.append(f'<a href="{href}" title="{title}">Følg</a> (Atom-feed)')
+            if page == pagename:
+                links.append(f'<a href="{href}" title="{escape(title)}">Følg</a> (Atom-feed)')
     meeting_id = pagename.rsplit("/", 1)[-1]
-    if pagename == paths.page(ctx.prefix, "meeting", meeting_id) and ctx.corpus.get(
-        "meeting", meeting_id
-    ):
+    prefix = SiteConfig.from_app(app).pages_prefix
+    # Only meeting pages and the front page need the exports themselves.
+    meeting = pagename == paths.page(prefix, "meeting", meeting_id)
+    ctx = state.ctx() if meeting or pagename == app.config.root_doc else None
+    if ctx and meeting and ctx.corpus.get("meeting", meeting_id):
         href = escape(_relative(pagename, calendar.meeting_path(meeting_id)))
         links.append(f'<a href="{href}" download>Tilføj til kalender</a>')
         head.append(jsonld.script(ctx, meeting_id))
         _describe(context, jsonld.summary(ctx, meeting_id))
-    if pagename == app.config.root_doc:
+    if ctx and pagename == app.config.root_doc:
         links.append(f'<a href="{escape(_webcal(ctx))}">Abonnér på mødekalenderen</a>')
         links.append(
             f'<a href="{escape(_relative(pagename, calendar.ALL))}">Hent kalenderen som fil</a>'
@@ -220,6 +318,7 @@ def register(app: Sphinx) -> None:
     app.add_directive("kkr-downloads", DownloadsDirective)
     app.add_directive("kkr-figure", FigureDirective)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("env-before-read-docs", on_before_read)
     # Before sphinxext-opengraph (priority 500), so it sees the meeting's own description.
     app.connect("html-page-context", on_page_context, priority=400)
     app.connect("build-finished", on_build_finished)

@@ -87,9 +87,14 @@ def read(directory: Path, wanted: str) -> Snapshot | None:
         return None
 
 
+def store(directory: Path, name: str, text: str) -> None:
+    """Write ``directory/name`` whole: a build stopped halfway leaves the last one in place."""
+    directory.mkdir(parents=True, exist_ok=True)
+    temporary = directory / (name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(directory / name)
+
+
 def write(directory: Path, snapshot: Snapshot) -> None:
     """Store ``snapshot`` for the next build."""
-    directory.mkdir(parents=True, exist_ok=True)
-    temporary = directory / (NAME + ".tmp")
-    temporary.write_text(json.dumps(asdict(snapshot)), encoding="utf-8")
-    temporary.replace(directory / NAME)
+    store(directory, NAME, json.dumps(asdict(snapshot)))

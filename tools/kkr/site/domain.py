@@ -46,6 +46,8 @@ class KkrDomain(Domain):
 
     # Page models of the current build, built only when a page is read; never pickled.
     site_views: dict[str, dict[str, Any]] | None = None
+    # The snapshot key of this build's records, code and settings (site/cache.py).
+    site_key: str = ""
     # Fingerprint of every page model, known at builder-inited.
     site_prints: dict[str, str]
     # Hand-written pages of the menu (kkr_menu) that exist.

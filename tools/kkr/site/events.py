@@ -70,11 +70,10 @@ def _domain(app: Sphinx) -> KkrDomain:
 
 def _load(app: Sphinx) -> tuple[Corpus, dict[str, View]]:
     cfg = SiteConfig.from_app(app)
-    srcdir = Path(app.srcdir)
-    # The corpus and the page models live to the end of the build and hold no cycles: the
-    # cyclic collector, rescanning them on every pass, took half of their building time.
+    corpus = source.corpus(app, cfg.records)
+    # The page models live to the end of the build and hold no cycles: the cyclic
+    # collector, rescanning them on every pass, took half of their building time.
     with paused_gc():
-        corpus = source.load(cfg.records, srcdir)
         views = all_views(corpus, cfg.pages_prefix, _domain(app).site_menu, build_day())
     _domain(app).site_views = views
     return corpus, views
@@ -94,6 +93,7 @@ def on_builder_inited(app: Sphinx) -> None:
     domain.site_views = None
     day = build_day().isoformat()
     wanted = cache.key(cfg.records, (cfg.pages_prefix, day, *domain.site_menu))
+    domain.site_key = wanted
     snapshot = cache.read(Path(app.doctreedir), wanted)
     if snapshot is None:
         corpus, views = _load(app)

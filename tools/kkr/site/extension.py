@@ -78,7 +78,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", search.no_sphinx_index)
     app.connect("html-collect-pages", search.search_page)
     app.connect("html-page-context", search.page_context)
-    app.connect("build-finished", search.build_index)
+    # Pagefind runs while the exports are written (build-finished, 500), then is waited for.
+    app.connect("build-finished", search.build_index, priority=450)
+    app.connect("build-finished", search.finish_index, priority=800)
     app.connect("env-get-outdated", events.on_env_get_outdated)
     app.connect("env-before-read-docs", events.on_env_before_read_docs)
     app.connect("env-before-read-docs", incremental.before_read)

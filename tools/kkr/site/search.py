@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,14 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from kkr.loading.corpus import Corpus
-from kkr.site import paths
+from kkr.site import paths, search_inputs
 from kkr.site.collation import danish_sorted
 from kkr.site.search_bundle import BundleError, stabilise
 
 logger = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+ENTRY = "pagefind-entry.json"
 # Pagefind's ready-made interfaces; the search page has its own, so they are not published.
 UNUSED = (
     "pagefind-ui.js",
@@ -142,14 +144,23 @@ def heading_ids(html: str) -> str:
     return _SECTION.sub(rf'<section id="\1">\n<h\2 id="\1{HEADING}">', html)
 
 
+def _version() -> str:
+    # A new Pagefind may index the same pages differently.
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return ""
+
+
 def build_index(app: Sphinx, exception: BaseException | None) -> None:
-    """Index the written site with Pagefind into ``_build/html/pagefind``."""
+    """Start indexing the written site with Pagefind into ``_build/html/pagefind``.
+
+    Pagefind runs in its own process while the other build-finished handlers (the exports)
+    run; ``finish_index`` waits for it.
+    """
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    # Pagefind names its files by content and never deletes: without this, an incremental
-    # build keeps the last build's fragments beside the new ones (tests/test_incremental.py).
-    shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
     command = [
         sys.executable,
         "-m",
@@ -162,12 +173,34 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
         IGNORED,
         "--silent",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
+    doctrees = Path(app.doctreedir)
+    settings = "\0".join([*command[1:], _version()])
+    last = search_inputs.read(doctrees, settings)
+    pages = search_inputs.current(outdir, last)
+    if (outdir / BUNDLE / ENTRY).is_file() and search_inputs.unchanged(last, pages):
+        return
+    # Pagefind names its files by content and never deletes: without this, an incremental
+    # build keeps the last build's fragments beside the new ones (tests/test_incremental.py).
+    shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
+    (doctrees / search_inputs.NAME).unlink(missing_ok=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    app._kkr_pagefind = (process, settings, pages)  # type: ignore[attr-defined]
+
+
+def finish_index(app: Sphinx, exception: BaseException | None) -> None:
+    """Wait for Pagefind, drop the files the site does not use and make the rest stable."""
+    running = getattr(app, "_kkr_pagefind", None)
+    if running is None:
+        return
+    del app._kkr_pagefind  # type: ignore[attr-defined]
+    process, settings, pages = running
+    output, _ = process.communicate()
+    outdir = Path(app.outdir)
+    if process.returncode != 0:
         logger.warning(
             "Pagefind could not index the site (exit %d): %s",
-            result.returncode,
-            (result.stderr or result.stdout).strip()[-500:],
+            process.returncode,
+            output.strip()[-500:],
             type="kkr",
             subtype="search",
         )
@@ -183,3 +216,5 @@ def build_index(app: Sphinx, exception: BaseException | None) -> None:
             type="kkr",
             subtype="search",
         )
+        return
+    search_inputs.write(Path(app.doctreedir), settings, pages)
