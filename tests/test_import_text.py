@@ -87,12 +87,19 @@ def test_names_and_acronyms_keep_a_printed_hyphen(first: str, second: str, joine
         "&amp; og `kode`",
         "> citat",
         "+ plus",
+        "+ + +",
+        "% af kommunerne svarede",
+        "(Bilag 1)=",
+        "(a)b(t)=",
     ],
 )
 def test_plain_text_is_escaped_to_render_as_printed(printed: str) -> None:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.myst_blocks import myst_block_plugin
 
-    rendered = MarkdownIt("commonmark").enable("table").render(escape_markdown(printed))
+    # With MyST's line syntax, as the site reads it: comments, targets and block breaks.
+    parser = MarkdownIt("commonmark").enable("table").use(myst_block_plugin)
+    rendered = parser.render(escape_markdown(printed))
     assert rendered == f"<p>{html.escape(printed, quote=False)}</p>\n"
 
 

@@ -129,12 +129,24 @@ _BLOCK_LEAD = re.compile(r"^(?:[-+=]|(\d{1,9})([.)])(?=\s|$))")
 def escape_markdown(text: str) -> str:
     """Markdown that renders as ``text`` exactly as printed, for plain-text documents."""
     text = _MARKUP.sub(lambda m: "\\" + m.group(), text)
+    if _myst_line(text):
+        return "\\" + text
     lead = _BLOCK_LEAD.match(text)
     if lead is None:
         return text
     if lead.group(1):  # "2024. " would start a numbered list: escape its dot
         return lead.group(1) + "\\" + text[len(lead.group(1)) :]
     return "\\" + text
+
+
+def _myst_line(text: str) -> bool:
+    # MyST's line syntax, which the site would hide or turn into a link target: a comment
+    # ("% af kommunerne ...") or a target ("(Bilag 1)="), as mdit_py_plugins.myst_blocks
+    # reads a line. (Its block break, "+++", starts with "+", which _BLOCK_LEAD escapes.)
+    first = text.split("\n", 1)[0].rstrip()
+    return text.startswith("%") or (
+        text.startswith("(") and first.endswith(")=") and len(first) > len("()=")
+    )
 
 
 @dataclass(frozen=True)
