@@ -62,7 +62,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_english_on_request(args: list[str], lang: str) -> None:
     result = run(*args, "validate", "records", cwd=CASES / "unresolved-reference", lang=lang)
     assert "did you mean 'middelfart-kommune'?" in result.stdout
-    assert result.stdout.splitlines()[-1] == "3 files checked: 2 errors, 0 warnings."
+    assert result.stdout.splitlines()[-1] == "4 files checked: 3 errors, 0 warnings."
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_english_with_lang_after_the_command(args: list[str]) -> None:
     # As staff write options: after the command, where the command's own options go.
     result = run("validate", *args, cwd=CASES / "unresolved-reference", lang="da")
     assert "did you mean 'middelfart-kommune'?" in result.stdout
-    assert result.stdout.splitlines()[-1] == "3 files checked: 2 errors, 0 warnings."
+    assert result.stdout.splitlines()[-1] == "4 files checked: 3 errors, 0 warnings."
 
 
 def test_danish_by_default_and_with_lang_da() -> None:
@@ -90,7 +90,7 @@ def test_danish_by_default_and_with_lang_da() -> None:
         ),
     ):
         assert "mente du 'middelfart-kommune'?" in result.stdout
-        assert result.stdout.splitlines()[-1] == "3 filer kontrolleret: 2 fejl, 0 advarsler."
+        assert result.stdout.splitlines()[-1] == "4 filer kontrolleret: 3 fejl, 0 advarsler."
 
 
 def test_github_format_escapes_as_the_actions_toolkit() -> None:

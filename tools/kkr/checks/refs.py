@@ -157,8 +157,14 @@ def named(index: dict[str, set[str]], kind: str, value: str) -> bool:
 
 def closest(value: str, known: Iterable[str]) -> str | None:
     """The id in ``known`` that ``value`` is most likely a typing error for, if any."""
+    known = list(known)
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.75)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    # The id's first words alone, as staff name a municipality ("middelfart" for
+    # middelfart-kommune), are too short for difflib: one id that they start is the one.
+    longer = [name for name in known if name.startswith(value + "-")]
+    return longer[0] if len(longer) == 1 else None
 
 
 def unresolved(kind: str, value: str, known: set[str]) -> str:
