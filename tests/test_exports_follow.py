@@ -9,7 +9,9 @@ import feedparser
 import pytest
 from exports_support import BASE, REPO, write_exports
 from icalendar import Calendar
+from kkr.bench import archive
 from kkr.checks.corpus import load_corpus
+from kkr.exports import feeds
 from kkr.site.status import shown_status
 
 from schema.meeting import Meeting
@@ -90,3 +92,25 @@ def test_every_feed_parses_with_ids_links_and_no_empty_field(out: Path) -> None:
             assert entry.updated.startswith(meeting)
             if "/punkt/" in entry.id:
                 assert "#punkt-" in entry.link
+
+
+def test_a_feed_holds_the_latest_entries_only(tmp_path: Path) -> None:
+    site = archive.generate(tmp_path / "site", archive.Size(feeds.LATEST + 40, 10))
+    out = write_exports(site / "records", tmp_path / "out")
+    parsed = feedparser.parse((out / "feeds" / "beslutninger.xml").read_bytes())
+    decided = sorted(
+        (m.date, m.id, i.number)
+        for e in load_corpus(site / "records").entries("meeting")
+        if isinstance(m := e.record, Meeting)
+        for i in m.items
+        if i.beslutning
+    )
+    assert len(decided) > feeds.LATEST
+    assert len(parsed.entries) == feeds.LATEST
+    # The oldest decision is left out, the newest is there.
+    links = {entry.link for entry in parsed.entries}
+    newest, oldest = decided[-1], decided[0]
+    assert any(f"{newest[1]}.html#punkt-{newest[2].replace('.', '-')}" in link for link in links)
+    assert not any(
+        f"{oldest[1]}.html#punkt-{oldest[2].replace('.', '-')}" in link for link in links
+    )

@@ -16,6 +16,10 @@ from schema.meeting import Meeting
 from schema.topic import Topic
 
 DIR = "feeds"
+LATEST = 100
+"""Entries a feed file holds, the newest: with every decision ever, the decisions feed of an
+archive of 9,000 items was 4 MB, which every feed reader would fetch again and again. The
+whole archive is in the data downloads and on the pages."""
 TAG = "tag:kkr-vidensbase,2024:"
 
 
@@ -139,7 +143,7 @@ def atom(ctx: ExportContext, feed: Feed) -> bytes:
     page = ctx.url(feed.page + ".html") if feed.page else ctx.front_url
     gen.link(href=page, rel="alternate", type="text/html")
     gen.updated(max((e.when for e in feed.entries), default=ctx.stamp))
-    for entry in feed.entries:
+    for entry in feed.entries[-LATEST:]:
         item = gen.add_entry(order="append")
         item.id(TAG + entry.key)
         item.title(entry.title)
