@@ -134,9 +134,17 @@ def neighbour(
     report.warning(
         line.no,
         Code.RECORD_CREATED,
-        _("no record describes the {field} meeting {id}; writing meetings/{id} ({status})").format(
-            field=field_name, id=meeting_id, status=status
-        ),
+        (
+            _(
+                "no record describes the previous meeting {id}; "
+                "writing meetings/{id} with status: {status}"
+            )
+            if field_name == "previous"
+            else _(
+                "no record describes the next meeting {id}; "
+                "writing meetings/{id} with status: {status}"
+            )
+        ).format(id=meeting_id, status=status),
     )
     back = "next" if field_name == "previous" else "previous"
     return {
