@@ -83,3 +83,20 @@ def test_a_document_name_a_citation_cannot_use_is_made_one(
     kept = records / "documents" / "kkr-dagsorden-10-09-2024.txt"
     assert kept.read_bytes() == AGENDA.read_bytes()
     assert f"document: {kept.name}" in (records / "meetings" / "2024-09-10.yaml").read_text("utf-8")
+
+
+def test_a_problem_in_new_text_is_shown_at_its_document_line(
+    records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The meeting is new to these records, so its problems are shown in the document.
+    (records / "meetings" / "2020-11-11.yaml").unlink()
+    source = REPO / "records" / "documents" / "kkr-syddanmark-2020-11-11-dagsorden.md"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("Rammeaftalen har et"))
+    lines[number - 1] += " Se [her](javascript:alert(1))."
+    document = tmp_path / "kkr-syddanmark-2020-11-11-dagsorden-rettet.md"
+    document.write_text("\n".join(lines), encoding="utf-8")
+    code, out = run(capsys, document, "--records", records)
+    assert code != 0
+    problem = next(line for line in out.splitlines() if "javascript" in line)
+    assert problem.startswith(f"{document}:{number}:"), problem

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from kkr.importer.pipeline import Planned
 
 
+_SHORTEST = 12
+"""A shorter document line is too common to say which line a record's text came from."""
+
 Origin = tuple[Report, dict[str, list[int]]]
 """The report of the document a record came from, and the document lines of each field."""
 
@@ -81,15 +84,37 @@ def _at_document(diagnostic: Diagnostic, relative: str, root: Path, origin: Orig
     report, lines = origin
     record = load(root / relative)
     at = (diagnostic.line, diagnostic.column)
-    key = next((k for k, p in record.values.items() if (p.line, p.column) == at), ())
+    # The value the problem is in: the last one starting at or before it (a problem inside a
+    # block of text stands on one of the text's lines, after the value's start).
+    starts = [(k, (p.line, p.column)) for k, p in record.values.items() if (p.line, p.column) <= at]
+    key = max(starts, key=lambda found: found[1])[0] if starts else ()
     path = _field_path(key, record.data)
     # The field's own lines, else its item's heading, else the first line of its kind.
     heading = path.rsplit(".", 1)[0] + ".title"
-    line = (lines.get(path) or lines.get(heading) or lines.get(path.split("[")[0]) or [1])[0]
+    numbers = lines.get(path) or lines.get(heading) or lines.get(path.split("[")[0]) or [1]
+    line = _same_text(report, numbers, root / relative, diagnostic.line)
     message = _("{message} (in {record}, which the import would write)").format(
         message=diagnostic.message, record=f"{relative}:{diagnostic.line}"
     )
     return Diagnostic(report.display, line, 1, diagnostic.severity, diagnostic.code, message)
+
+
+def _same_text(report: Report, numbers: list[int], record: Path, line: int) -> int:
+    """The document line among ``numbers`` that holds the record's line ``line``, else the first."""
+    try:
+        wanted = " ".join(record.read_text(encoding="utf-8").split("\n")[line - 1].split())
+    except (OSError, UnicodeDecodeError, IndexError):
+        return numbers[0]
+    if not wanted:
+        return numbers[0]
+    for number in numbers:
+        if not 0 < number <= len(report.lines):
+            continue
+        printed = " ".join(report.lines[number - 1].text.split())
+        # The importer joins a paragraph's lines, so a record line may hold several of them.
+        if printed and (wanted in printed or (len(printed) >= _SHORTEST and printed in wanted)):
+            return number
+    return numbers[0]
 
 
 def _field_path(key: tuple[str | int, ...], data: object) -> str:
