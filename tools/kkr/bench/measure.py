@@ -53,6 +53,11 @@ def run(command: list[str], cwd: Path | None = None) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
+def sphinx_command(src: Path, out: Path, jobs: int, python: str = sys.executable) -> list[str]:
+    """The command that builds ``src`` into ``out`` (html and doctrees) with ``jobs`` processes."""
+    return [python, str(BUILD), str(src), str(out), str(jobs)]
+
+
 def sphinx(src: Path, out: Path, jobs: int, python: str = sys.executable) -> Run:
     """Build ``src`` into ``out`` (html and doctrees) with ``jobs`` processes."""
-    return run([python, str(BUILD), str(src), str(out), str(jobs)])
+    return run(sphinx_command(src, out, jobs, python))

@@ -37,6 +37,8 @@ poster (`tools/kkr/bench/archive.py`): {L} og {M}.
   miljø (`.venv-needs` fra `tools/bench/requirements-needs.lock`).
 
 Tider er vægur-tid i sekunder; CPU er bruger- plus systemtid for processen og dens arbejdere.
+Validering, opstart og no-op-genbygningen køres tre gange på skift med deres gulv, og hver sides
+bedste tid tæller; et byg og en rettelse kan ikke gentages uændret og måles én gang.
 
 """
 
