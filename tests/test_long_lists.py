@@ -81,3 +81,20 @@ def test_no_page_but_a_year_page_lists_more_than_the_longest_list(tmp_path: Path
     assert "arkiv/organisationer/middelfart-kommune/punkter-2030" in views
     assert "arkiv/sager/sag-2030-00001/punkter-2030" in views
     assert all(key.rsplit("-", 1)[-1].isdigit() for key in long), long
+
+
+def _docs(value: object) -> list[str]:
+    text = json.dumps(value)
+    return [part.split('"')[0] for part in text.split('{"doc": "')[1:]]
+
+
+def test_each_year_page_links_the_years_before_and_after_it(tmp_path: Path) -> None:
+    site = archive.generate(tmp_path / "site", archive.Size(LONGEST_LIST + 60, 60))
+    corpus = load_corpus(site / "records", base=site)
+    views = all_views(corpus, "arkiv", [], build_day())
+    page = f"arkiv/personer/{archive.MAIN_PRESENTER}"
+    years = sorted(key for key in views if key.startswith(page + "/fremlagt-"))
+    assert len(years) >= 3
+    for index, key in enumerate(years):
+        neighbours = years[max(0, index - 1) : index] + years[index + 1 : index + 2]
+        assert _docs(views[key]) == neighbours

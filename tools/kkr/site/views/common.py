@@ -86,14 +86,28 @@ def item_bullets(
     by_year: defaultdict[int, list[ItemInfo]] = defaultdict(list)
     for info in {info.ref: info for info in infos}.values():
         by_year[info.date.year].append(info)
+    years = sorted(by_year)
+    names = [f"{page}/{heading.lower().translate(_ASCII)}-{year}" for year in years]
     links: list[Inline] = []
-    for year in sorted(by_year):
-        docname = f"{page}/{heading.lower().translate(_ASCII)}-{year}"
+    for index, (year, docname) in enumerate(zip(years, names, strict=True)):
         count = len(by_year[year])
         title = f"{subject} ({year})"
-        ctx.extra[docname] = view(title, [bullets(item_list(by_year[year]))])
+        ctx.extra[docname] = view(
+            title, [*_year_links(years, names, index), bullets(item_list(by_year[year]))]
+        )
         links.append([doc(docname, f"{year} ({count} {'punkt' if count == 1 else 'punkter'})")])
     return [para(f"{len(rows)} punkter, fordelt på år:"), bullets(links)]
+
+
+def _year_links(years: list[int], names: list[str], index: int) -> list[Block]:
+    """Links from one year page to the year pages before and after it, if there are any."""
+    parts: Inline = []
+    if index > 0:
+        parts += ["Forrige år: ", doc(names[index - 1], str(years[index - 1]))]
+    if index + 1 < len(years):
+        after = doc(names[index + 1], str(years[index + 1]))
+        parts += [" · " if parts else "", "Næste år: ", after]
+    return [para(*parts)] if parts else []
 
 
 def _number(number: str) -> tuple[int, ...]:
