@@ -34,6 +34,11 @@ kkr_menu = (
 # Open data: OParl ids, calendar and feed links and the sitemap need the site's own address.
 # Set KKR_BASE_URL when publishing; without it the site is addressed as a local server.
 html_baseurl = os.environ.get("KKR_BASE_URL", "http://localhost:8000/")
+# The data licence, stated in every export (data package, OParl, Atom, DCAT) and on the Data
+# page. None says plainly that no licence has been chosen. Only the secretariat can choose one,
+# e.g. {"name": "CC-BY-4.0", "title": "Creative Commons Navngivelse 4.0",
+#       "url": "https://creativecommons.org/licenses/by/4.0/"}
+kkr_data_license = None
 sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_site_name = "KKR Syddanmark – vidensbase"

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kkr.exports import calendar, charts, database, downloads, feeds, oparl, statistics, tables
+from kkr.exports import (
+    calendar,
+    catalog,
+    charts,
+    database,
+    downloads,
+    feeds,
+    oparl,
+    statistics,
+    tables,
+)
 from kkr.exports.context import ExportContext
 from kkr.exports.feeds import Feed
 from kkr.exports.statistics import Figure
@@ -118,9 +128,20 @@ def bundle(ctx: ExportContext) -> Bundle:
     figures = statistics.all_figures(ctx)
     files: dict[str, bytes] = {}
     files.update(oparl.export(ctx))
-    files.update(downloads.export(tabs, ctx.front_url))
+    files.update(downloads.export(tabs, ctx.front_url, ctx.license))
     files.update(database.export(tabs))
     files.update(calendar.export(ctx))
     files.update(feeds.export(ctx, feed_list))
     files.update(charts.export(figures))
-    return Bundle(ctx, files, _listing(files, tabs, feed_list, ctx.prefix), figures, feed_list)
+    listing = _listing(files, tabs, feed_list, ctx.prefix)
+    # The catalogue describes every other download, so it is made from their listing.
+    files.update(catalog.export(ctx, listing))
+    listing.append(
+        Download(
+            catalog.PATH,
+            "Datakatalog (DCAT-AP, JSON-LD)",
+            "Beskriver hvert datasæt og hver fil til de danske dataportaler",
+            len(files[catalog.PATH]),
+        )
+    )
+    return Bundle(ctx, files, listing, figures, feed_list)

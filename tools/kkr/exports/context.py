@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from kkr.exports.license import DataLicense
 from kkr.loading.corpus import Corpus
 from kkr.site import paths
 from kkr.site.dates import build_day
@@ -30,6 +31,8 @@ class ExportContext:
     front: str = "index"
     stamp: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=UTC))
     today: date = field(default_factory=build_day)
+    license: DataLicense | None = None
+    """The data licence from conf.py; None while none has been chosen."""
     links: Links = field(init=False)
 
     def __post_init__(self) -> None:
@@ -37,11 +40,16 @@ class ExportContext:
 
     @classmethod
     def create(
-        cls, corpus: Corpus, base_url: str | None, prefix: str, front: str = "index"
+        cls,
+        corpus: Corpus,
+        base_url: str | None,
+        prefix: str,
+        front: str = "index",
+        license: DataLicense | None = None,
     ) -> ExportContext:
         """A context for ``corpus``; the base URL gets its trailing slash, the stamp its epoch."""
         base = (base_url or LOCAL_BASE).rstrip("/") + "/"
-        return cls(corpus, base, prefix, front, build_stamp(corpus), build_day())
+        return cls(corpus, base, prefix, front, build_stamp(corpus), build_day(), license)
 
     def url(self, path: str) -> str:
         """The absolute URL of a file of the built site, e.g. oparl/system.json."""

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from kkr.exports.license import DataLicense, statement
 from kkr.exports.tables import Table
 
 DIR = "data"
@@ -66,14 +67,19 @@ def _resource(table: Table) -> dict[str, object]:
     }
 
 
-def export(tables: list[Table], homepage: str) -> dict[str, bytes]:
+def export(
+    tables: list[Table], homepage: str, license: DataLicense | None = None
+) -> dict[str, bytes]:
     """The CSV files and datapackage.json, keyed by their path under the site root."""
     files = {csv_path(t): to_csv(t) for t in tables}
-    package = {
+    package: dict[str, object] = {
         "name": "kkr-syddanmark",
         "title": "KKR Syddanmark – møder, personer, organisationer og aftaler",
+        "description": statement(license),
         "homepage": homepage,
-        "resources": [_resource(t) for t in tables],
     }
+    if license:
+        package["licenses"] = [{"name": license.name, "path": license.url, "title": license.title}]
+    package["resources"] = [_resource(t) for t in tables]
     files[PACKAGE] = (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     return files

@@ -8,6 +8,7 @@ from datetime import datetime, time
 from feedgen.feed import FeedGenerator
 
 from kkr.exports.context import ZONE, ExportContext, item_ref
+from kkr.exports.license import statement
 from kkr.site import labels, paths
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
@@ -139,6 +140,7 @@ def atom(ctx: ExportContext, feed: Feed) -> bytes:
     gen.title(f"KKR Syddanmark – {feed.title}")
     gen.author({"name": "KKR Syddanmark vidensbase"})
     gen.language("da")
+    gen.rights(statement(ctx.license))
     gen.link(href=ctx.url(feed.path), rel="self", type="application/atom+xml")
     page = ctx.url(feed.page + ".html") if feed.page else ctx.front_url
     gen.link(href=page, rel="alternate", type="text/html")

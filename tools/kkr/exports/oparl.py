@@ -8,6 +8,7 @@ from typing import Any
 
 from kkr.exports import oparl_objects as o
 from kkr.exports.context import ExportContext
+from kkr.exports.license import statement
 from kkr.site.paths import safe_id
 from schema.body import Body
 from schema.membership import Membership
@@ -115,12 +116,20 @@ def body_lists(ctx: ExportContext, body: Body, files: Files) -> dict[str, list[o
     return lists
 
 
+def license_fields(ctx: ExportContext) -> o.Obj:
+    """OParl's license URL, or a vendor field saying plainly that no licence has been chosen."""
+    if ctx.license:
+        return {"license": ctx.license.url}
+    return {"kkr:license": statement(None)}
+
+
 def body_obj(ctx: ExportContext, body: Body, files: Files) -> o.Obj:
     """The Body with the URLs of its lists; writes the lists and their objects."""
     out = o.base(ctx, "Body", body.id, ctx.front_url)
     out["system"] = ctx.url(SYSTEM)
     out["name"] = body.name
     out["website"] = ctx.base_url
+    out.update(license_fields(ctx))
     # No mainOrganization: the draft-07 schema's "$ref": "Organization" demands an object
     # where master demands a URL, so no value passes both; the Meeting objects name it instead.
     lists = body_lists(ctx, body, files)
@@ -145,6 +154,7 @@ def export(ctx: ExportContext) -> Files:
         "name": "KKR Syddanmark – vidensbase",
         "website": ctx.base_url,
         "web": ctx.front_url,
+        **license_fields(ctx),
     }
     files[SYSTEM] = dump(system)
     return dict(sorted(files.items()))

@@ -19,6 +19,7 @@ from kkr.exports import calendar, feeds, jsonld, stored
 from kkr.exports.bundle import DIRS, Bundle, bundle
 from kkr.exports.charts import chart_path
 from kkr.exports.context import LOCAL_BASE, ExportContext
+from kkr.exports.license import statement
 from kkr.gcpause import paused_gc
 from kkr.i18n import _
 from kkr.site import paths, source
@@ -84,7 +85,8 @@ def _key(app: Sphinx, base: str) -> str:
     if not site:
         return ""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return "\0".join((site, base, epoch, str(app.config.root_doc)))
+    license = repr(SiteConfig.from_app(app).license)
+    return "\0".join((site, base, epoch, str(app.config.root_doc), license))
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -104,7 +106,9 @@ def on_builder_inited(app: Sphinx) -> None:
 
     def make() -> ExportContext:
         corpus = source.corpus(app, cfg.records)
-        return ExportContext.create(corpus, base, cfg.pages_prefix, str(app.config.root_doc))
+        return ExportContext.create(
+            corpus, base, cfg.pages_prefix, str(app.config.root_doc), cfg.license
+        )
 
     key = _key(app, base)
     last = stored.read(Path(app.doctreedir), key) if key else None
@@ -312,11 +316,28 @@ class FigureDirective(ExportDirective):
         return out
 
 
+class LicenseDirective(SphinxDirective):
+    """The data licence set in conf.py, or the plain statement that none has been chosen."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return the paragraph."""
+        license = SiteConfig.from_app(self.env.app).license
+        if license is None:
+            return [nodes.paragraph(text=statement(None))]
+        link = nodes.reference("", license.title, refuri=license.url)
+        return [
+            nodes.paragraph(
+                "", "", nodes.Text("Dataene må genbruges på vilkårene i "), link, nodes.Text(".")
+            )
+        ]
+
+
 def register(app: Sphinx) -> None:
     """Register the directives, the chart node and the build events of the exports."""
     app.add_node(chart, html=(visit_chart, None))
     app.add_directive("kkr-downloads", DownloadsDirective)
     app.add_directive("kkr-figure", FigureDirective)
+    app.add_directive("kkr-license", LicenseDirective)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-before-read-docs", on_before_read)
     # Before sphinxext-opengraph (priority 500), so it sees the meeting's own description.

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from kkr.exports.license import DataLicense, from_setting
 
 DEFAULT_RECORDS = "records"
 DEFAULT_PAGES = "arkiv"
@@ -19,6 +23,7 @@ class SiteConfig:
     pages: Path
     pages_prefix: str
     menu: tuple[str, ...]
+    license: DataLicense | None
 
     @classmethod
     def from_app(cls, app: Sphinx) -> SiteConfig:
@@ -30,6 +35,7 @@ class SiteConfig:
             pages=srcdir / prefix,
             pages_prefix=prefix,
             menu=tuple(str(name) for name in app.config.kkr_menu),
+            license=from_setting(app.config.kkr_data_license),
         )
 
 
@@ -40,3 +46,14 @@ def register(app: Sphinx) -> None:
     app.add_config_value("kkr_pages", DEFAULT_PAGES, "env", types=frozenset({str}))
     # Hand-written pages listed in the menu after the generated list pages, e.g. docs/om-kkr.
     app.add_config_value("kkr_menu", (), "env", types=frozenset({tuple, list}))
+    # The data licence every export states; None says plainly that none has been chosen.
+    app.add_config_value("kkr_data_license", None, "env", types=frozenset({dict, type(None)}))
+    app.connect("config-inited", _check_license)
+
+
+def _check_license(app: Sphinx, config: Config) -> None:
+    # A malformed setting stops the build with its valid form, not with a traceback later.
+    try:
+        from_setting(config.kkr_data_license)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
