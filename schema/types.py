@@ -27,6 +27,14 @@ class Ref:
 
     kind: str
 
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Marks the reference for kkr schema, which makes lists of them unique.
+        result = handler(schema)
+        result["x-kkr-ref"] = self.kind
+        return result
+
 
 def _fail(code: str, message: str, got: object, example: str) -> PydanticCustomError:
     # pydantic's templates know {name} but not {name!r}, so quote the value here. The
@@ -128,6 +136,9 @@ class Matches:
         result = handler(schema)
         result["pattern"] = f"^{self.regex}$"
         result["examples"] = [self.example.strip("'")]
+        result["patternErrorMessage"] = _("Expected: {what}, e.g. {example}").format(
+            what=_(self.what), example=self.example
+        )
         return result
 
 
@@ -147,7 +158,7 @@ Party = Annotated[str, Matches(r"[A-ZÆØÅ]", N_("party letter (one capital let
 Email = Annotated[str, Matches(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", N_("e-mail address"), "bel@kl.dk")]
 Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", N_("telephone number"), "'5376 3683'")]
 Url = Annotated[
-    str, Matches(r"https?://[^\s<>\"]+", N_("web address (http or https)"), "https://www.kl.dk/")
+    str, Matches(r'https?://[^\s<>"]+', N_("web address (http or https)"), "https://www.kl.dk/")
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 """One line of plain text, such as a title."""
