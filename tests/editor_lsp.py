@@ -19,12 +19,13 @@ _PATIENCE = 300.0
 
 @dataclass(frozen=True)
 class Finding:
-    """One diagnostic the editor shows: 1-based line and column, and its message."""
+    """One diagnostic the editor shows: 1-based line and column, its last line, its message."""
 
     line: int
     column: int
     message: str
     severity: int
+    end: int
 
 
 def missing() -> str | None:
@@ -172,6 +173,7 @@ class Editor:
                         d["range"]["start"]["character"] + 1,
                         d["message"],
                         d.get("severity", 1),
+                        d["range"]["end"]["line"] + 1,
                     )
                     for d in message["params"]["diagnostics"]
                 ]

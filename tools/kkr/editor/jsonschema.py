@@ -68,6 +68,8 @@ def editor_schema(kind: Kind, document: dict[str, Any]) -> dict[str, Any]:
     out["properties"]["id"] = _reserve(out["properties"]["id"], reserved, "siden")
     if kind.name == "person":
         out["allOf"] = _person_rules()
+    if kind.name == "meeting":
+        out["allOf"] = [_decisions_in_minutes()]
     if kind.name == "workplan":
         area = out["$defs"]["Area"]["properties"]
         area["id"] = _reserve(area["id"], RESERVED_AREA_IDS, "siden om fremdrift")
@@ -92,6 +94,19 @@ def _person_rules() -> list[dict[str, Any]]:
         }
     )
     return rules
+
+
+def _decisions_in_minutes() -> dict[str, Any]:
+    # As kkr.checks.meetings: every item in minutes has its decision, empty if printed so.
+    item = {
+        "required": ["beslutning"],
+        "errorMessage": "Punktet har ingen beslutning, men posten er et referat; tilføj den, "
+        "fx beslutning: KKR Syddanmark tog orienteringen til efterretning.",
+    }
+    return {
+        "if": {"properties": {"document": {"const": "minutes"}}, "required": ["document"]},
+        "then": {"properties": {"items": {"items": item}}},
+    }
 
 
 def _only_for(field: str, kind: str) -> dict[str, Any]:
