@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from schema.base import Period, Record
 from schema.markdown import Markdown
-from schema.types import ItemRef, MembershipRef, OrganizationRef, PersonRef, Slug, Text
+from schema.types import (
+    DANISH,
+    ItemRef,
+    MembershipRef,
+    OrganizationRef,
+    PersonRef,
+    Slug,
+    Text,
+)
 
 
 class Role(StrEnum):
@@ -20,6 +29,31 @@ class Role(StrEnum):
     board_member = "board-member"
     representative = "representative"
     staff = "staff"
+    substitute = "substitute"
+
+
+# Staff may write a role in Danish; the record keeps what they wrote, the model the value.
+DANISH[Role] = {
+    "formand": "chair",
+    "næstformand": "vice-chair",
+    "medlem": "member",
+    "bestyrelsesmedlem": "board-member",
+    "repræsentant": "representative",
+    "medarbejder": "staff",
+    "suppleant": "substitute",
+}
+
+
+def _role(value: object) -> object:
+    return DANISH[Role].get(value, value) if isinstance(value, str) else value
+
+
+RoleName = Annotated[
+    Role,
+    BeforeValidator(_role),
+    WithJsonSchema({"type": "string", "enum": [*Role, *DANISH[Role]]}),
+]
+"""A role, in English as stored (chair) or in Danish as staff say it (formand)."""
 
 
 class Membership(Record):
@@ -30,7 +64,7 @@ class Membership(Record):
     )
     person: PersonRef = Field(description="Who holds the seat, e.g. flemming-neperus")
     organization: OrganizationRef = Field(description="The body the seat is in, e.g. fgu-danmark")
-    role: Role = Field(description="The capacity of the seat, e.g. representative")
+    role: RoleName = Field(description="The capacity of the seat, e.g. representative")
     appointed_by: OrganizationRef | None = Field(
         None, description="The body that appointed the person, e.g. kkr-syddanmark"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any
 
 from kkr.i18n import N_, _
@@ -19,6 +20,9 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
+
+DANISH: dict[type[Enum], dict[str, str]] = {}
+"""Danish names staff may write for an enum's values, e.g. formand for chair."""
 
 
 @dataclass(frozen=True)

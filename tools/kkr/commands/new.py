@@ -22,6 +22,7 @@ from schema.membership import Role
 from schema.organization import OrganizationKind
 from schema.person import PersonKind
 from schema.registry import KINDS
+from schema.types import DANISH
 
 DIRECTORIES = {kind.name: kind.directory for kind in KINDS.values()}
 
@@ -58,9 +59,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     membership.add_argument(
         "--role",
         dest="choice",
-        choices=[m.value for m in Role],
+        choices=[*(m.value for m in Role), *DANISH[Role]],
         default="member",
-        help=_("default: {value}").format(value="member"),
+        metavar="ROLE",
+        help=_("one of {values} (default: {default})").format(
+            values=", ".join(f"{name} ({value})" for name, value in DANISH[Role].items()),
+            default="member",
+        ),
     )
     membership.add_argument(
         "--replaces", metavar="MEMBERSHIP", help=_("the id of the membership this one succeeds")
@@ -184,7 +189,8 @@ def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
             ) from None
         return skeletons.meeting(value, corpus)
     if args.kind == "membership":
-        return skeletons.membership(value, args.organization, args.choice, args.replaces, corpus)
+        role = DANISH[Role].get(args.choice, args.choice)
+        return skeletons.membership(value, args.organization, role, args.replaces, corpus)
     if args.kind == "matter":
         return skeletons.matter(value, args.item, corpus)
     if not slug(value):

@@ -1,0 +1,82 @@
+"""Staff may write a seat's role in Danish (formand) as well as the stored English (chair)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from kkr import i18n
+from kkr.checks.corpus import load_corpus
+from kkr.cli import main
+
+from schema.membership import Membership, Role
+from schema.types import DANISH
+
+REPO = Path(__file__).resolve().parent.parent
+CONTEXT = Path(__file__).parent / "editor" / "context" / "records"
+
+
+@pytest.fixture(autouse=True)
+def _danish() -> Iterator[None]:
+    i18n.set_language("da")
+    yield
+    i18n.set_language()
+
+
+@pytest.fixture
+def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(CONTEXT, tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "records"
+
+
+def _seat(records: Path, role: str) -> Path:
+    path = records / "memberships" / "kkr-bo-hansen.yaml"
+    path.write_text(
+        f"id: kkr-bo-hansen\nperson: bo-hansen\norganization: kkr\nrole: {role}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_every_role_has_one_danish_name() -> None:
+    assert sorted(DANISH[Role].values()) == sorted(m.value for m in Role)
+
+
+@pytest.mark.parametrize(("danish", "english"), sorted(DANISH[Role].items()))
+def test_a_danish_role_validates_as_its_english_value(
+    records: Path, danish: str, english: str
+) -> None:
+    _seat(records, danish)
+    corpus = load_corpus(records)
+    assert not corpus.diagnostics
+    seat = corpus.entries("membership")[0].record
+    assert isinstance(seat, Membership)
+    assert seat.role == Role(english)
+
+
+def test_an_unknown_role_lists_the_danish_names(records: Path) -> None:
+    _seat(records, "formandinde")
+    [diagnostic] = load_corpus(records).diagnostics
+    assert diagnostic.code == "invalid-value"
+    assert "'formand'" in diagnostic.message and "'chair'" in diagnostic.message
+
+
+def test_the_editor_schema_accepts_danish_and_english_roles() -> None:
+    schema = json.loads((REPO / "schema" / "json" / "membership.json").read_text())
+    validator = Draft202012Validator(schema)
+    seat = {"id": "kkr-bo-hansen", "person": "bo-hansen", "organization": "kkr"}
+    for role in ["formand", "chair", "suppleant"]:
+        assert not list(validator.iter_errors({**seat, "role": role}))
+    assert list(validator.iter_errors({**seat, "role": "formandinde"}))
+
+
+def test_kkr_new_takes_a_danish_role(records: Path) -> None:
+    assert main(["new", "membership", "bo-hansen", "kkr", "--role", "næstformand"]) == 0
+    [path] = (records / "memberships").glob("*.yaml")
+    assert "role: vice-chair\n" in path.read_text(encoding="utf-8")
+    assert not load_corpus(records).diagnostics
