@@ -275,8 +275,9 @@ def _field_info(model: type[BaseModel], path: PathKey) -> FieldInfo | None:
 def _example(field: FieldInfo | None, name: str) -> str:
     if field is None:
         return f"{name}: ..."
-    if field.description and "e.g. " in field.description:
-        return f"{name}: {field.description.split('e.g. ', 1)[1].split(';')[0]}"
+    # The (Danish) descriptions end in an example: "Hvor langt mødet er, fx held".
+    if field.description and "fx " in field.description:
+        return f"{name}: {field.description.split('fx ', 1)[1].split(';')[0]}"
     hints = _walk_annotation(field.annotation, field.metadata)
     for hint in hints:
         if isinstance(hint, Matches):

@@ -155,10 +155,6 @@ def _rewrite(node: Any, defs: dict[str, Any]) -> Any:
     if out.get("type") == "array" and isinstance(items, dict) and "x-kkr-ref" in items:
         # kkr warns when a list names the same record twice (duplicate-link).
         out["uniqueItems"] = True
-    if out.get("title") and "properties" not in out and "enum" not in out:
-        # Pydantic's titles are the English field names ("Start Time"); hover shows the
-        # Danish description instead.
-        del out["title"]
     if "properties" in out:
         _close(out)
     if "enum" in out:
