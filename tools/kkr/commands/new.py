@@ -39,50 +39,65 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "`kkr new item` adds the next free item number to an existing meeting instead."
         ),
     )
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    _add(kinds, "meeting", N_("a planned meeting with the standard sections"), "DATE", "2024-09-10")
-    item = _add(kinds, "item", N_("the next free item of a meeting"), "MEETING", "2024-09-10")
-    item.add_argument(
-        "--section", metavar="N", help=_("the section number (default: the last item's section)")
+    kinds = parser.add_subparsers(dest="kind", metavar=_("KIND"), required=True)
+    _add(
+        kinds,
+        "meeting",
+        N_("a planned meeting with the standard sections"),
+        N_("DATE"),
+        "2024-09-10",
     )
-    item.add_argument("--title", default="Titel på punktet", help=_("the item's title as printed"))
-    person = _add(kinds, "person", N_("a person"), "NAME", "'Mads Skau'")
+    item = _add(kinds, "item", N_("the next free item of a meeting"), N_("MEETING"), "2024-09-10")
+    item.add_argument(
+        "--section", metavar=_("N"), help=_("the section number (default: the last item's section)")
+    )
+    item.add_argument(
+        "--title",
+        default="Titel på punktet",
+        metavar=_("TITLE"),
+        help=_("the item's title as printed"),
+    )
+    person = _add(kinds, "person", N_("a person"), N_("NAME"), "'Mads Skau'")
     _choice(person, PersonKind, "politician")
-    organization = _add(kinds, "organization", N_("an organization"), "NAME", "'FGU Danmark'")
+    organization = _add(kinds, "organization", N_("an organization"), N_("NAME"), "'FGU Danmark'")
     _choice(organization, OrganizationKind, "other")
     membership = _add(
-        kinds, "membership", N_("a seat of a person in a body"), "PERSON", "mads-skau fgu-danmark"
+        kinds,
+        "membership",
+        N_("a seat of a person in a body"),
+        N_("PERSON"),
+        "mads-skau fgu-danmark",
     )
     membership.add_argument(
-        "organization", metavar="ORG", help=_("the body's id, e.g. fgu-danmark")
+        "organization", metavar=_("ORG"), help=_("the body's id, e.g. fgu-danmark")
     )
     membership.add_argument(
         "--role",
         dest="choice",
         choices=[*(m.value for m in Role), *DANISH[Role]],
         default="member",
-        metavar="ROLE",
+        metavar=_("ROLE"),
         help=_("one of {values} (default: {default})").format(
             values=", ".join(f"{name} ({value})" for name, value in DANISH[Role].items()),
             default="member",
         ),
     )
     membership.add_argument(
-        "--replaces", metavar="MEMBERSHIP", help=_("the id of the membership this one succeeds")
+        "--replaces", metavar=_("MEMBERSHIP"), help=_("the id of the membership this one succeeds")
     )
     contract = _add(
-        kinds, "contract", N_("an agreement"), "NAME", "'Resultatkontrakt med SDEO 2025'"
+        kinds, "contract", N_("an agreement"), N_("NAME"), "'Resultatkontrakt med SDEO 2025'"
     )
     _choice(contract, ContractKind, "performance-contract")
     matter = _add(
         kinds,
         "matter",
         N_("a matter followed across meetings"),
-        "NAME",
+        N_("NAME"),
         "'Fremskudt funktion' --item 2023-11-21/2.4",
     )
     matter.add_argument(
-        "--item", required=True, metavar="ITEM", help=_("its first item, e.g. 2023-11-21/2.4")
+        "--item", required=True, metavar=_("ITEM"), help=_("its first item, e.g. 2023-11-21/2.4")
     )
 
 
@@ -105,10 +120,10 @@ def _add(
         name,
         help=_("{what}, e.g. {example}").format(what=_(what), example=f"kkr new {name} {example}"),
     )
-    parser.add_argument("value", metavar=metavar, help=_(_WHAT[metavar]))
+    parser.add_argument("value", metavar=_(metavar), help=_(_WHAT[metavar]))
     if metavar in ("NAME", "PERSON"):
         parser.add_argument(
-            "--id", metavar="ID", help=_("use this id instead of the one made from the names")
+            "--id", metavar=_("ID"), help=_("use this id instead of the one made from the names")
         )
     add_records(parser)
     parser.set_defaults(func=run)
@@ -121,7 +136,7 @@ def _choice(parser: argparse.ArgumentParser, enum: Any, default: str) -> None:
         dest="choice",
         choices=[m.value for m in enum],
         default=default,
-        metavar="KIND",
+        metavar=_("KIND"),
         help=_("one of {values} (default: {default})").format(
             values=", ".join(m.value for m in enum), default=default
         ),
