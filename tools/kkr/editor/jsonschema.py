@@ -66,6 +66,9 @@ def editor_schema(kind: Kind, document: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = _unmarked(_rewrite(document, document.get("$defs", {})))
     reserved = RESERVED_IDS
     out["properties"]["id"] = _reserve(out["properties"]["id"], reserved, "siden")
+    _fields_in_text(out, set(out["properties"]))
+    for definition in out.get("$defs", {}).values():
+        _fields_in_text(definition, set(out["properties"]))
     if kind.name == "person":
         out["allOf"] = _person_rules()
     if kind.name == "meeting":
@@ -74,6 +77,20 @@ def editor_schema(kind: Kind, document: dict[str, Any]) -> dict[str, Any]:
         area = out["$defs"]["Area"]["properties"]
         area["id"] = _reserve(area["id"], RESERVED_AREA_IDS, "siden om fremdrift")
     return out
+
+
+def _fields_in_text(node: dict[str, Any], around: set[str]) -> None:
+    # The indentation trap (kkr's field-in-text): a line in a text that looks like a field of
+    # the object holding the text, or of the record, was meant as that field.
+    properties = node.get("properties")
+    if not isinstance(properties, dict):
+        return
+    names = "|".join(sorted(set(properties) | around))
+    trap = rf"^(?![\s\S]*?(?:^|\n)[ \t]*(?:- +)?(?:{names}):(?:[ \t]|\n|$))"
+    for schema in properties.values():
+        if schema.get("pattern") == MARKDOWN:
+            schema["pattern"] = trap + MARKDOWN.removeprefix("^")
+            schema["patternErrorMessage"] = _MARKDOWN_MESSAGE
 
 
 def _person_rules() -> list[dict[str, Any]]:
@@ -167,11 +184,7 @@ def _rewrite(node: Any, defs: dict[str, Any]) -> Any:
     if out.get("description") == _MARKDOWN_DESCRIPTION:
         out["pattern"] = MARKDOWN
         out["description"] = "Markdown uden HTML, direktiver og andre links end web, mail og tlf."
-        out["patternErrorMessage"] = (
-            "Teksten indeholder HTML, et direktiv, en ukendt rolle som {kkr:persn}, et "
-            "usikkert link eller et tegn, der ikke er tilladt; skriv almindelig Markdown, "
-            "fx **fed** eller {kkr:person}`bo-hansen`."
-        )
+        out["patternErrorMessage"] = _MARKDOWN_MESSAGE
     elif out.get("type") == "string" and "pattern" not in out and "enum" not in out:
         out["pattern"] = _CLEAN_TEXT
         out["patternErrorMessage"] = (
@@ -182,6 +195,12 @@ def _rewrite(node: Any, defs: dict[str, Any]) -> Any:
     return out
 
 
+_MARKDOWN_MESSAGE = (
+    "Teksten indeholder HTML, et direktiv, en ukendt rolle som {kkr:persn}, et usikkert link, "
+    "et tegn, der ikke er tilladt, eller en linje, der ligner et felt (fx commitments:); skriv "
+    "almindelig Markdown, fx **fed** eller {kkr:person}`bo-hansen`, og ryk en linje, der er "
+    "et felt, ud af teksten."
+)
 # Keys whose value maps names to schemas, rather than being a schema itself.
 _SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
 _MARKDOWN_DESCRIPTION = "Markdown without raw HTML, directives or non-web links"
