@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from schema.base import Period, Record, Strict
 from schema.markdown import Markdown
-from schema.types import Amount, ContractRef, ItemRef, OrganizationRef, PartialDate, Slug, Text
+from schema.types import (
+    DANISH,
+    Amount,
+    ContractRef,
+    ItemRef,
+    OrganizationRef,
+    PartialDate,
+    Slug,
+    Text,
+    danish_schema,
+    from_danish,
+)
 
 
 class ContractKind(StrEnum):
@@ -21,6 +33,17 @@ class ContractKind(StrEnum):
     health_agreement = "health-agreement"
 
 
+DANISH[ContractKind] = {
+    "resultatkontrakt": "performance-contract",
+    "rammeaftale": "framework-agreement",
+    "partnerskab": "partnership",
+    "samarbejdsaftale": "cooperation-agreement",
+    "sundhedsaftale": "health-agreement",
+}
+ContractKindName = Annotated[ContractKind, from_danish(ContractKind), danish_schema(ContractKind)]
+"""A ContractKind value, or its Danish name."""
+
+
 class Cadence(StrEnum):
     """How often the agreement is renewed."""
 
@@ -30,6 +53,16 @@ class Cadence(StrEnum):
     per_term = "per-term"
 
 
+DANISH[Cadence] = {
+    "engangsaftale": "once",
+    "årlig": "yearly",
+    "hvert-andet-år": "biennial",
+    "hver-valgperiode": "per-term",
+}
+CadenceName = Annotated[Cadence, from_danish(Cadence), danish_schema(Cadence)]
+"""A Cadence value, or its Danish name."""
+
+
 class ContractStatus(StrEnum):
     """Where the agreement stood in the latest source."""
 
@@ -37,6 +70,18 @@ class ContractStatus(StrEnum):
     active = "active"
     extended = "extended"
     expired = "expired"
+
+
+DANISH[ContractStatus] = {
+    "planlagt": "planned",
+    "gældende": "active",
+    "forlænget": "extended",
+    "udløbet": "expired",
+}
+ContractStatusName = Annotated[
+    ContractStatus, from_danish(ContractStatus), danish_schema(ContractStatus)
+]
+"""A ContractStatus value, or its Danish name."""
 
 
 class Extension(Strict):
@@ -88,7 +133,7 @@ class Contract(Record):
     title: Text = Field(
         title="titel", description="Aftalens navn på dansk, fx Resultatkontrakt med SDEO 2022-2023"
     )
-    kind: ContractKind = Field(
+    kind: ContractKindName = Field(
         title="slags", description="Hvilken slags aftale det er, fx performance-contract"
     )
     parties: list[OrganizationRef] = Field(
@@ -99,8 +144,8 @@ class Contract(Record):
     period: Period = Field(
         title="periode", description="Hvornår den løber, fx {start: '2022', end: '2023'}"
     )
-    cadence: Cadence = Field(title="hyppighed", description="Hvor ofte den fornyes, fx yearly")
-    status: ContractStatus = Field(
+    cadence: CadenceName = Field(title="hyppighed", description="Hvor ofte den fornyes, fx yearly")
+    status: ContractStatusName = Field(
         title="status", description="Hvor den stod i den seneste kilde, fx extended"
     )
     extensions: list[Extension] = Field(

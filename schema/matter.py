@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import CommitmentRef, ContractRef, ItemRef, Slug, Text, TopicRef
+from schema.types import (
+    DANISH,
+    CommitmentRef,
+    ContractRef,
+    ItemRef,
+    Slug,
+    Text,
+    TopicRef,
+    danish_schema,
+    from_danish,
+)
 
 
 class MatterStatus(StrEnum):
@@ -17,6 +28,15 @@ class MatterStatus(StrEnum):
     open = "open"
     recurring = "recurring"
     concluded = "concluded"
+
+
+DANISH[MatterStatus] = {
+    "åben": "open",
+    "tilbagevendende": "recurring",
+    "afsluttet": "concluded",
+}
+MatterStatusName = Annotated[MatterStatus, from_danish(MatterStatus), danish_schema(MatterStatus)]
+"""A MatterStatus value, or its Danish name."""
 
 
 class Matter(Record):
@@ -30,7 +50,7 @@ class Matter(Record):
 
     id: Slug = Field(title="id", description="Fast id, fx sdeo-resultatkontrakt")
     title: Text = Field(title="titel", description="Emnet på dansk, fx Resultatkontrakten med SDEO")
-    status: MatterStatus = Field(
+    status: MatterStatusName = Field(
         title="status", description="Hvor forløbet står i den seneste kilde, fx open"
     )
     summary: Markdown | None = Field(

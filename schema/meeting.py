@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, StringConstraints
 from schema.base import Record, Strict
 from schema.markdown import Markdown
 from schema.types import (
+    DANISH,
     BodyRef,
     CaseNumber,
     CommitmentRef,
@@ -28,6 +29,8 @@ from schema.types import (
     StartTime,
     Text,
     TopicRef,
+    danish_schema,
+    from_danish,
 )
 
 # "place", "items[2.1].beslutning": the fields kkr import sets; a 12-digit hash of each value.
@@ -42,6 +45,14 @@ class DocumentKind(StrEnum):
     minutes = "minutes"
 
 
+DANISH[DocumentKind] = {
+    "dagsorden": "agenda",
+    "referat": "minutes",
+}
+DocumentName = Annotated[DocumentKind, from_danish(DocumentKind), danish_schema(DocumentKind)]
+"""A DocumentKind value, or its Danish name."""
+
+
 class MeetingStatus(StrEnum):
     """How far a meeting has come."""
 
@@ -49,6 +60,18 @@ class MeetingStatus(StrEnum):
     agenda_published = "agenda-published"
     minutes_approved = "minutes-approved"
     held = "held"
+
+
+DANISH[MeetingStatus] = {
+    "planlagt": "planned",
+    "dagsorden-udsendt": "agenda-published",
+    "referat-godkendt": "minutes-approved",
+    "afholdt": "held",
+}
+MeetingStatusName = Annotated[
+    MeetingStatus, from_danish(MeetingStatus), danish_schema(MeetingStatus)
+]
+"""A MeetingStatus value, or its Danish name."""
 
 
 class Section(Strict):
@@ -244,10 +267,10 @@ class Meeting(Record):
     place: Text | None = Field(
         None, title="sted", description="Hvor mødet holdes, som det står, fx Virtuelt via Teams"
     )
-    document: DocumentKind | None = Field(
+    document: DocumentName | None = Field(
         None, title="dokument", description="Dokumentet, posten er taget fra, hvis nogen"
     )
-    status: MeetingStatus = Field(title="status", description="Hvor langt mødet er, fx held")
+    status: MeetingStatusName = Field(title="status", description="Hvor langt mødet er, fx held")
     case: CaseNumber | None = Field(None, title="sagsnummer", description="Mødets sagsnummer")
     present: list[PersonRef] = Field(
         default_factory=list, title="til stede", description="Deltagere"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import ConfigDict, Field
 
 from schema.base import Period, Record
 from schema.markdown import Markdown
@@ -17,6 +17,8 @@ from schema.types import (
     PersonRef,
     Slug,
     Text,
+    danish_schema,
+    from_danish,
 )
 
 
@@ -43,16 +45,7 @@ DANISH[Role] = {
     "suppleant": "substitute",
 }
 
-
-def _role(value: object) -> object:
-    return DANISH[Role].get(value, value) if isinstance(value, str) else value
-
-
-RoleName = Annotated[
-    Role,
-    BeforeValidator(_role),
-    WithJsonSchema({"type": "string", "enum": [*Role, *DANISH[Role]]}),
-]
+RoleName = Annotated[Role, from_danish(Role), danish_schema(Role)]
 """A role, in English as stored (chair) or in Danish as staff say it (formand)."""
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import OrganizationRef, Slug, Text, TopicRef, Url
+from schema.types import (
+    DANISH,
+    OrganizationRef,
+    Slug,
+    Text,
+    TopicRef,
+    Url,
+    danish_schema,
+    from_danish,
+)
 
 
 class OrganizationKind(StrEnum):
@@ -34,6 +44,31 @@ class OrganizationKind(StrEnum):
     other = "other"
 
 
+DANISH[OrganizationKind] = {
+    "råd": "council",
+    "kommune": "municipality",
+    "erhvervshus": "business-hub",
+    "eu-kontor": "eu-office",
+    "sekretariat": "secretariat",
+    "direktørforum": "director-forum",
+    "regionalt-råd": "regional-council",
+    "udvalg": "committee",
+    "bestyrelse": "board",
+    "uddannelsesinstitution": "educational-institution",
+    "trafikselskab": "transport-company",
+    "ministerium": "ministry",
+    "landsdækkende-organ": "national-body",
+    "forening": "association",
+    "klynge": "cluster",
+    "virksomhed": "company",
+    "andet": "other",
+}
+OrganizationKindName = Annotated[
+    OrganizationKind, from_danish(OrganizationKind), danish_schema(OrganizationKind)
+]
+"""An OrganizationKind value, or its Danish name."""
+
+
 class Organization(Record):
     """A body named in the sources."""
 
@@ -45,7 +80,7 @@ class Organization(Record):
     name: Text = Field(
         title="navn", description="Det fulde navn, som det står, fx Syddansk EU-kontor"
     )
-    kind: OrganizationKind = Field(
+    kind: OrganizationKindName = Field(
         title="slags", description="Hvilken slags organisation det er, fx municipality"
     )
     abbreviations: list[Text] = Field(

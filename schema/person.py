@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import Email, Initials, OrganizationRef, Party, Phone, Slug, Text
+from schema.types import (
+    DANISH,
+    Email,
+    Initials,
+    OrganizationRef,
+    Party,
+    Phone,
+    Slug,
+    Text,
+    danish_schema,
+    from_danish,
+)
 
 
 class PersonKind(StrEnum):
@@ -17,6 +29,15 @@ class PersonKind(StrEnum):
     politician = "politician"
     staff = "staff"
     external = "external"
+
+
+DANISH[PersonKind] = {
+    "politiker": "politician",
+    "medarbejder": "staff",
+    "ekstern": "external",
+}
+PersonKindName = Annotated[PersonKind, from_danish(PersonKind), danish_schema(PersonKind)]
+"""A PersonKind value, or its Danish name."""
 
 
 class Person(Record):
@@ -35,7 +56,7 @@ class Person(Record):
         description="Det fulde navn, som det står, fx Johannes Lundsryd Jensen; kun "
         "medarbejdere, der kun kendes på deres initialer, må udelade det",
     )
-    kind: PersonKind = Field(
+    kind: PersonKindName = Field(
         title="slags", description="I hvilken egenskab personen optræder, fx politician"
     )
     aliases: list[Text] = Field(

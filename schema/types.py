@@ -25,6 +25,20 @@ DANISH: dict[type[Enum], dict[str, str]] = {}
 """Danish names staff may write for an enum's values, e.g. formand for chair."""
 
 
+def from_danish(enum: type[Enum]) -> BeforeValidator:
+    """Read a Danish name of one of ``enum``'s values (DANISH[enum]) as that value."""
+
+    def english(value: object) -> object:
+        return DANISH[enum].get(value, value) if isinstance(value, str) else value
+
+    return BeforeValidator(english)
+
+
+def danish_schema(enum: type[Enum]) -> WithJsonSchema:
+    """The JSON Schema of an enum that also takes its Danish names."""
+    return WithJsonSchema({"type": "string", "enum": [*(m.value for m in enum), *DANISH[enum]]})
+
+
 @dataclass(frozen=True)
 class Ref:
     """Marks a string field as a reference to a record of ``kind``."""

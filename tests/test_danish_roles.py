@@ -1,10 +1,11 @@
-"""Staff may write a seat's role in Danish (formand) as well as the stored English (chair)."""
+"""Staff may write roles and other enum values in Danish (formand) or as stored (chair)."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,46 @@ def test_kkr_new_takes_a_danish_role(records: Path) -> None:
     [path] = (records / "memberships").glob("*.yaml")
     assert "role: vice-chair\n" in path.read_text(encoding="utf-8")
     assert not load_corpus(records).diagnostics
+
+
+def test_every_enum_staff_type_has_danish_names() -> None:
+    from kkr.reference import _nested
+
+    from schema.registry import KINDS
+
+    enums = set()
+    seen: set[type] = set()
+    for kind in KINDS.values():
+        seen.add(kind.model)
+        for model in [kind.model, *_nested(kind.model, seen)]:
+            for info in model.model_fields.values():  # type: ignore[attr-defined]
+                annotation = info.annotation
+                for candidate in getattr(annotation, "__args__", (annotation,)):
+                    if isinstance(candidate, type) and issubclass(candidate, Enum):
+                        enums.add(candidate)
+    assert len(enums) >= 8
+    for enum in enums:
+        assert enum in DANISH, enum
+        assert set(DANISH[enum].values()) <= {m.value for m in enum}
+        assert not set(DANISH[enum]) & {m.value for m in enum}
+
+
+def test_danish_kinds_keep_the_kind_rules(records: Path) -> None:
+    person = records / "people" / "anne-dam.yaml"
+    person.write_text("id: anne-dam\nname: Anne Dam\nkind: politiker\nparty: A\n", "utf-8")
+    assert not load_corpus(records).diagnostics
+    schema = json.loads((REPO / "schema" / "json" / "person.json").read_text())
+    validator = Draft202012Validator(schema)
+    assert not list(
+        validator.iter_errors({"id": "a", "name": "A", "kind": "politiker", "party": "A"})
+    )
+    assert list(validator.iter_errors({"id": "a", "name": "A", "kind": "ekstern", "party": "A"}))
+
+
+def test_danish_minutes_require_decisions_in_the_editor_schema() -> None:
+    schema = json.loads((REPO / "schema" / "json" / "meeting.json").read_text())
+    meeting = {"id": "2023-11-21", "body": "kkr", "date": "2023-11-21", "status": "afholdt"}
+    meeting["items"] = [{"number": "1.1", "title": "Punkt"}]
+    validator = Draft202012Validator(schema)
+    assert not list(validator.iter_errors({**meeting, "document": "dagsorden"}))
+    assert list(validator.iter_errors({**meeting, "document": "referat"}))

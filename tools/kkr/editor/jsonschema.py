@@ -10,11 +10,15 @@ read by staff, like the reference pages.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import Any
 
 from kkr.checks.records import RESERVED_AREA_IDS, RESERVED_IDS
 from kkr.checks.roles import ROLES
+from schema.meeting import DocumentKind
+from schema.person import PersonKind
 from schema.registry import Kind
+from schema.types import DANISH
 
 # Whole numbers a text field may be written as: a year, a telephone number.
 _DIGITS = ("2024", "53763683")
@@ -102,7 +106,10 @@ def _person_rules() -> list[dict[str, Any]]:
     rules.append(_only_for("initials", "staff"))
     rules.append(
         {
-            "if": {"properties": {"kind": {"const": "staff"}}, "required": ["kind", "initials"]},
+            "if": {
+                "properties": {"kind": _one_of(PersonKind.staff)},
+                "required": ["kind", "initials"],
+            },
             "else": {
                 "required": ["name"],
                 "errorMessage": "Feltet name mangler; kun medarbejdere, der kun kendes på deres "
@@ -113,6 +120,14 @@ def _person_rules() -> list[dict[str, Any]]:
     return rules
 
 
+def _one_of(value: Enum) -> dict[str, Any]:
+    """The value as stored, or any of its Danish names."""
+    names = [
+        name for name, english in DANISH.get(type(value), {}).items() if english == value.value
+    ]
+    return {"enum": [value.value, *names]}
+
+
 def _decisions_in_minutes() -> dict[str, Any]:
     # As kkr.checks.meetings: every item in minutes has its decision, empty if printed so.
     item = {
@@ -121,7 +136,10 @@ def _decisions_in_minutes() -> dict[str, Any]:
         "fx beslutning: KKR Syddanmark tog orienteringen til efterretning.",
     }
     return {
-        "if": {"properties": {"document": {"const": "minutes"}}, "required": ["document"]},
+        "if": {
+            "properties": {"document": _one_of(DocumentKind.minutes)},
+            "required": ["document"],
+        },
         "then": {"properties": {"items": {"items": item}}},
     }
 
@@ -130,7 +148,7 @@ def _only_for(field: str, kind: str) -> dict[str, Any]:
     message = f"{field} gælder kun personer af slagsen {kind}; fjern feltet, eller skriv "
     message += f"kind: {kind}."
     return {
-        "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+        "if": {"properties": {"kind": _one_of(PersonKind(kind))}, "required": ["kind"]},
         "else": {"properties": {field: {"type": "null", "errorMessage": message}}},
     }
 
