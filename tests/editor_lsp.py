@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -34,6 +35,11 @@ def missing() -> str | None:
         return "node is not installed (apt-get install nodejs)"
     if not SERVER.is_file():
         return "the language server is not installed: npm ci --prefix tests/oracle"
+    # The server imports JSON with import attributes (`with {type: 'json'}`): Node 18.20+.
+    version = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False)
+    found = tuple(int(part) for part in re.findall(r"\d+", version.stdout)[:2])
+    if found < (18, 20):
+        return f"yaml-language-server needs Node 18.20 or later, found {version.stdout.strip()}"
     return None
 
 
