@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -86,3 +87,21 @@ def test_every_pattern_compiles_in_javascript_with_the_u_flag() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def _texts(node: object) -> list[str]:
+    if isinstance(node, list):
+        return [t for child in node for t in _texts(child)]
+    if not isinstance(node, dict):
+        return []
+    words = ("description", "title", "errorMessage", "patternErrorMessage")
+    own = [v for k, v in node.items() if k in words and isinstance(v, str)]
+    return own + [t for child in node.values() for t in _texts(child)]
+
+
+def test_what_the_editor_shows_is_danish() -> None:
+    # Hover text and error messages; English words that no Danish sentence holds.
+    english = re.compile(r"\b(the|of|is|must|where|which|e\.g\.|as printed|when)\b")
+    texts = {t for s in SCHEMAS for t in _texts(json.loads(s.read_text()))}
+    assert len(texts) > 150
+    assert not sorted(t for t in texts if english.search(t))
