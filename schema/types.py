@@ -92,6 +92,7 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2023-11-21"]}),
 ]
 
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"
 _PARTIAL = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
 
 
@@ -117,7 +118,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$",
+            "pattern": PARTIAL_DATE_PATTERN,
             "examples": ["2020", "2020-07", "2020-07-01"],
         }
     ),

@@ -18,7 +18,7 @@ from kkr.checks.roles import ROLES
 from schema.meeting import DocumentKind
 from schema.person import PersonKind
 from schema.registry import Kind
-from schema.types import DANISH
+from schema.types import DANISH, PARTIAL_DATE_PATTERN
 
 # Whole numbers a text field may be written as: a year, a telephone number.
 _DIGITS = ("2024", "53763683")
@@ -67,9 +67,8 @@ _TYPE_WORDS = {
 
 def editor_schema(kind: Kind, document: dict[str, Any]) -> dict[str, Any]:
     """Return ``document`` (the model's JSON Schema) made into the editor's schema."""
-    out: dict[str, Any] = _unmarked(_rewrite(document, document.get("$defs", {})))
-    reserved = RESERVED_IDS
-    out["properties"]["id"] = _reserve(out["properties"]["id"], reserved, "siden")
+    out: dict[str, Any] = _unmarked(_rewrite(document))
+    out["properties"]["id"] = _reserve(out["properties"]["id"], RESERVED_IDS, "siden")
     _fields_in_text(out, set(out["properties"]))
     for definition in out.get("$defs", {}).values():
         _fields_in_text(definition, set(out["properties"]))
@@ -173,16 +172,16 @@ def _reserve(node: dict[str, Any], ids: frozenset[str], page: str) -> dict[str, 
     return node
 
 
-def _rewrite(node: Any, defs: dict[str, Any]) -> Any:
+def _rewrite(node: Any) -> Any:
     if isinstance(node, list):
-        return [_rewrite(child, defs) for child in node]
+        return [_rewrite(child) for child in node]
     if not isinstance(node, dict):
         return node
     out = _without_null(
         {
-            key: {name: _rewrite(child, defs) for name, child in value.items()}
+            key: {name: _rewrite(child) for name, child in value.items()}
             if key in _SCHEMA_MAPS and isinstance(value, dict)
-            else _rewrite(value, defs)
+            else _rewrite(value)
             for key, value in node.items()
         }
     )
@@ -195,6 +194,12 @@ def _rewrite(node: Any, defs: dict[str, Any]) -> Any:
     if "enum" in out:
         values = ", ".join(str(v) for v in out["enum"])
         out["errorMessage"] = f"Vælg en af: {values}."
+    if out.get("pattern") == PARTIAL_DATE_PATTERN:
+        out["pattern"] = PARTIAL_DATE
+        out["patternErrorMessage"] = (
+            "Skriv et år, en måned eller en dato, der findes: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, "
+            "fx 2020-07."
+        )
     if out.get("format") == "date":
         del out["format"]
         out["pattern"] = DATE
