@@ -203,6 +203,30 @@ class Editor:
         self.pending = [m for m in self.pending if m.get("method") != published]
         return found
 
+    def hover(self, path: Path, text: str, line: int, column: int) -> str:
+        """Return the hover text the editor shows at 1-based ``line`` and ``column``."""
+        self.version += 1
+        uri = path.as_uri()
+        item = {"uri": uri, "languageId": "yaml", "version": self.version, "text": text}
+        self._notify("textDocument/didOpen", {"textDocument": item})
+        position = {"line": line - 1, "character": column - 1}
+        result = self._request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": position}
+        )
+        self._notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        published = "textDocument/publishDiagnostics"
+        # Wait for the cleared diagnostics, as check() does, so that no later batch takes them.
+        self._await(
+            lambda m: (
+                m.get("method") == published
+                and m["params"]["uri"] == uri
+                and not m["params"]["diagnostics"]
+            )
+        )
+        self.pending = [m for m in self.pending if m.get("method") != published]
+        contents = (result or {}).get("contents", "")
+        return str(contents.get("value", "") if isinstance(contents, dict) else contents)
+
     def close(self) -> None:
         """Shut the server down."""
         try:

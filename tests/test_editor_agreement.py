@@ -146,6 +146,14 @@ def test_no_editor_error_on_any_record(editor: Editor) -> None:
     assert not flagged
 
 
+def test_hover_shows_the_danish_description(editor: Editor) -> None:
+    mistake = HERE / "editor" / "mistakes" / "role-typo" / "records"
+    seat = (mistake / "memberships" / "kkr-bo-hansen.yaml").read_text(encoding="utf-8")
+    line = seat.splitlines().index("role: chairman") + 1
+    shown = editor.hover(REPO / "records" / "memberships" / "kkr-bo-hansen.yaml", seat, line, 2)
+    assert "Pladsens rolle" in shown, shown
+
+
 def test_the_context_of_the_mistakes_is_valid() -> None:
     assert not load_corpus(CONTEXT, base=CONTEXT.parent).diagnostics
 
