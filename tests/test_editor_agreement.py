@@ -179,7 +179,8 @@ def test_the_editor_flags_no_file_kkr_accepts(
 def test_the_editor_speaks_danish(cases: list[Verdict], mistakes: list[Verdict]) -> None:
     # The YAML parser's own messages ("Map keys must be unique") have no Danish version in
     # the server; every message that comes from our schemas must be Danish.
-    english = ("Incorrect type", "is not allowed", "Missing property", "Value is not accepted")
+    english = ("Incorrect type", "Property ", "Missing property", "Value is not accepted")
+    english += ("String is shorter", "String is longer", "Array has too few", "String does not")
     found = [f.message for v in [*cases, *mistakes] for f in v.editor]
     assert found
     assert not [m for m in found if m.startswith(english)]

@@ -29,7 +29,6 @@ _FORBIDDEN = (
     r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e"
     r"\u2066-\u2069\ufeff\ufffe\uffff"
 )
-_CLEAN_TEXT = f"^[^{_FORBIDDEN}]*$"
 
 # A calendar date that exists: month lengths, and 29 February in leap years only.
 _DAY = (
@@ -209,10 +208,13 @@ def _rewrite(node: Any) -> Any:
         out["description"] = "Markdown uden HTML, direktiver og andre links end web, mail og tlf."
         out["patternErrorMessage"] = _MARKDOWN_MESSAGE
     elif out.get("type") == "string" and "pattern" not in out and "enum" not in out:
-        out["pattern"] = _CLEAN_TEXT
-        out["patternErrorMessage"] = (
-            "Teksten indeholder et styretegn eller et tegn, der vender skriftretningen; slet det."
-        )
+        _plain_text(out)
+    if out.get("type") == "array" and out.get("minItems") == 1:
+        # The server words a "contains" failure with the schema's own (Danish) errorMessage,
+        # a minItems failure only in English; for one item the two say the same.
+        del out["minItems"]
+        out["contains"] = {}
+        out["errorMessage"] = "Her skal stå en liste med mindst ét element, fx [a, b]."
     _text_or_number(out)
     _type_message(out)
     return out
@@ -227,6 +229,20 @@ _MARKDOWN_MESSAGE = (
 # Keys whose value maps names to schemas, rather than being a schema itself.
 _SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
 _MARKDOWN_DESCRIPTION = "Markdown without raw HTML, directives or non-web links"
+
+
+def _plain_text(node: dict[str, Any]) -> None:
+    # Length as part of the pattern, so that a too long or empty text gets the Danish
+    # patternErrorMessage rather than the server's English length messages.
+    low, high = node.pop("minLength", 0), node.pop("maxLength", "")
+    node["pattern"] = f"^[^{_FORBIDDEN}]{{{low},{high}}}$"
+    limit = f" og højst {high} tegn" if high else ""
+    node["patternErrorMessage"] = (
+        f"Teksten må ikke være tom{limit}, og den må ikke indeholde styretegn eller tegn, der "
+        "vender skriftretningen."
+        if low
+        else "Teksten indeholder et styretegn eller et tegn, der vender skriftretningen; slet det."
+    )
 
 
 def _without_null(node: dict[str, Any]) -> dict[str, Any]:
