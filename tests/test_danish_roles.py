@@ -124,3 +124,9 @@ def test_danish_minutes_require_decisions_in_the_editor_schema() -> None:
     validator = Draft202012Validator(schema)
     assert not list(validator.iter_errors({**meeting, "document": "dagsorden"}))
     assert list(validator.iter_errors({**meeting, "document": "referat"}))
+
+
+def test_kkr_new_takes_a_danish_kind(records: Path) -> None:
+    assert main(["new", "organization", "FGU Danmark", "--kind", "forening"]) == 0
+    text = (records / "organizations" / "fgu-danmark.yaml").read_text(encoding="utf-8")
+    assert "kind: association\n" in text

@@ -71,17 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     membership.add_argument(
         "organization", metavar=_("ORG"), help=_("the body's id, e.g. fgu-danmark")
     )
-    membership.add_argument(
-        "--role",
-        dest="choice",
-        choices=[*(m.value for m in Role), *DANISH[Role]],
-        default="member",
-        metavar=_("ROLE"),
-        help=_("one of {values} (default: {default})").format(
-            values=", ".join(f"{name} ({value})" for name, value in DANISH[Role].items()),
-            default="member",
-        ),
-    )
+    _choice(membership, Role, "member", option="--role", metavar=N_("ROLE"))
     membership.add_argument(
         "--replaces", metavar=_("MEMBERSHIP"), help=_("the id of the membership this one succeeds")
     )
@@ -130,17 +120,27 @@ def _add(
     return parser
 
 
-def _choice(parser: argparse.ArgumentParser, enum: Any, default: str) -> None:
+def _choice(
+    parser: argparse.ArgumentParser,
+    enum: Any,
+    default: str,
+    option: str = "--kind",
+    metavar: str = N_("KIND"),
+) -> None:
+    # Staff may give the value in Danish (--role formand); the record gets the stored value.
+    danish = DANISH.get(enum, {})
+    shown = [f"{name} ({value})" for name, value in danish.items()] or [m.value for m in enum]
     parser.add_argument(
-        "--kind",
+        option,
         dest="choice",
-        choices=[m.value for m in enum],
+        choices=[*(m.value for m in enum), *danish],
         default=default,
-        metavar=_("KIND"),
+        metavar=_(metavar),
         help=_("one of {values} (default: {default})").format(
-            values=", ".join(m.value for m in enum), default=default
+            values=", ".join(shown), default=default
         ),
     )
+    parser.set_defaults(names=danish)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -192,6 +192,8 @@ def _data(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
 
 def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
     value: str = args.value
+    if getattr(args, "choice", None) is not None:
+        args.choice = args.names.get(args.choice, args.choice)
     if args.kind == "meeting":
         try:
             date.fromisoformat(value)
@@ -204,8 +206,7 @@ def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
             ) from None
         return skeletons.meeting(value, corpus)
     if args.kind == "membership":
-        role = DANISH[Role].get(args.choice, args.choice)
-        return skeletons.membership(value, args.organization, role, args.replaces, corpus)
+        return skeletons.membership(value, args.organization, args.choice, args.replaces, corpus)
     if args.kind == "matter":
         return skeletons.matter(value, args.item, corpus)
     if not slug(value):
