@@ -51,7 +51,6 @@ class Verdict:
     name: str
     kkr: list[Diagnostic] = field(default_factory=list)
     editor: list[Finding] = field(default_factory=list)
-    sent: bool = True
 
     def missed(self) -> list[Diagnostic]:
         """The file-local diagnostics the editor does not flag at their line (±1).
@@ -106,8 +105,7 @@ def judge(editor: Editor, root: Path, base: Path, label: str) -> list[Verdict]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            verdicts[path].sent = False  # the editor shows such bytes its own way
-            continue
+            continue  # not UTF-8: the editor shows such bytes its own way, unchecked
         place = REPO / "records" / path.relative_to(root)
         opened[place], texts[place] = path, text
     found = editor.check(texts) if texts else {}
