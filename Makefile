@@ -70,6 +70,7 @@ test: $(STAMP) $(CATALOG).mo test-deps
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/check-jsonschema --check-metaschema schema/json/*.json
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

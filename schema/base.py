@@ -19,55 +19,87 @@ class Strict(BaseModel):
 class Source(Strict):
     """Where in the source documents a record's facts come from."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Hvor i kildedokumenterne postens oplysninger står."}
+    )
+
     document: Annotated[
         str,
         Field(
             pattern=r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$",
-            description="File name in records/documents, e.g. "
-            "kkr-syddanmark-2023-11-21-referat.txt",
+            title="dokument",
+            description="Filnavnet i records/documents, fx kkr-syddanmark-2023-11-21-referat.txt",
         ),
     ]
     lines: Annotated[
         str | None,
-        Field(pattern=r"^[1-9]\d*(-[1-9]\d*)?$", description="Line or line range, e.g. 120-134"),
+        Field(
+            pattern=r"^[1-9]\d*(-[1-9]\d*)?$",
+            title="linjer",
+            description="Linje eller linjer, fx 120-134",
+        ),
     ] = None
     quote: Text | None = Field(
         None,
-        description="Words printed in the cited lines, checked by kkr validate, "
-        "e.g. Bo Hansen (A) Svendborg",
+        title="citat",
+        description="Ord, der står i de citerede linjer; kkr validate kontrollerer dem, fx Bo "
+        "Hansen (A) Svendborg",
     )
     note: Text | None = Field(
-        None, description="What the source says there, where the line range alone is not enough"
+        None, title="note", description="Hvad kilden siger dér, hvor linjerne alene ikke er nok"
     )
 
 
 class Discrepancy(Strict):
     """A place where a source contradicts itself; both readings are kept."""
 
-    field: Text = Field(description="The field the discrepancy concerns, e.g. title")
-    readings: list[Text] = Field(min_length=2, description="Every reading, as printed")
-    note: Markdown | None = Field(None, description="Which reading the record uses and why")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Et sted, hvor en kilde modsiger sig selv; begge læsninger bevares."
+        }
+    )
+
+    field: Text = Field(title="felt", description="Feltet, uoverensstemmelsen gælder, fx title")
+    readings: list[Text] = Field(
+        min_length=2, title="læsninger", description="Hver læsning, som den står"
+    )
+    note: Markdown | None = Field(
+        None, title="note", description="Hvilken læsning posten bruger og hvorfor"
+    )
 
 
 class Period(Strict):
     """A span of time known to the year, month or day; an open end is still running."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Et tidsrum kendt på år, måned eller dag; en åben slutning betyder, "
+            "at det stadig løber."
+        }
+    )
+
     start: PartialDate | None = Field(
-        None, description="First year, month or day, e.g. 2020-07; leave out when unknown"
+        None,
+        title="start",
+        description="Første år, måned eller dag, fx 2020-07; udelad, når det ikke vides",
     )
     end: PartialDate | None = Field(
         None,
-        description="Last year, month or day, e.g. 2021; leave out while it runs or when unknown",
+        title="slut",
+        description="Sidste år, måned eller dag, fx 2021; udelad, mens det løber, eller når det "
+        "ikke vides",
     )
 
 
 class Record(Strict):
     """Fields every top-level record has."""
 
-    id: str = Field(description="Stable, readable id; must equal the file name without .yaml")
+    id: str = Field(title="id", description="Fast, læsbart id; skal være lig filnavnet uden .yaml")
     sources: list[Source] = Field(
-        default_factory=list, description="Where the record's facts come from"
+        default_factory=list, title="kilder", description="Hvor postens oplysninger kommer fra"
     )
     discrepancies: list[Discrepancy] = Field(
-        default_factory=list, description="Contradictions within the sources, kept as printed"
+        default_factory=list,
+        title="uoverensstemmelser",
+        description="Modsigelser i kilderne, bevaret som de står",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Period, Record, Strict
 from schema.markdown import Markdown
@@ -12,38 +12,57 @@ from schema.types import OrganizationRef, PersonRef, Slug, Text
 class Term(Strict):
     """One election term (valgperiode) of the council."""
 
-    id: Slug = Field(description="e.g. 2022-2026")
-    name: Text = Field(description="As the sources say it, e.g. valgperioden 2022-2026")
-    period: Period = Field(description="When the term runs, e.g. {start: '2022', end: '2026'}")
+    model_config = ConfigDict(json_schema_extra={"description": "En valgperiode for rådet."})
+
+    id: Slug = Field(title="id", description="fx 2022-2026")
+    name: Text = Field(
+        title="navn", description="Som kilderne skriver det, fx valgperioden 2022-2026"
+    )
+    period: Period = Field(
+        title="periode", description="Hvornår valgperioden løber, fx {start: '2022', end: '2026'}"
+    )
     chair: PersonRef | None = Field(
-        None, description="The chair (formand) for the term, e.g. johannes-lundsryd-jensen"
+        None, title="formand", description="Formanden i valgperioden, fx johannes-lundsryd-jensen"
     )
     vice_chair: PersonRef | None = Field(
-        None, description="The vice-chair (næstformand), e.g. soeren-steen-andersen"
+        None, title="næstformand", description="Næstformanden, fx soeren-steen-andersen"
     )
     member_count: int | None = Field(
-        None, ge=1, description="Members, where a source says, e.g. 43"
+        None,
+        ge=1,
+        title="antal medlemmer",
+        description="Antal medlemmer, hvor en kilde oplyser det, fx 43",
     )
-    note: Markdown | None = Field(None, description="Anything else the sources say about the term")
+    note: Markdown | None = Field(
+        None, title="note", description="Andet, kilderne siger om valgperioden"
+    )
 
 
 class Body(Record):
     """The council (KKR) whose meetings the archive holds."""
 
-    id: Slug = Field(description="The council's id, e.g. kkr-syddanmark")
-    name: Text = Field(description="The council's name, e.g. KKR Syddanmark")
-    organization: OrganizationRef = Field(description="The council's organization record")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Rådet (KKR), hvis møder arkivet rummer."}
+    )
+
+    id: Slug = Field(title="id", description="Rådets id, fx kkr-syddanmark")
+    name: Text = Field(title="navn", description="Rådets navn, fx KKR Syddanmark")
+    organization: OrganizationRef = Field(
+        title="organisation", description="Rådets organisationspost"
+    )
     secretariat: OrganizationRef | None = Field(
         None,
-        description="The organization that serves the council, e.g. kkr-sekretariat-syddanmark",
+        title="sekretariat",
+        description="Organisationen, der betjener rådet, fx kkr-sekretariat-syddanmark",
     )
     municipalities: list[OrganizationRef] = Field(
-        default_factory=list, description="The member municipalities"
+        default_factory=list, title="kommuner", description="Medlemskommunerne"
     )
     terms: list[Term] = Field(
         default_factory=list,
-        description="The election terms (valgperioder) the sources name, oldest first",
+        title="valgperioder",
+        description="De valgperioder, kilderne nævner, ældste først",
     )
     description: Markdown | None = Field(
-        None, description="What the council is and does, in Danish Markdown"
+        None, title="beskrivelse", description="Hvad rådet er og gør, på dansk i Markdown"
     )

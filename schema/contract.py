@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Period, Record, Strict
 from schema.markdown import Markdown
-from schema.types import Amount, ContractRef, ItemRef, OrganizationRef, PartialDate, Slug, Text
+from schema.types import (
+    DANISH,
+    Amount,
+    ContractRef,
+    ItemRef,
+    OrganizationRef,
+    PartialDate,
+    Slug,
+    Text,
+    danish_schema,
+    from_danish,
+)
 
 
 class ContractKind(StrEnum):
@@ -21,6 +33,17 @@ class ContractKind(StrEnum):
     health_agreement = "health-agreement"
 
 
+DANISH[ContractKind] = {
+    "resultatkontrakt": "performance-contract",
+    "rammeaftale": "framework-agreement",
+    "partnerskab": "partnership",
+    "samarbejdsaftale": "cooperation-agreement",
+    "sundhedsaftale": "health-agreement",
+}
+ContractKindName = Annotated[ContractKind, from_danish(ContractKind), danish_schema(ContractKind)]
+"""A ContractKind value, or its Danish name."""
+
+
 class Cadence(StrEnum):
     """How often the agreement is renewed."""
 
@@ -28,6 +51,16 @@ class Cadence(StrEnum):
     yearly = "yearly"
     biennial = "biennial"
     per_term = "per-term"
+
+
+DANISH[Cadence] = {
+    "engangsaftale": "once",
+    "årlig": "yearly",
+    "hvert-andet-år": "biennial",
+    "hver-valgperiode": "per-term",
+}
+CadenceName = Annotated[Cadence, from_danish(Cadence), danish_schema(Cadence)]
+"""A Cadence value, or its Danish name."""
 
 
 class ContractStatus(StrEnum):
@@ -39,59 +72,100 @@ class ContractStatus(StrEnum):
     expired = "expired"
 
 
+DANISH[ContractStatus] = {
+    "planlagt": "planned",
+    "gældende": "active",
+    "forlænget": "extended",
+    "udløbet": "expired",
+}
+ContractStatusName = Annotated[
+    ContractStatus, from_danish(ContractStatus), danish_schema(ContractStatus)
+]
+"""A ContractStatus value, or its Danish name."""
+
+
 class Extension(Strict):
     """An extension of the agreement's period."""
 
-    until: PartialDate = Field(description="The new end, e.g. 2024")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "En forlængelse af aftalens periode."}
+    )
+
+    until: PartialDate = Field(title="indtil", description="Den nye slutning, fx 2024")
     decided_by: ItemRef | None = Field(
-        None, description="The item that decided it, e.g. 2023-11-21/2.4"
+        None, title="besluttet i", description="Punktet, der besluttede den, fx 2023-11-21/2.4"
     )
     note: Markdown | None = Field(
-        None, description="Anything else the sources say about the extension"
+        None, title="note", description="Andet, kilderne siger om forlængelsen"
     )
 
 
 class Payment(Strict):
     """An amount in DKK stated for the agreement."""
 
-    amount: Amount = Field(description="Whole kroner, e.g. 4753564")
-    year: PartialDate | None = Field(None, description="The year the amount is for, e.g. 2020")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Et beløb i kroner, der er oplyst for aftalen."}
+    )
+
+    amount: Amount = Field(title="beløb", description="Hele kroner, fx 4753564")
+    year: PartialDate | None = Field(None, title="år", description="Året, beløbet gælder, fx 2020")
     payer: OrganizationRef | None = Field(
         None,
-        description="Who pays, e.g. region-syddanmark; leave out for the municipalities together",
+        title="betaler",
+        description="Hvem der betaler, fx region-syddanmark; udelad for kommunerne i fællesskab",
     )
     description: Text = Field(
-        description="What the amount is, as the source says, e.g. Fastsat medlemskontingent"
+        title="beskrivelse",
+        description="Hvad beløbet er, som kilden siger, fx Fastsat medlemskontingent",
     )
 
 
 class Contract(Record):
     """An agreement, with its parties, period and the items that dealt with it."""
 
-    id: Slug = Field(description="Stable id, e.g. sdeo-resultatkontrakt-2022-2023")
-    title: Text = Field(
-        description="The agreement's name in Danish, e.g. Resultatkontrakt med SDEO 2022-2023"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "En aftale, med parter, periode og de punkter, der behandlede den."
+        }
     )
-    kind: ContractKind = Field(
-        description="What kind of agreement it is, e.g. performance-contract"
+
+    id: Slug = Field(title="id", description="Fast id, fx sdeo-resultatkontrakt-2022-2023")
+    title: Text = Field(
+        title="titel", description="Aftalens navn på dansk, fx Resultatkontrakt med SDEO 2022-2023"
+    )
+    kind: ContractKindName = Field(
+        title="slags", description="Hvilken slags aftale det er, fx performance-contract"
     )
     parties: list[OrganizationRef] = Field(
         min_length=1,
-        description="The parties, e.g. [kkr-syddanmark, region-syddanmark, syddansk-eu-kontor]",
+        title="parter",
+        description="Parterne, fx [kkr-syddanmark, region-syddanmark, syddansk-eu-kontor]",
     )
-    period: Period = Field(description="When it runs, e.g. {start: '2022', end: '2023'}")
-    cadence: Cadence = Field(description="How often it is renewed, e.g. yearly")
-    status: ContractStatus = Field(description="Where it stood in the latest source, e.g. extended")
+    period: Period = Field(
+        title="periode", description="Hvornår den løber, fx {start: '2022', end: '2023'}"
+    )
+    cadence: CadenceName = Field(title="hyppighed", description="Hvor ofte den fornyes, fx yearly")
+    status: ContractStatusName = Field(
+        title="status", description="Hvor den stod i den seneste kilde, fx extended"
+    )
     extensions: list[Extension] = Field(
-        default_factory=list, description="Extensions of the period, oldest first"
+        default_factory=list,
+        title="forlængelser",
+        description="Forlængelser af perioden, ældste først",
     )
     payments: list[Payment] = Field(
-        default_factory=list, description="Amounts in DKK the sources state for it"
+        default_factory=list,
+        title="betalinger",
+        description="Beløb i kroner, kilderne oplyser for den",
     )
     predecessor: ContractRef | None = Field(
-        None, description="The agreement this one follows, e.g. sdeo-resultatkontrakt-2020-2021"
+        None,
+        title="forgænger",
+        description="Aftalen, denne følger efter, fx sdeo-resultatkontrakt-2020-2021",
     )
-    items: list[ItemRef] = Field(default_factory=list, description="Items that dealt with it")
+    items: list[ItemRef] = Field(
+        default_factory=list, title="punkter", description="Punkter, der behandlede den"
+    )
     summary: Markdown | None = Field(
-        None, description="What the agreement covers, in a few Danish sentences"
+        None, title="resumé", description="Hvad aftalen dækker, i nogle få danske sætninger"
     )

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import CommitmentRef, ContractRef, ItemRef, Slug, Text, TopicRef
+from schema.types import (
+    DANISH,
+    CommitmentRef,
+    ContractRef,
+    ItemRef,
+    Slug,
+    Text,
+    TopicRef,
+    danish_schema,
+    from_danish,
+)
 
 
 class MatterStatus(StrEnum):
@@ -19,26 +30,45 @@ class MatterStatus(StrEnum):
     concluded = "concluded"
 
 
+DANISH[MatterStatus] = {
+    "åben": "open",
+    "tilbagevendende": "recurring",
+    "afsluttet": "concluded",
+}
+MatterStatusName = Annotated[MatterStatus, from_danish(MatterStatus), danish_schema(MatterStatus)]
+"""A MatterStatus value, or its Danish name."""
+
+
 class Matter(Record):
     """A subject followed across meetings, with its items in time order."""
 
-    id: Slug = Field(description="Stable id, e.g. sdeo-resultatkontrakt")
-    title: Text = Field(description="The subject in Danish, e.g. Resultatkontrakten med SDEO")
-    status: MatterStatus = Field(
-        description="Where the matter stands in the latest source, e.g. open"
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Et forløb, der følges på tværs af møder, med dets punkter i tidsorden."
+        }
+    )
+
+    id: Slug = Field(title="id", description="Fast id, fx sdeo-resultatkontrakt")
+    title: Text = Field(title="titel", description="Emnet på dansk, fx Resultatkontrakten med SDEO")
+    status: MatterStatusName = Field(
+        title="status", description="Hvor forløbet står i den seneste kilde, fx open"
     )
     summary: Markdown | None = Field(
-        None, description="The course of the matter in a few Danish sentences"
+        None, title="resumé", description="Forløbet i nogle få danske sætninger"
     )
-    items: list[ItemRef] = Field(min_length=1, description="In time order")
+    items: list[ItemRef] = Field(
+        min_length=1, title="punkter", description="Punkterne, i tidsorden"
+    )
     topics: list[TopicRef] = Field(
-        default_factory=list, description="Subject areas of the matter, e.g. [klima-og-miljoe]"
+        default_factory=list, title="emner", description="Forløbets emner, fx [klima-og-miljoe]"
     )
     contracts: list[ContractRef] = Field(
         default_factory=list,
-        description="Agreements the matter concerns, e.g. [dk2020-partnerskab]",
+        title="aftaler",
+        description="Aftaler, forløbet handler om, fx [dk2020-partnerskab]",
     )
     commitments: list[CommitmentRef] = Field(
         default_factory=list,
-        description="Work-plan commitments it advances, e.g. [2022-2026/klima-1]",
+        title="målsætninger",
+        description="Målsætninger i arbejdsgrundlaget, forløbet fremmer, fx [2022-2026/klima-1]",
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from schema.base import Record, Strict
 from schema.markdown import Markdown
 from schema.types import (
+    DANISH,
     BodyRef,
     CaseNumber,
     CommitmentRef,
@@ -28,6 +29,8 @@ from schema.types import (
     StartTime,
     Text,
     TopicRef,
+    danish_schema,
+    from_danish,
 )
 
 # "place", "items[2.1].beslutning": the fields kkr import sets; a 12-digit hash of each value.
@@ -42,6 +45,14 @@ class DocumentKind(StrEnum):
     minutes = "minutes"
 
 
+DANISH[DocumentKind] = {
+    "dagsorden": "agenda",
+    "referat": "minutes",
+}
+DocumentName = Annotated[DocumentKind, from_danish(DocumentKind), danish_schema(DocumentKind)]
+"""A DocumentKind value, or its Danish name."""
+
+
 class MeetingStatus(StrEnum):
     """How far a meeting has come."""
 
@@ -51,139 +62,240 @@ class MeetingStatus(StrEnum):
     held = "held"
 
 
+DANISH[MeetingStatus] = {
+    "planlagt": "planned",
+    "dagsorden-udsendt": "agenda-published",
+    "referat-godkendt": "minutes-approved",
+    "afholdt": "held",
+}
+MeetingStatusName = Annotated[
+    MeetingStatus, from_danish(MeetingStatus), danish_schema(MeetingStatus)
+]
+"""A MeetingStatus value, or its Danish name."""
+
+
 class Section(Strict):
     """A numbered section of the agenda, e.g. 3. Regionalpolitiske sager."""
 
-    number: SectionNumber = Field(description="The section number, quoted, e.g. '3'")
-    title: Text = Field(description="The section title as printed, e.g. Regionalpolitiske sager")
-    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Et nummereret afsnit af dagsordenen, fx 3. Regionalpolitiske sager."
+        }
+    )
+
+    number: SectionNumber = Field(
+        title="nummer", description="Afsnittets nummer, i anførselstegn, fx '3'"
+    )
+    title: Text = Field(
+        title="titel", description="Afsnittets titel, som den står, fx Regionalpolitiske sager"
+    )
+    page: int | None = Field(
+        None, ge=1, title="side", description="Side i indholdsfortegnelsen, fx 11"
+    )
 
 
 class Attachment(Strict):
     """An attachment marker (./. or ./..) in the source, with the text it stands beside."""
 
-    marker: str = Field(pattern=r"^\./\.{0,2}$", description="As printed: ./. or ./.. or ./")
-    section: Text = Field(description="The item section it appears in, e.g. sagsfremstilling")
-    text: Text | None = Field(None, description="The paragraph the marker stands beside")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "En bilagsmarkør (./. eller ./..) i kilden, med teksten ved siden af."
+        }
+    )
+
+    marker: str = Field(
+        pattern=r"^\./\.{0,2}$", title="markør", description="Som den står: ./. eller ./.. eller ./"
+    )
+    section: Text = Field(
+        title="afsnit", description="Punktets afsnit, den står i, fx sagsfremstilling"
+    )
+    text: Text | None = Field(None, title="tekst", description="Afsnittet, markøren står ved")
 
 
 class Table(Strict):
     """A table given as rows and columns of text, exactly as printed."""
 
-    id: Slug = Field(description="Referenced from the text as a line [[tabel:ID]]")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "En tabel som rækker og kolonner af tekst, præcis som den står."
+        }
+    )
+
+    id: Slug = Field(title="id", description="Nævnes fra teksten med en linje [[tabel:ID]]")
     caption: Text | None = Field(
-        None, description="The table's heading, where the source prints one"
+        None, title="overskrift", description="Tabellens overskrift, hvor kilden har en"
     )
     columns: list[str] = Field(
-        min_length=1, description="Column headings as printed; '' where a column has none"
+        min_length=1,
+        title="kolonner",
+        description="Kolonneoverskrifter, som de står; '' hvor en kolonne ingen har",
     )
     rows: list[list[str]] = Field(
         min_length=1,
-        description="The rows, each a list of cells as printed, e.g. [Middelfart, '3']",
+        title="rækker",
+        description="Rækkerne, hver en liste af celler, som de står, fx [Middelfart, '3']",
     )
 
 
 class Promise(Strict):
     """A point promised for a coming meeting, and what it became where the sources show it."""
 
-    text: Text = Field(description="The point as printed, e.g. Status på DK2020")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Et punkt, der er lovet til et kommende møde, og hvad det blev, hvor "
+            "kilderne viser det."
+        }
+    )
+
+    text: Text = Field(title="tekst", description="Punktet, som det står, fx Status på DK2020")
     meeting: MeetingRef | None = Field(
-        None, description="The meeting it was promised for, e.g. 2021-02-05"
+        None, title="møde", description="Mødet, det blev lovet til, fx 2021-02-05"
     )
     matter: MatterRef | None = Field(
-        None, description="The matter it belongs to or became, e.g. dk2020-og-klimasamarbejdet"
+        None,
+        title="forløb",
+        description="Forløbet, det hører til eller blev til, fx dk2020-og-klimasamarbejdet",
     )
     item: ItemRef | None = Field(
-        None, description="The item it became at that meeting, e.g. 2024-02-05/2.1"
+        None, title="punkt", description="Punktet, det blev til på det møde, fx 2024-02-05/2.1"
     )
 
 
 class Item(Strict):
     """A numbered agenda item."""
 
-    number: ItemNumber = Field(description="Section and item number, quoted, e.g. '3.6'")
-    title: Text = Field(description="The item's own heading, as printed")
-    toc_title: Text | None = Field(
-        None, description="The title in the table of contents, where it differs"
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Et nummereret punkt på dagsordenen."}
     )
-    page: int | None = Field(None, ge=1, description="Page in the table of contents, e.g. 11")
+
+    number: ItemNumber = Field(
+        title="nummer", description="Afsnits- og punktnummer, i anførselstegn, fx '3.6'"
+    )
+    title: Text = Field(title="titel", description="Punktets egen overskrift, som den står")
+    toc_title: Text | None = Field(
+        None,
+        title="titel i indholdsfortegnelsen",
+        description="Titlen i indholdsfortegnelsen, hvor den er en anden",
+    )
+    page: int | None = Field(
+        None, ge=1, title="side", description="Side i indholdsfortegnelsen, fx 11"
+    )
     case: CaseNumber | None = Field(
-        None, description="The case number printed under the heading, e.g. SAG-2021-02179"
+        None, title="sagsnummer", description="Sagsnummeret under overskriften, fx SAG-2021-02179"
     )
     handlers: list[HandlerRef] = Field(
-        default_factory=list, description="Case-handler initials, e.g. [rura, bel]"
+        default_factory=list,
+        title="sagsbehandlere",
+        description="Sagsbehandlernes initialer, fx [rura, bel]",
     )
-    baggrund: Markdown | None = Field(None, description="The Baggrund section, as Markdown")
+    baggrund: Markdown | None = Field(
+        None, title="baggrund", description="Afsnittet Baggrund, i Markdown"
+    )
     indstilling: Markdown | None = Field(
-        None, description="The Indstilling (recommendation), as Markdown"
+        None, title="indstilling", description="Indstillingen, i Markdown"
     )
     sagsfremstilling: Markdown | None = Field(
-        None, description="The Sagsfremstilling with its sub-headings as ####, as Markdown"
+        None,
+        title="sagsfremstilling",
+        description="Sagsfremstillingen med underoverskrifter som ####, i Markdown",
     )
     beslutning: Markdown | None = Field(
-        None, description="The decision; required in minutes (may be empty if printed empty)"
+        None,
+        title="beslutning",
+        description="Beslutningen; påkrævet i et referat (må være tom, hvis den står tom)",
     )
     presenters: list[PersonRef] = Field(
-        default_factory=list, description="People who present the item, e.g. [rasmus-anker-moeller]"
+        default_factory=list,
+        title="fremlæggere",
+        description="Personer, der fremlægger punktet, fx [rasmus-anker-moeller]",
     )
     attachments: list[Attachment] = Field(
-        default_factory=list, description="The attachment markers (./.) in the item, in order"
+        default_factory=list,
+        title="bilag",
+        description="Bilagsmarkørerne (./.) i punktet, i rækkefølge",
     )
     tables: list[Table] = Field(
         default_factory=list,
-        description="Tables in the item, each placed in the text by a line [[tabel:ID]]",
+        title="tabeller",
+        description="Tabeller i punktet, hver placeret i teksten med en linje [[tabel:ID]]",
     )
     topics: list[TopicRef] = Field(
-        default_factory=list, description="Subject areas the item concerns, e.g. [sundhed]"
+        default_factory=list, title="emner", description="Emner, punktet handler om, fx [sundhed]"
     )
     organizations: list[OrganizationRef] = Field(
-        default_factory=list, description="Bodies the item concerns, e.g. [syddansk-eu-kontor]"
+        default_factory=list,
+        title="organisationer",
+        description="Organisationer, punktet handler om, fx [syddansk-eu-kontor]",
     )
     people: list[PersonRef] = Field(
         default_factory=list,
-        description="People the item concerns, other than its presenters, e.g. [lone-myrhoej]",
+        title="personer",
+        description="Personer, punktet handler om, ud over fremlæggerne, fx [lone-myrhoej]",
     )
     contracts: list[ContractRef] = Field(
         default_factory=list,
-        description="Agreements the item acts on, e.g. [sdeo-resultatkontrakt-2022-2023]",
+        title="aftaler",
+        description="Aftaler, punktet behandler, fx [sdeo-resultatkontrakt-2022-2023]",
     )
     commitments: list[CommitmentRef] = Field(
         default_factory=list,
-        description="Work-plan commitments it advances, e.g. 2022-2026/erhverv-1",
+        title="målsætninger",
+        description="Målsætninger i arbejdsgrundlaget, punktet fremmer, fx 2022-2026/erhverv-1",
     )
     promised: list[Promise] = Field(
         default_factory=list,
-        description="Points promised for the next meeting, e.g. under Punkter til næste møde",
+        title="lovede punkter",
+        description="Punkter, der er lovet til næste møde, fx under Punkter til næste møde",
     )
 
 
 class Meeting(Record):
     """A meeting of the council, from its agenda or its minutes."""
 
-    id: MeetingId = Field(description="The meeting date, e.g. 2023-11-21; also the file name")
-    body: BodyRef = Field(description="The council, e.g. kkr-syddanmark")
-    date: IsoDate = Field(description="The meeting date, e.g. 2023-11-21; must equal the id")
-    start_time: StartTime | None = Field(None, description="Quoted, e.g. '10:00'")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Et møde i rådet, fra dets dagsorden eller referat."}
+    )
+
+    id: MeetingId = Field(title="id", description="Mødets dato, fx 2023-11-21; også filnavnet")
+    body: BodyRef = Field(title="råd", description="Rådet, fx kkr-syddanmark")
+    date: IsoDate = Field(
+        title="dato", description="Mødets dato, fx 2023-11-21; skal være lig id'et"
+    )
+    start_time: StartTime | None = Field(
+        None, title="starttidspunkt", description="I anførselstegn, fx '10:00'"
+    )
     place: Text | None = Field(
-        None, description="Where the meeting is held, as printed, e.g. Virtuelt via Teams"
+        None, title="sted", description="Hvor mødet holdes, som det står, fx Virtuelt via Teams"
     )
-    document: DocumentKind | None = Field(
-        None, description="The document the record was taken from, if any"
+    document: DocumentName | None = Field(
+        None, title="dokument", description="Dokumentet, posten er taget fra, hvis nogen"
     )
-    status: MeetingStatus = Field(description="How far the meeting has come, e.g. held")
-    case: CaseNumber | None = Field(None, description="The meeting's case file")
-    present: list[PersonRef] = Field(default_factory=list, description="Deltagere")
-    absent: list[PersonRef] = Field(default_factory=list, description="Afbud")
+    status: MeetingStatusName = Field(title="status", description="Hvor langt mødet er, fx held")
+    case: CaseNumber | None = Field(None, title="sagsnummer", description="Mødets sagsnummer")
+    present: list[PersonRef] = Field(
+        default_factory=list, title="til stede", description="Deltagere"
+    )
+    absent: list[PersonRef] = Field(default_factory=list, title="afbud", description="Afbud")
     previous: MeetingRef | None = Field(
-        None, description="The meeting before this one, e.g. 2023-09-04"
+        None, title="forrige møde", description="Mødet før dette, fx 2023-09-04"
     )
-    next: MeetingRef | None = Field(None, description="The meeting after this one, e.g. 2024-02-05")
+    next: MeetingRef | None = Field(
+        None, title="næste møde", description="Mødet efter dette, fx 2024-02-05"
+    )
     sections: list[Section] = Field(
-        default_factory=list, description="The agenda's numbered sections, in order"
+        default_factory=list,
+        title="afsnit",
+        description="Dagsordenens nummererede afsnit, i rækkefølge",
     )
-    items: list[Item] = Field(default_factory=list, description="The agenda items, in agenda order")
+    items: list[Item] = Field(
+        default_factory=list,
+        title="punkter",
+        description="Dagsordenens punkter, i dagsordenens rækkefølge",
+    )
     imported: dict[ImportedField, ImportHash] = Field(
         default_factory=dict,
-        description="What kkr import wrote last: a hash per field it set, so that a later "
-        "import keeps hand edits; written by kkr import, never by hand",
+        title="importeret",
+        description="Hvad kkr import sidst skrev: en kontrolsum pr. felt, den satte, så en "
+        "senere import bevarer rettelser i hånden; skrives af kkr import, aldrig i "
+        "hånden",
     )

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import OrganizationRef, Slug, Text, TopicRef, Url
+from schema.types import (
+    DANISH,
+    OrganizationRef,
+    Slug,
+    Text,
+    TopicRef,
+    Url,
+    danish_schema,
+    from_danish,
+)
 
 
 class OrganizationKind(StrEnum):
@@ -34,23 +44,68 @@ class OrganizationKind(StrEnum):
     other = "other"
 
 
+DANISH[OrganizationKind] = {
+    "råd": "council",
+    "kommune": "municipality",
+    "erhvervshus": "business-hub",
+    "eu-kontor": "eu-office",
+    "sekretariat": "secretariat",
+    "direktørforum": "director-forum",
+    "regionalt-råd": "regional-council",
+    "udvalg": "committee",
+    "bestyrelse": "board",
+    "uddannelsesinstitution": "educational-institution",
+    "trafikselskab": "transport-company",
+    "ministerium": "ministry",
+    "landsdækkende-organ": "national-body",
+    "forening": "association",
+    "klynge": "cluster",
+    "virksomhed": "company",
+    "andet": "other",
+}
+OrganizationKindName = Annotated[
+    OrganizationKind, from_danish(OrganizationKind), danish_schema(OrganizationKind)
+]
+"""An OrganizationKind value, or its Danish name."""
+
+
 class Organization(Record):
     """A body named in the sources."""
 
-    id: Slug = Field(description="Stable id, e.g. region-syddanmark")
-    name: Text = Field(description="Full name as printed, e.g. Syddansk EU-kontor")
-    kind: OrganizationKind = Field(description="What kind of body it is, e.g. municipality")
-    abbreviations: list[Text] = Field(default_factory=list, description="e.g. SDEO, RAR, K22")
-    aliases: list[Text] = Field(
-        default_factory=list, description="Other names the sources use for the same body"
+    model_config = ConfigDict(
+        json_schema_extra={"description": "En organisation, som kilderne nævner."}
     )
-    parent: OrganizationRef | None = Field(None, description="The body this one belongs under")
+
+    id: Slug = Field(title="id", description="Fast id, fx region-syddanmark")
+    name: Text = Field(
+        title="navn", description="Det fulde navn, som det står, fx Syddansk EU-kontor"
+    )
+    kind: OrganizationKindName = Field(
+        title="slags", description="Hvilken slags organisation det er, fx municipality"
+    )
+    abbreviations: list[Text] = Field(
+        default_factory=list, title="forkortelser", description="Forkortelser, fx SDEO, RAR, K22"
+    )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        title="andre navne",
+        description="Andre navne, kilderne bruger for den samme organisation",
+    )
+    parent: OrganizationRef | None = Field(
+        None, title="overordnet organisation", description="Den organisation, denne hører under"
+    )
     website: Url | None = Field(
-        None, description="The body's web address, where a source prints it"
+        None,
+        title="hjemmeside",
+        description="Organisationens webadresse, hvor en kilde oplyser den",
     )
     description: Markdown | None = Field(
-        None, description="What the sources say the body is or does, in Danish Markdown"
+        None,
+        title="beskrivelse",
+        description="Hvad kilderne siger, organisationen er eller gør, på dansk i Markdown",
     )
     topics: list[TopicRef] = Field(
-        default_factory=list, description="Subject areas the body works in, e.g. [sundhed]"
+        default_factory=list,
+        title="emner",
+        description="Emner, organisationen arbejder med, fx [sundhed]",
     )

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
-from schema.types import Email, Initials, OrganizationRef, Party, Phone, Slug, Text
+from schema.types import (
+    DANISH,
+    Email,
+    Initials,
+    OrganizationRef,
+    Party,
+    Phone,
+    Slug,
+    Text,
+    danish_schema,
+    from_danish,
+)
 
 
 class PersonKind(StrEnum):
@@ -19,40 +31,76 @@ class PersonKind(StrEnum):
     external = "external"
 
 
+DANISH[PersonKind] = {
+    "politiker": "politician",
+    "medarbejder": "staff",
+    "ekstern": "external",
+}
+PersonKindName = Annotated[PersonKind, from_danish(PersonKind), danish_schema(PersonKind)]
+"""A PersonKind value, or its Danish name."""
+
+
 class Person(Record):
     """A person named in the sources."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "En person, som kilderne nævner."})
+
     id: Slug = Field(
-        description="Id from the name, e.g. bo-hansen, or the initials of staff known only by them"
+        title="id",
+        description="Id ud fra navnet, fx bo-hansen, eller initialerne for medarbejdere, der kun "
+        "kendes på dem",
     )
     name: Text | None = Field(
         None,
-        description="Full name as printed, e.g. Johannes Lundsryd Jensen; "
-        "only staff known solely by their initials may leave it out",
+        title="navn",
+        description="Det fulde navn, som det står, fx Johannes Lundsryd Jensen; kun "
+        "medarbejdere, der kun kendes på deres initialer, må udelade det",
     )
-    kind: PersonKind = Field(description="The capacity the person appears in, e.g. politician")
+    kind: PersonKindName = Field(
+        title="slags", description="I hvilken egenskab personen optræder, fx politician"
+    )
     aliases: list[Text] = Field(
-        default_factory=list, description="Other spellings the sources use for the same person"
+        default_factory=list,
+        title="andre navne",
+        description="Andre stavemåder, kilderne bruger for den samme person",
     )
-    party: Party | None = Field(None, description="Party letter, politicians only, e.g. A")
+    party: Party | None = Field(
+        None, title="parti", description="Partibogstav, kun for politikere, fx A"
+    )
     party_name: Text | None = Field(
-        None, description="The party as printed where the sources give no letter, e.g. SF"
+        None,
+        title="partinavn",
+        description="Partiet, som det står, hvor kilderne ikke giver et bogstav, fx SF",
     )
     municipality: OrganizationRef | None = Field(
-        None, description="The municipality a politician sits for, e.g. middelfart-kommune"
+        None,
+        title="kommune",
+        description="Kommunen, en politiker sidder for, fx middelfart-kommune",
     )
-    title: Text | None = Field(None, description="Title as printed, e.g. borgmester")
+    title: Text | None = Field(
+        None, title="titel", description="Titel, som den står, fx borgmester"
+    )
     organization: OrganizationRef | None = Field(
-        None, description="Employer of staff and external speakers, e.g. kl"
+        None,
+        title="organisation",
+        description="Arbejdsgiver for medarbejdere og eksterne oplægsholdere, fx kl",
     )
-    role: Text | None = Field(None, description="Role of an external speaker, e.g. rektor")
+    role: Text | None = Field(
+        None, title="rolle", description="En ekstern oplægsholders rolle, fx rektor"
+    )
     initials: Initials | None = Field(
-        None, description="Case-handler initials of secretariat staff, e.g. bel"
+        None,
+        title="initialer",
+        description="Sekretariatsmedarbejderes sagsbehandlerinitialer, fx bel",
     )
     phone: Phone | None = Field(
-        None, description="Telephone number as printed, quoted, e.g. '5376 3683'"
+        None,
+        title="telefon",
+        description="Telefonnummer, som det står, i anførselstegn, fx '5376 3683'",
     )
-    email: Email | None = Field(None, description="E-mail address as printed, e.g. bel@kl.dk")
+    email: Email | None = Field(
+        None, title="e-mail", description="E-mailadresse, som den står, fx bel@kl.dk"
+    )
     note: Markdown | None = Field(
-        None, description="Anything else the sources say about the person"
+        None, title="note", description="Andet, kilderne siger om personen"
     )

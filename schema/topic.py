@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Record
 from schema.markdown import Markdown
@@ -12,10 +12,12 @@ from schema.types import Slug, Text
 class Topic(Record):
     """A subject area, e.g. sundhed."""
 
-    id: Slug = Field(description="Stable id, e.g. sundhed")
+    model_config = ConfigDict(json_schema_extra={"description": "Et emne (fagområde), fx sundhed."})
+
+    id: Slug = Field(title="id", description="Fast id, fx sundhed")
     name: Text = Field(
-        description="The subject area as the folder names it, e.g. Vækst og beskæftigelse"
+        title="navn", description="Emnet, som folderen kalder det, fx Vækst og beskæftigelse"
     )
     description: Markdown | None = Field(
-        None, description="The folder's account of the area, as Markdown"
+        None, title="beskrivelse", description="Folderens beskrivelse af området, i Markdown"
     )

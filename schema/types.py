@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any
 
 from kkr.i18n import N_, _
@@ -20,12 +21,37 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+DANISH: dict[type[Enum], dict[str, str]] = {}
+"""Danish names staff may write for an enum's values, e.g. formand for chair."""
+
+
+def from_danish(enum: type[Enum]) -> BeforeValidator:
+    """Read a Danish name of one of ``enum``'s values (DANISH[enum]) as that value."""
+
+    def english(value: object) -> object:
+        return DANISH[enum].get(value, value) if isinstance(value, str) else value
+
+    return BeforeValidator(english)
+
+
+def danish_schema(enum: type[Enum]) -> WithJsonSchema:
+    """The JSON Schema of an enum that also takes its Danish names."""
+    return WithJsonSchema({"type": "string", "enum": [*(m.value for m in enum), *DANISH[enum]]})
+
 
 @dataclass(frozen=True)
 class Ref:
     """Marks a string field as a reference to a record of ``kind``."""
 
     kind: str
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Marks the reference for kkr schema, which makes lists of them unique.
+        result = handler(schema)
+        result["x-kkr-ref"] = self.kind
+        return result
 
 
 def _fail(code: str, message: str, got: object, example: str) -> PydanticCustomError:
@@ -66,6 +92,7 @@ IsoDate = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2023-11-21"]}),
 ]
 
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"
 _PARTIAL = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")
 
 
@@ -91,7 +118,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$",
+            "pattern": PARTIAL_DATE_PATTERN,
             "examples": ["2020", "2020-07", "2020-07-01"],
         }
     ),
@@ -128,6 +155,9 @@ class Matches:
         result = handler(schema)
         result["pattern"] = f"^{self.regex}$"
         result["examples"] = [self.example.strip("'")]
+        result["patternErrorMessage"] = _("Expected: {what}, e.g. {example}").format(
+            what=_(self.what), example=self.example
+        )
         return result
 
 
@@ -147,7 +177,7 @@ Party = Annotated[str, Matches(r"[A-ZÆØÅ]", N_("party letter (one capital let
 Email = Annotated[str, Matches(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", N_("e-mail address"), "bel@kl.dk")]
 Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", N_("telephone number"), "'5376 3683'")]
 Url = Annotated[
-    str, Matches(r"https?://[^\s<>\"]+", N_("web address (http or https)"), "https://www.kl.dk/")
+    str, Matches(r'https?://[^\s<>"]+', N_("web address (http or https)"), "https://www.kl.dk/")
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 """One line of plain text, such as a title."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from schema.base import Record, Strict
 from schema.markdown import Markdown
@@ -12,52 +12,81 @@ from schema.types import CaseNumber, IsoDate, Slug, TermRef, Text, TopicRef
 class Commitment(Strict):
     """One "Vi vil i KKR Syddanmark" commitment."""
 
-    id: Slug = Field(description="Stable id, unique in the work plan, e.g. sundhed-1")
-    text: Markdown = Field(description="The commitment as printed, as Markdown")
+    model_config = ConfigDict(
+        json_schema_extra={"description": 'En målsætning: "Vi vil i KKR Syddanmark".'}
+    )
+
+    id: Slug = Field(title="id", description="Fast id, entydigt i arbejdsgrundlaget, fx sundhed-1")
+    text: Markdown = Field(title="tekst", description="Målsætningen, som den står, i Markdown")
     note: Markdown | None = Field(
         None,
-        description="Judgement calls on which items advance it, e.g. why an item is not linked",
+        title="note",
+        description="Vurderinger af, hvilke punkter der fremmer den, fx hvorfor et punkt ikke er "
+        "koblet på",
     )
 
 
 class Task(Strict):
     """A concrete task for the term."""
 
-    id: Slug = Field(description="Stable id, unique in the work plan, e.g. sundhed-opgave-1")
-    text: Markdown = Field(description="The task as printed, as Markdown")
+    model_config = ConfigDict(
+        json_schema_extra={"description": "En konkret opgave for valgperioden."}
+    )
+
+    id: Slug = Field(
+        title="id", description="Fast id, entydigt i arbejdsgrundlaget, fx sundhed-opgave-1"
+    )
+    text: Markdown = Field(title="tekst", description="Opgaven, som den står, i Markdown")
 
 
 class Area(Strict):
     """One of the work plan's areas, e.g. Sundhed."""
 
-    id: Slug = Field(description="Stable id, e.g. sundhed")
-    title: Text = Field(
-        description="The area's heading as printed, e.g. Det specialiserede socialområde"
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Et af arbejdsgrundlagets områder, fx Sundhed."}
     )
-    text: Markdown = Field(description="The area's text with its sub-sections as headings")
+
+    id: Slug = Field(title="id", description="Fast id, fx sundhed")
+    title: Text = Field(
+        title="titel",
+        description="Områdets overskrift, som den står, fx Det specialiserede socialområde",
+    )
+    text: Markdown = Field(
+        title="tekst", description="Områdets tekst med underafsnit som overskrifter"
+    )
     commitments: list[Commitment] = Field(
         default_factory=list,
-        description="The area's 'Vi vil i KKR Syddanmark' commitments, in order",
+        title="målsætninger",
+        description='Områdets "Vi vil i KKR Syddanmark"-målsætninger, i rækkefølge',
     )
     tasks: list[Task] = Field(
-        default_factory=list, description="The area's concrete tasks for the term, in order"
+        default_factory=list,
+        title="opgaver",
+        description="Områdets konkrete opgaver for valgperioden, i rækkefølge",
     )
     topics: list[TopicRef] = Field(
-        default_factory=list, description="Subject areas the area belongs to, e.g. [sundhed]"
+        default_factory=list, title="emner", description="Emner, området hører til, fx [sundhed]"
     )
 
 
 class WorkPlan(Record):
     """The council's political work plan for one election term."""
 
-    id: Slug = Field(description="The term, e.g. 2022-2026")
-    title: Text = Field(
-        description="The title as printed, e.g. KKR Syddanmarks politiske arbejdsgrundlag"
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Rådets politiske arbejdsgrundlag for en valgperiode."}
     )
-    case: CaseNumber = Field(description="Its case number, e.g. SAG-2022-00199")
-    date: IsoDate = Field(description="Its date, e.g. 2022-03-30")
-    term: TermRef = Field(description="The body term it covers, e.g. 2022-2026")
-    introduction: Markdown = Field(description="The introduction (Indledning), as Markdown")
+
+    id: Slug = Field(title="id", description="Valgperioden, fx 2022-2026")
+    title: Text = Field(
+        title="titel",
+        description="Titlen, som den står, fx KKR Syddanmarks politiske arbejdsgrundlag",
+    )
+    case: CaseNumber = Field(title="sagsnummer", description="Sagsnummeret, fx SAG-2022-00199")
+    date: IsoDate = Field(title="dato", description="Datoen, fx 2022-03-30")
+    term: TermRef = Field(title="valgperiode", description="Valgperioden, det dækker, fx 2022-2026")
+    introduction: Markdown = Field(title="indledning", description="Indledningen, i Markdown")
     areas: list[Area] = Field(
-        min_length=1, description="The areas in the order printed, e.g. Sundhed first"
+        min_length=1,
+        title="områder",
+        description="Områderne i den trykte rækkefølge, fx Sundhed først",
     )

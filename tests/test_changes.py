@@ -192,9 +192,10 @@ def test_a_file_fixed_since_base_is_not_called_new(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     person = repo / "records" / "people" / "bo-hansen.yaml"
-    edit(person, "kind: politician", "kind: politiker")
+    # politiker is a valid Danish name for politician; borgmester is no kind at all.
+    edit(person, "kind: politician", "kind: borgmester")
     git(repo, "commit", "-qam", "broken")
-    edit(person, "kind: politiker", "kind: politician")
+    edit(person, "kind: borgmester", "kind: politician")
     out = diff(capsys)
     assert "Bo Hansen\n  - Rettet: filen er nu gyldig\n" in out
     assert "Ny person" not in out

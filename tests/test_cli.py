@@ -182,12 +182,13 @@ def test_every_field_is_documented() -> None:
 
 
 def test_the_json_schemas_accept_every_record_kkr_validate_accepts(repo: Path) -> None:
-    """Editors check with schema/json; a record kkr validate accepts must not be flagged there."""
+    """Editors check with schema/json; a record kkr validate --strict accepts is not flagged."""
     from jsonschema import Draft202012Validator
     from kkr.loading.corpus import kind_of
     from kkr.loading.loader import load
 
-    cases = [c for c in CASES.iterdir() if " error[" not in (c / "expected.txt").read_text()]
+    # CI runs --strict, so a warning (e.g. a duplicate link) may be flagged in the editor too.
+    cases = [c for c in CASES.iterdir() if "]" not in (c / "expected.txt").read_text()]
     checked = 0
     for case in [*cases, repo]:
         root = case / "records"

@@ -37,7 +37,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description=_("Tools for the KKR Syddanmark knowledge base."),
     )
     _add_lang(parser, None)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
     chosen = [name for name in COMMANDS if name.rstrip("_") == command] or COMMANDS
     for name in chosen:
         importlib.import_module(f"kkr.commands.{name}").register(subparsers)

@@ -117,6 +117,10 @@ class Code(StrEnum):
         N_("An imported document exceeds a limit no real document meets."),
     )
     TOO_LONG = "too-long", N_("A line or a text field is longer than any record needs.")
+    FIELD_IN_TEXT = (
+        "field-in-text",
+        N_("A line inside a block text looks like a field of the record around it."),
+    )
 
 
 @dataclass(frozen=True, order=True)

@@ -123,7 +123,7 @@ MISTAKES: tuple[tuple[str, Edit], ...] = (
     ("tom-vaerdi", Edit(PERSON, "kind: politician\n", "kind:\n")),
     ("manglende-felt", Edit(PERSON, "kind: politician\n", "")),
     ("ukendt-felt", Edit(PERSON, "kind: politician\n", "kind: politician\ntitel: borgmester\n")),
-    ("ugyldig-vaerdi", Edit(PERSON, "kind: politician\n", "kind: politiker\n")),
+    ("ugyldig-vaerdi", Edit(PERSON, "kind: politician\n", "kind: borgmester\n")),
     ("id-og-filnavn", Edit(PERSON, "id: anne-eksempel\n", "id: anne-eksempel-2\n")),
     ("dato", Edit(MEETING, "status: planned\n", "status: planned\nstart_time: '25:00'\n")),
     (

@@ -25,6 +25,13 @@ def set_language(language: str | None = None) -> str:
     return chosen
 
 
+def active_language() -> str:
+    """Return the language messages are shown in: ``da`` or ``en``."""
+    if _active is None:
+        set_language()
+    return "en" if type(_active) is gettext.NullTranslations else "da"
+
+
 def _(message: str) -> str:
     """Return ``message`` (an English msgid) in the active language."""
     if _active is None:

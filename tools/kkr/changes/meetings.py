@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kkr.changes.fields import field_label
 from kkr.changes.names import Names, meeting_date
 from kkr.i18n import _, ngettext
 from kkr.site.labels import MEETING_STATUS
@@ -62,7 +63,7 @@ def meeting_changes(old: Meeting, new: Meeting, names: Names) -> Iterator[str]:
             yield _("{label}: {date}").format(label=label, date=shown)
     for field in sorted(set(Meeting.model_fields) - MEETING_TOLD - {"items"}):
         if getattr(old, field) != getattr(new, field):
-            yield _("Field {field} changed").format(field=field)
+            yield _("Field {field} changed").format(field=field_label(Meeting, field))
     yield from _items(old.items, new.items, names)
 
 
@@ -96,7 +97,8 @@ def _item(old: Item, new: Item, names: Names) -> Iterator[str]:
     yield from _links(old, new, names)
     for field in sorted(set(Item.model_fields) - TOLD):
         if getattr(old, field) != getattr(new, field):
-            yield _("Item {number}: field {field} changed").format(number=number, field=field)
+            label = field_label(Item, field)
+            yield _("Item {number}: field {field} changed").format(number=number, field=label)
 
 
 def _links(old: Item, new: Item, names: Names) -> Iterator[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kkr.changes.fields import field_label
 from kkr.changes.meetings import _added
 from kkr.changes.names import Names, item_ref, until
 from kkr.i18n import _
@@ -54,11 +55,11 @@ def record_changes(kind: str, old: Record, new: Record, names: Names) -> Iterato
         if old.period.end != new.period.end and new.period.end:
             yield _("The appointment ends {date}").format(date=until(new.period.end))
         elif old.period != new.period:
-            yield _("Field {field} changed").format(field="period")
+            yield _("Field {field} changed").format(field=field_label(Membership, "period"))
     told = TOLD.get(kind, set())
     for field in type(new).model_fields:
         if field not in told and getattr(old, field) != getattr(new, field):
-            yield _("Field {field} changed").format(field=field)
+            yield _("Field {field} changed").format(field=field_label(type(new), field))
 
 
 def _contract(old: Contract, new: Contract) -> Iterator[str]:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from kkr.checks.citations import check_citations
 from kkr.checks.refs import BROKEN, holds_models, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
+from kkr.checks.trap import check_trap
 from kkr.diagnostics import Code
 from kkr.i18n import _, ngettext
 from kkr.loading.corpus import Corpus, Entry
@@ -37,6 +38,7 @@ def check_corpus(corpus: Corpus) -> None:
             _check_id(entry)
             _check_refs(entry, index)
             check_roles(entry, index)
+            check_trap(entry)
             _check_periods(entry)
             record = entry.record
             if isinstance(record, Meeting):

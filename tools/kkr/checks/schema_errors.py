@@ -18,7 +18,7 @@ from kkr.i18n import _
 from kkr.loading.loader import YAML11_BOOLS, Document, PathKey, Position
 from schema.base import Record
 from schema.registry import KINDS
-from schema.types import Matches, Ref
+from schema.types import DANISH, Matches, Ref
 
 _REF_EXAMPLES = {kind.name: kind.example for kind in KINDS.values()}
 
@@ -166,7 +166,8 @@ def _choices(field: FieldInfo | None) -> str:
     hints = _walk_annotation(field.annotation, field.metadata) if field else []
     for hint in hints:
         if isinstance(hint, type) and issubclass(hint, Enum):
-            return ", ".join(repr(member.value) for member in hint)
+            values = [member.value for member in hint] + list(DANISH.get(hint, {}))
+            return ", ".join(repr(value) for value in values)
     return "?"
 
 
@@ -274,8 +275,9 @@ def _field_info(model: type[BaseModel], path: PathKey) -> FieldInfo | None:
 def _example(field: FieldInfo | None, name: str) -> str:
     if field is None:
         return f"{name}: ..."
-    if field.description and "e.g. " in field.description:
-        return f"{name}: {field.description.split('e.g. ', 1)[1].split(';')[0]}"
+    # The (Danish) descriptions end in an example: "Hvor langt mødet er, fx held".
+    if field.description and "fx " in field.description:
+        return f"{name}: {field.description.split('fx ', 1)[1].split(';')[0]}"
     hints = _walk_annotation(field.annotation, field.metadata)
     for hint in hints:
         if isinstance(hint, Matches):

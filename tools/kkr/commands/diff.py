@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "revision of the repository that holds the records."
         ),
     )
-    parser.add_argument("base", metavar="BASE", help=_("git revision to compare with, e.g. main"))
+    parser.add_argument(
+        "base", metavar=_("BASE"), help=_("git revision to compare with, e.g. main")
+    )
     add_records(parser)
     parser.add_argument(
         "--format",

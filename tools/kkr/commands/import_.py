@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help=_("documents to import")
+        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("documents to import")
     )
     add_records(parser)
     parser.add_argument(

@@ -22,6 +22,7 @@ from schema.membership import Role
 from schema.organization import OrganizationKind
 from schema.person import PersonKind
 from schema.registry import KINDS
+from schema.types import DANISH
 
 DIRECTORIES = {kind.name: kind.directory for kind in KINDS.values()}
 
@@ -38,46 +39,55 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "`kkr new item` adds the next free item number to an existing meeting instead."
         ),
     )
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    _add(kinds, "meeting", N_("a planned meeting with the standard sections"), "DATE", "2024-09-10")
-    item = _add(kinds, "item", N_("the next free item of a meeting"), "MEETING", "2024-09-10")
-    item.add_argument(
-        "--section", metavar="N", help=_("the section number (default: the last item's section)")
+    kinds = parser.add_subparsers(dest="kind", metavar=_("KIND"), required=True)
+    _add(
+        kinds,
+        "meeting",
+        N_("a planned meeting with the standard sections"),
+        N_("DATE"),
+        "2024-09-10",
     )
-    item.add_argument("--title", default="Titel på punktet", help=_("the item's title as printed"))
-    person = _add(kinds, "person", N_("a person"), "NAME", "'Mads Skau'")
+    item = _add(kinds, "item", N_("the next free item of a meeting"), N_("MEETING"), "2024-09-10")
+    item.add_argument(
+        "--section", metavar=_("N"), help=_("the section number (default: the last item's section)")
+    )
+    item.add_argument(
+        "--title",
+        default="Titel på punktet",
+        metavar=_("TITLE"),
+        help=_("the item's title as printed"),
+    )
+    person = _add(kinds, "person", N_("a person"), N_("NAME"), "'Mads Skau'")
     _choice(person, PersonKind, "politician")
-    organization = _add(kinds, "organization", N_("an organization"), "NAME", "'FGU Danmark'")
+    organization = _add(kinds, "organization", N_("an organization"), N_("NAME"), "'FGU Danmark'")
     _choice(organization, OrganizationKind, "other")
     membership = _add(
-        kinds, "membership", N_("a seat of a person in a body"), "PERSON", "mads-skau fgu-danmark"
+        kinds,
+        "membership",
+        N_("a seat of a person in a body"),
+        N_("PERSON"),
+        "mads-skau fgu-danmark",
     )
     membership.add_argument(
-        "organization", metavar="ORG", help=_("the body's id, e.g. fgu-danmark")
+        "organization", metavar=_("ORG"), help=_("the body's id, e.g. fgu-danmark")
     )
+    _choice(membership, Role, "member", option="--role", metavar=N_("ROLE"))
     membership.add_argument(
-        "--role",
-        dest="choice",
-        choices=[m.value for m in Role],
-        default="member",
-        help=_("default: {value}").format(value="member"),
-    )
-    membership.add_argument(
-        "--replaces", metavar="MEMBERSHIP", help=_("the id of the membership this one succeeds")
+        "--replaces", metavar=_("MEMBERSHIP"), help=_("the id of the membership this one succeeds")
     )
     contract = _add(
-        kinds, "contract", N_("an agreement"), "NAME", "'Resultatkontrakt med SDEO 2025'"
+        kinds, "contract", N_("an agreement"), N_("NAME"), "'Resultatkontrakt med SDEO 2025'"
     )
     _choice(contract, ContractKind, "performance-contract")
     matter = _add(
         kinds,
         "matter",
         N_("a matter followed across meetings"),
-        "NAME",
+        N_("NAME"),
         "'Fremskudt funktion' --item 2023-11-21/2.4",
     )
     matter.add_argument(
-        "--item", required=True, metavar="ITEM", help=_("its first item, e.g. 2023-11-21/2.4")
+        "--item", required=True, metavar=_("ITEM"), help=_("its first item, e.g. 2023-11-21/2.4")
     )
 
 
@@ -100,27 +110,37 @@ def _add(
         name,
         help=_("{what}, e.g. {example}").format(what=_(what), example=f"kkr new {name} {example}"),
     )
-    parser.add_argument("value", metavar=metavar, help=_(_WHAT[metavar]))
+    parser.add_argument("value", metavar=_(metavar), help=_(_WHAT[metavar]))
     if metavar in ("NAME", "PERSON"):
         parser.add_argument(
-            "--id", metavar="ID", help=_("use this id instead of the one made from the names")
+            "--id", metavar=_("ID"), help=_("use this id instead of the one made from the names")
         )
     add_records(parser)
     parser.set_defaults(func=run)
     return parser
 
 
-def _choice(parser: argparse.ArgumentParser, enum: Any, default: str) -> None:
+def _choice(
+    parser: argparse.ArgumentParser,
+    enum: Any,
+    default: str,
+    option: str = "--kind",
+    metavar: str = N_("KIND"),
+) -> None:
+    # Staff may give the value in Danish (--role formand); the record gets the stored value.
+    danish = DANISH.get(enum, {})
+    shown = [f"{name} ({value})" for name, value in danish.items()] or [m.value for m in enum]
     parser.add_argument(
-        "--kind",
+        option,
         dest="choice",
-        choices=[m.value for m in enum],
+        choices=[*(m.value for m in enum), *danish],
         default=default,
-        metavar="KIND",
+        metavar=_(metavar),
         help=_("one of {values} (default: {default})").format(
-            values=", ".join(m.value for m in enum), default=default
+            values=", ".join(shown), default=default
         ),
     )
+    parser.set_defaults(names=danish)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -172,6 +192,8 @@ def _data(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
 
 def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
     value: str = args.value
+    if getattr(args, "choice", None) is not None:
+        args.choice = args.names.get(args.choice, args.choice)
     if args.kind == "meeting":
         try:
             date.fromisoformat(value)

@@ -31,7 +31,7 @@ def add_records(parser: argparse.ArgumentParser) -> None:
         "--records",
         type=Path,
         default=Path("records"),
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("the records directory (default: records)"),
     )
 
@@ -42,7 +42,7 @@ def add_generated(parser: argparse.ArgumentParser, default: Path) -> None:
         "--output",
         type=Path,
         default=default,
-        metavar="DIR",
+        metavar=_("DIR"),
         help=_("default: {value}").format(value=default),
     )
     parser.add_argument(

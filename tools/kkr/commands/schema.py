@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
-from typing import Any
 
 from kkr.commands.generated import write_or_check
 from kkr.commands.options import add_generated
-from kkr.i18n import _
+from kkr.editor.jsonschema import editor_schema
+from kkr.i18n import _, set_language
 from schema.registry import KINDS
 
 SCHEMA_DIR = Path("schema/json")
-# Whole numbers a text field may be written as: a year, a telephone number.
-_DIGITS = ("2024", "53763683")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,10 +30,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def render() -> dict[str, str]:
-    """Return the JSON Schema text of every kind, keyed by file name."""
+    """Return the JSON Schema text of every kind, keyed by file name (always in Danish)."""
+    # Staff read the schemas in the editor: neither --lang nor KKR_LANG may change them.
+    set_language("da")
     files = {}
     for kind in KINDS.values():
-        document = _numbers_as_text(kind.model.model_json_schema())
+        document = editor_schema(kind, kind.model.model_json_schema())
         document = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://kkr-syddanmark.invalid/schema/{kind.name}.json",
@@ -44,24 +43,6 @@ def render() -> dict[str, str]:
         }
         files[f"{kind.name}.json"] = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return files
-
-
-def _numbers_as_text(node: Any) -> Any:
-    """Let text fields hold a whole number, as kkr validate does (``until: 2026``).
-
-    Only where such a number can be valid: no enum or date format, and any pattern matches
-    digits. JSON Schema applies pattern and length to strings only.
-    """
-    if isinstance(node, list):
-        return [_numbers_as_text(child) for child in node]
-    if not isinstance(node, dict):
-        return node
-    out = {key: _numbers_as_text(value) for key, value in node.items()}
-    pattern = out.get("pattern")
-    digits = pattern is None or any(re.search(pattern, d) for d in _DIGITS)
-    if out.get("type") == "string" and digits and not {"enum", "format", "const"} & set(out):
-        out["type"] = ["string", "integer"]
-    return out
 
 
 def run(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         nargs="*",
         type=Path,
         default=[Path("records")],
-        metavar="PATH",
+        metavar=_("PATH"),
         help=_(
             "records directory, kind directory or record file (default: records); "
             "references are always checked against the whole records directory"

@@ -37,6 +37,7 @@ ROLE = {
     "board-member": "bestyrelsesmedlem",
     "representative": "repræsentant",
     "staff": "medarbejder",
+    "substitute": "suppleant",
 }
 ORGANIZATION_KIND = {
     "council": "Råd",

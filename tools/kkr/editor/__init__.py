@@ -1,0 +1,1 @@
+"""Editor support: the JSON Schemas that VS Code's YAML language server checks records with."""
