@@ -117,6 +117,7 @@ class Code(StrEnum):
         N_("An imported document exceeds a limit no real document meets."),
     )
     TOO_LONG = "too-long", N_("A line or a text field is longer than any record needs.")
+    DEAD_LINK = "dead-link", N_("Record text holds a link with no address, such as [words](#).")
 
 
 @dataclass(frozen=True, order=True)
