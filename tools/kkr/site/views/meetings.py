@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from kkr.loading.corpus import Entry
-from kkr.site import labels, parties, paths, status
+from kkr.site import citing, labels, parties, paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
@@ -23,6 +23,7 @@ from kkr.site.blocks import (
 )
 from kkr.site.dates import long_date, title_date
 from kkr.site.links import ItemInfo, display_title
+from kkr.site.views import cite
 from kkr.site.views.common import (
     Context,
     View,
@@ -101,13 +102,9 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
             ("Dato", [long_date(meeting.date)]),
             ("Tidspunkt", [f"kl. {meeting.start_time}"] if meeting.start_time else []),
             ("Sted", [meeting.place] if meeting.place else []),
-            (
-                "Dokument",
-                [labels.label(labels.DOCUMENT, meeting.document)]
-                if meeting.document
-                else ["ingen dokumenter fra mødet er registreret"],
-            ),
+            ("Dokument", _document(ctx, meeting)),
             ("Status", [status.shown_status(meeting, ctx.today)]),
+            ("Kilde", cite.links(ctx, cite.meeting_spans(ctx, meeting)) or [cite.NONE]),
             ("Sag", [ref("case", meeting.case, meeting.case)] if meeting.case else []),
             ("Forrige møde", _neighbour(meeting.previous)),
             ("Næste møde", _neighbour(meeting.next)),
@@ -165,6 +162,17 @@ def _mentions(meeting: Meeting) -> list[Inline]:
     return rows
 
 
+def _document(ctx: Context, meeting: Meeting) -> Inline:
+    """The meeting's own agenda or minutes, linked to its page on the site."""
+    if meeting.document is None:
+        return ["ingen dokumenter fra mødet er registreret"]
+    label = labels.label(labels.DOCUMENT, meeting.document)
+    own = ctx.library.own_document(meeting)
+    if own is None:
+        return [f"{label} (dokumentet er ikke gemt i vidensbasen)"]
+    return [doc(citing.page(ctx.prefix, own), ctx.library.title(own))]
+
+
 def _neighbour(meeting_id: str | None) -> Inline:
     if not meeting_id:
         return []
@@ -191,11 +199,32 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
                 extra += [", " if extra else "", org(ctx, found.municipality)]
         return parts + ([" (", *extra, ")"] if extra else [])
 
+    own = ctx.library.own_document(meeting)
+    structure = ctx.library.structure(own) if own else None
+    fallback = cite.whole(ctx, meeting) or cite.sources(ctx, meeting.sources)
+
+    def lines(found: citing.Span | None) -> Block:
+        return cite.line(ctx, [found] if found is not None else fallback)
+
     out: list[Block] = [
-        section("Deltagere", [bullets([who(p) for p in meeting.present], "Ikke oplyst.")])
+        section(
+            "Deltagere",
+            [
+                bullets([who(p) for p in meeting.present], "Ikke oplyst."),
+                lines(structure.present if structure else None),
+            ],
+        )
     ]
     if meeting.absent:
-        out.append(section("Afbud", [bullets([who(p) for p in meeting.absent])]))
+        out.append(
+            section(
+                "Afbud",
+                [
+                    bullets([who(p) for p in meeting.absent]),
+                    lines(structure.absent if structure else None),
+                ],
+            )
+        )
     if letters:
         out.append(para("Partibogstaver: ", parties.key(letters), "."))
     return out
