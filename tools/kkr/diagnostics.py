@@ -117,7 +117,7 @@ class Code(StrEnum):
         N_("An imported document exceeds a limit no real document meets."),
     )
     TOO_LONG = "too-long", N_("A line or a text field is longer than any record needs.")
-    DEAD_LINK = "dead-link", N_("Record text holds a link with no address, such as [words](#).")
+    DEAD_LINK = "dead-link", N_("A link in record text has no address: its target is empty or #.")
 
 
 @dataclass(frozen=True, order=True)

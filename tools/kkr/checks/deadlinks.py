@@ -59,7 +59,7 @@ def _example(line: str, match: re.Match[str]) -> str:
         before = "…" + before[before.index(" ") + 1 :]
     if match.end() + 30 < len(line) and " " in after:
         after = after[: after.rindex(" ")] + "…"
-    return _short(before + unlink(match.group()) + after, 160)
+    return _short(unlink(before) + unlink(match.group()) + unlink(after), 160)
 
 
 def _short(text: str, limit: int = 80) -> str:
