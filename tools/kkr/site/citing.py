@@ -252,6 +252,45 @@ class Library:
                 return source.document
         return None
 
+    def sources(self, cited: list[Source]) -> list[Span]:
+        """The spans a record's ``sources:`` name, each once, in the record's order."""
+        found = [self.span(source) for source in cited]
+        return list(dict.fromkeys(span for span in found if span is not None))
+
+    def meeting_spans(self, meeting: Meeting) -> list[Span]:
+        """The lines that state the meeting itself: its document's header, else its sources."""
+        own = self.own_document(meeting)
+        if own is not None:
+            header = self.structure(own).header
+            if header is not None:
+                return [header]
+        return self.sources(meeting.sources)
+
+    def whole(self, meeting: Meeting) -> list[Span]:
+        """The meeting's own document as its record cites it (the fallback for a part)."""
+        own = self.own_document(meeting)
+        return [s for s in self.sources(meeting.sources) if s.document == own] if own else []
+
+    def item_spans(self, meeting: Meeting, number: str, part: str | None = None) -> list[Span]:
+        """The lines of an item, or of one part of it (e.g. beslutning)."""
+        own = self.own_document(meeting)
+        if own is None:
+            return self.sources(meeting.sources)
+        structure = self.structure(own)
+        found = structure.parts.get((number, part)) if part else structure.items.get(number)
+        if found is None and part:
+            found = structure.items.get(number)
+        return [found] if found is not None else self.whole(meeting)
+
+    def attendance_spans(self, meeting: Meeting, *, present: bool) -> list[Span]:
+        """The lines of the Deltagere (or Afbud) list, else the meeting's document."""
+        own = self.own_document(meeting)
+        structure = self.structure(own) if own else None
+        found = (structure.present if present else structure.absent) if structure else None
+        if found is not None:
+            return [found]
+        return self.whole(meeting) or self.sources(meeting.sources)
+
     def title(self, name: str) -> str:
         """A reader's name for a document, e.g. "Referat 21. november 2023"."""
         found = meeting_document(name)

@@ -25,8 +25,7 @@ def link(ctx: Context, span: Span) -> dict[str, str]:
 
 def sources(ctx: Context, cited: list[Source]) -> list[Span]:
     """The spans a record's ``sources:`` name, each once, in the record's order."""
-    found = [ctx.library.span(source) for source in cited]
-    return list(dict.fromkeys(span for span in found if span is not None))
+    return ctx.library.sources(cited)
 
 
 def links(ctx: Context, spans: list[Span]) -> Inline:
@@ -55,30 +54,12 @@ def inline(ctx: Context, spans: list[Span], missing: str = "kilde ikke registrer
 
 def meeting_spans(ctx: Context, meeting: Meeting) -> list[Span]:
     """The lines that state the meeting itself: its document's header, else its sources."""
-    own = ctx.library.own_document(meeting)
-    if own is not None:
-        header = ctx.library.structure(own).header
-        if header is not None:
-            return [header]
-    return sources(ctx, meeting.sources)
-
-
-def whole(ctx: Context, meeting: Meeting) -> list[Span]:
-    """The meeting's own document as its record cites it (the fallback for a part)."""
-    own = ctx.library.own_document(meeting)
-    return [s for s in sources(ctx, meeting.sources) if s.document == own] if own else []
+    return ctx.library.meeting_spans(meeting)
 
 
 def item_spans(ctx: Context, meeting: Meeting, number: str, part: str | None = None) -> list[Span]:
     """The lines of an item, or of one part of it (e.g. beslutning)."""
-    own = ctx.library.own_document(meeting)
-    if own is None:
-        return sources(ctx, meeting.sources)
-    structure = ctx.library.structure(own)
-    found = structure.parts.get((number, part)) if part else structure.items.get(number)
-    if found is None and part:
-        found = structure.items.get(number)
-    return [found] if found is not None else whole(ctx, meeting)
+    return ctx.library.item_spans(meeting, number, part)
 
 
 def item_ref_spans(ctx: Context, item_ref: str) -> list[Span]:

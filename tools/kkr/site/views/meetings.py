@@ -199,19 +199,12 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
                 extra += [", " if extra else "", org(ctx, found.municipality)]
         return parts + ([" (", *extra, ")"] if extra else [])
 
-    own = ctx.library.own_document(meeting)
-    structure = ctx.library.structure(own) if own else None
-    fallback = cite.whole(ctx, meeting) or cite.sources(ctx, meeting.sources)
-
-    def lines(found: citing.Span | None) -> Block:
-        return cite.line(ctx, [found] if found is not None else fallback)
-
     out: list[Block] = [
         section(
             "Deltagere",
             [
                 bullets([who(p) for p in meeting.present], "Ikke oplyst."),
-                lines(structure.present if structure else None),
+                cite.line(ctx, ctx.library.attendance_spans(meeting, present=True)),
             ],
         )
     ]
@@ -221,7 +214,7 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
                 "Afbud",
                 [
                     bullets([who(p) for p in meeting.absent]),
-                    lines(structure.absent if structure else None),
+                    cite.line(ctx, ctx.library.attendance_spans(meeting, present=False)),
                 ],
             )
         )
