@@ -218,13 +218,15 @@ class Library:
         "- via x". Each document's lines are indexed by their first words once: linear.
         """
         wanted = _words(text)
-        if not wanted:
+        if len(wanted) < _KEY:
             return None
-        head, tail = " ".join(wanted[:_HEAD]), " ".join(wanted[-_HEAD:])
+        head, tail = wanted[:_HEAD], " ".join(wanted[-_HEAD:])
         for span in within:
             lines = self.lines(span.document) or []
-            starts = self._heads(span.document, lines).get(head, [])
+            starts = self._heads(span.document, lines).get(" ".join(wanted[:_KEY]), [])
             for start in (n for n in starts if span.start <= n <= span.end):
+                if _words(lines[start - 1])[: len(head)] != head:
+                    continue
                 # A text of a few lines: its last words within the next lines of the range.
                 for end in range(start, min(span.end, len(lines), start + 50) + 1):
                     if " ".join(_words(lines[end - 1])).endswith(tail):
@@ -237,8 +239,8 @@ class Library:
             index: dict[str, list[int]] = {}
             for number, line in enumerate(lines, start=1):
                 words = _words(line)
-                if len(words) >= _HEAD:
-                    index.setdefault(" ".join(words[:_HEAD]), []).append(number)
+                if len(words) >= _KEY:
+                    index.setdefault(" ".join(words[:_KEY]), []).append(number)
             self._index[name] = index
         return self._index[name]
 
@@ -306,6 +308,8 @@ class Library:
         return words[:1].upper() + words[1:]
 
 
+_KEY = 3
+"""Words a line is indexed by."""
 _HEAD = 6
 """Words that locate a text: enough to tell two commitments apart."""
 _WORD = re.compile(r"[\w.,;:()%/-]+")

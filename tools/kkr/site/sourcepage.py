@@ -41,7 +41,7 @@ def visit_lines(self: HTML5Translator, node: source_lines) -> None:
                 f"{_range_label(number, end)}</p>"
             )
         out.append(
-            f'<p class="kkr-line" id="L{number}" data-n="{number}">'
+            f'<p class="kkr-line" id="L{number}">'
             f'<span class="kkr-ln">{number}</span> '
             f'<span class="kkr-lt">{escape(text, quote=True)}</span></p>'
         )

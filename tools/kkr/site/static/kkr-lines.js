@@ -27,16 +27,27 @@
         line.classList.add("kkr-hl");
       }
     }
-    // A range no page cites has no anchor of its own: bring its first line into view.
-    if (!document.getElementById(window.location.hash.slice(1))) {
-      var first = document.getElementById("L" + start);
-      if (first) {
-        first.scrollIntoView();
-      }
+    show();
+  }
+
+  // The cited lines into view: the range's own anchor, or, for a range no page cites, its
+  // first line. Again once the page has loaded, since fonts and styles arriving after the
+  // browser's own jump move the lines.
+  function show() {
+    var found = RANGE.exec(window.location.hash);
+    if (!found) {
+      return;
+    }
+    var target =
+      document.getElementById(window.location.hash.slice(1)) ||
+      document.getElementById("L" + found[1]);
+    if (target) {
+      target.scrollIntoView();
     }
   }
 
   window.addEventListener("hashchange", mark);
+  window.addEventListener("load", show);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mark);
   } else {
