@@ -280,3 +280,4 @@ def test_oparl_meetings_and_papers_carry_their_documents(tmp_path: Path) -> None
     stored = json.loads(
         (tree / "oparl" / "file" / "kkr-syddanmark-2023-11-21-referat-txt.json").read_text()
     )
+    assert stored == protocol
