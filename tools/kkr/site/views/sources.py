@@ -75,13 +75,13 @@ def _page(ctx: Context, name: str, lines: list[str]) -> list[Block]:
     blocks: list[Block] = [
         fields(
             [
-                ("Fil", [name]),
                 ("Linjer", [str(len(lines))]),
-                ("Hent", downloads),
                 ("KL's eksemplar", ["registreringerne angiver ikke en adresse på KL's eksemplar"]),
                 ("Alle kilder", [doc(list_page(ctx.prefix), "Kilder")]),
             ]
         ),
+        # A paragraph, not a field: the file name holds the date as the file system writes it.
+        para("Hent filen: ", *downloads),
         para(
             "Teksten er gengivet linje for linje, som den står i filen; linjenumrene er dem, "
             "vidensbasens henvisninger bruger. En henvisning til flere linjer markerer dem."
