@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from schema.markdown import Markdown
-from schema.types import PartialDate, Text
+from schema.types import PartialDate, Text, Url
 
 
 class Strict(BaseModel):
@@ -38,6 +38,11 @@ class Source(Strict):
     )
     note: Text | None = Field(
         None, description="What the source says there, where the line range alone is not enough"
+    )
+    url: Url | None = Field(
+        None,
+        description="Where KL publishes the same document, where known, e.g. "
+        "https://www.kl.dk/media/12345/referat.pdf; the site links to it",
     )
 
 

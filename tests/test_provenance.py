@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -30,6 +31,7 @@ from kkr.site.links import build as build_links
 from kkr.site.render import source_lines
 from kkr.site.views.common import Context
 from kkr.site.views.seats import current, current_term, former, last_seen
+from kkr.site.views.site import all_views
 from kkr.site.views.workplans import rests_on
 
 from schema.meeting import Meeting
@@ -281,3 +283,23 @@ def test_oparl_meetings_and_papers_carry_their_documents(tmp_path: Path) -> None
         (tree / "oparl" / "file" / "kkr-syddanmark-2023-11-21-referat-txt.json").read_text()
     )
     assert stored == protocol
+
+
+def test_a_document_page_links_to_kls_copy_where_a_record_names_it(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    meeting = records / "meetings" / "2023-11-21.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    cited = "  - document: kkr-syddanmark-2023-11-21-referat.txt\n    lines: '1-605'\n"
+    assert cited in text
+    address = "https://www.kl.dk/media/1/referat-kkr-syddanmark-21-november-2023.pdf"
+    meeting.write_text(text.replace(cited, f"{cited}    url: {address}\n"), encoding="utf-8")
+    corpus = load_corpus(records)
+    assert not [d for d in corpus.diagnostics if d.severity == "error"]
+    views = all_views(corpus, "arkiv", [], DAY)
+    page = json.dumps(views["arkiv/kilder/kkr-syddanmark-2023-11-21-referat"], ensure_ascii=False)
+    assert json.dumps({"url": address, "text": address}) in page
+    other = json.dumps(
+        views["arkiv/kilder/kkr-syddanmark-2021-06-09-dagsorden"], ensure_ascii=False
+    )
+    assert "angiver ikke en adresse på KL's eksemplar" in other

@@ -156,6 +156,7 @@ class Library:
     _lines: dict[str, list[str] | None] = field(default_factory=dict)
     _structures: dict[str, Structure] = field(default_factory=dict)
     _index: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _copies: dict[str, list[str]] | None = None
     cited: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
     """The ranges the pages link to, by document: each gets an anchor on the document's page."""
 
@@ -179,6 +180,18 @@ class Library:
         if name not in self._lines:
             self._lines[name] = _read(self.folder, name)
         return self._lines[name]
+
+    def kl_copies(self) -> dict[str, list[str]]:
+        """KL's addresses of each document, as ``sources:`` give them (url:), in one pass."""
+        if self._copies is None:
+            found: dict[str, set[str]] = {}
+            for kind in sorted(self.corpus.by_kind):
+                for entry in self.corpus.entries(kind):
+                    for source in entry.record.sources:
+                        if source.url:
+                            found.setdefault(source.document, set()).add(source.url)
+            self._copies = {name: sorted(urls) for name, urls in found.items()}
+        return self._copies
 
     def originals(self, name: str) -> list[str]:
         """The PDF or DOCX kept beside the document with the same stem."""

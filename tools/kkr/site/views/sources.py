@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kkr.site import citing
-from kkr.site.blocks import Block, Inline, bullets, doc, fields, para, ref, section
+from kkr.site.blocks import Block, Inline, bullets, doc, fields, para, ref, section, url
 from kkr.site.collation import danish_sorted
 from kkr.site.dates import long_date
 from kkr.site.views.common import Context, View, org, person, view
@@ -76,7 +76,7 @@ def _page(ctx: Context, name: str, lines: list[str]) -> list[Block]:
         fields(
             [
                 ("Linjer", [str(len(lines))]),
-                ("KL's eksemplar", ["registreringerne angiver ikke en adresse på KL's eksemplar"]),
+                ("KL's eksemplar", _kl(ctx, name)),
                 ("Alle kilder", [doc(list_page(ctx.prefix), "Kilder")]),
             ]
         ),
@@ -100,6 +100,17 @@ def _page(ctx: Context, name: str, lines: list[str]) -> list[Block]:
     if users:
         blocks.append(section("Bygger på dokumentet", users, anchor="bygger-paa"))
     return blocks
+
+
+def _kl(ctx: Context, name: str) -> Inline:
+    """Links to KL's copy of the document, as the records' sources name it (url:)."""
+    found = ctx.library.kl_copies().get(name, [])
+    if not found:
+        return ["registreringerne angiver ikke en adresse på KL's eksemplar"]
+    out: Inline = []
+    for index, address in enumerate(found):
+        out += [", " if index else "", url(address, address)]
+    return out
 
 
 def _users(ctx: Context, name: str) -> list[Block]:
