@@ -25,7 +25,7 @@ from kkr.exports.tables import all_tables
 from kkr.importer.assemble import import_document
 from kkr.importer.resolve import Resolver
 from kkr.loading.corpus import Corpus
-from kkr.site import citing, sourcepage
+from kkr.site import cache, citing, sourcepage
 from kkr.site.dates import long_date
 from kkr.site.links import build as build_links
 from kkr.site.render import source_lines
@@ -303,3 +303,13 @@ def test_a_document_page_links_to_kls_copy_where_a_record_names_it(tmp_path: Pat
         views["arkiv/kilder/kkr-syddanmark-2021-06-09-dagsorden"], ensure_ascii=False
     )
     assert "angiver ikke en adresse på KL's eksemplar" in other
+
+
+def test_a_changed_document_is_a_new_build_of_its_pages(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    (records / "documents").mkdir(parents=True)
+    document = records / "documents" / "kkr-syddanmark-2023-11-21-referat.txt"
+    document.write_text("REFERAT 2023\n", encoding="utf-8")
+    before = cache.key(records, ("arkiv",))
+    document.write_text("REFERAT 2023\nrettet\n", encoding="utf-8")
+    assert cache.key(records, ("arkiv",)) != before

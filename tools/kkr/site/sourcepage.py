@@ -33,7 +33,8 @@ def visit_lines(self: HTML5Translator, node: source_lines) -> None:
     for start, end in node["ranges"]:
         if start < end:
             starts.setdefault(start, []).append(end)
-    out = ['<div class="kkr-lines" lang="da">']
+    # Out of the search index: a search should land on the records' pages, which cite these.
+    out = ['<div class="kkr-lines" lang="da" data-pagefind-ignore="all">']
     for number, text in enumerate(node["lines"], start=1):
         for end in sorted(set(starts.get(number, []))):
             out.append(
