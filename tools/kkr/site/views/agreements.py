@@ -87,7 +87,8 @@ def contract_views(ctx: Context) -> dict[str, View]:
                 line: Inline = [f"Forlænget til {partial_date(e.until)}"]
                 if e.decided_by and e.decided_by in ctx.links.items:
                     line += [" (", item_link(ctx.links.items[e.decided_by]), ")"]
-                    line += [" – ", *cite.inline(ctx, cite.item_ref_spans(ctx, e.decided_by))]
+                    decided = cite.item_ref_spans(ctx, e.decided_by, "beslutning")
+                    line += [" – ", *cite.inline(ctx, decided)]
                 ext.append(line)
             blocks.append(section("Forlængelser", [bullets(ext)]))
         if c.payments:
@@ -149,7 +150,9 @@ def matter_views(ctx: Context) -> dict[str, View]:
                 timeline.append([ref("item", item_ref, item_ref)])
                 continue
             # Each step with its outcome: the decision's first sentence, or "dagsorden".
-            step = cite.item_ref_spans(ctx, item_ref)
+            # A decided step cites its decision's lines; an agenda-only step the item's.
+            part = None if info.outcome == "dagsorden" else "beslutning"
+            step = cite.item_ref_spans(ctx, item_ref, part)
             timeline.append(
                 [item_link(info), " – ", strong(_outcome(info)), " (", *cite.inline(ctx, step), ")"]
             )

@@ -62,10 +62,10 @@ def item_spans(ctx: Context, meeting: Meeting, number: str, part: str | None = N
     return ctx.library.item_spans(meeting, number, part)
 
 
-def item_ref_spans(ctx: Context, item_ref: str) -> list[Span]:
-    """The lines of the item "2023-11-21/2.4", if the meeting is in the records."""
+def item_ref_spans(ctx: Context, item_ref: str, part: str | None = None) -> list[Span]:
+    """The lines of the item "2023-11-21/2.4" (or of its ``part``), if the records have it."""
     meeting_id, _sep, number = item_ref.partition("/")
     entry = ctx.corpus.get("meeting", meeting_id)
     if entry is None or not isinstance(entry.record, Meeting):
         return []
-    return item_spans(ctx, entry.record, number)
+    return item_spans(ctx, entry.record, number, part)
