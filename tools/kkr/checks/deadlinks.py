@@ -26,6 +26,7 @@ def unlink(text: str) -> str:
 
 def check_dead_links(entry: Entry) -> None:
     """Report each link with an empty or "#" address in the record's Markdown fields."""
+    read: dict[str, list[str]] = {}  # the record file's lines, read once if a link needs them
     for path, text in iter_markdown(entry.record):
         if "](" not in text:
             continue
@@ -33,7 +34,7 @@ def check_dead_links(entry: Entry) -> None:
         for number, line in enumerate(lines):
             for match in DEAD_LINK.finditer(line):
                 entry.document.error(
-                    _place(entry, path, number, match.start()),
+                    _place(entry, path, (number, match.start()), needle=match.group(), read=read),
                     Code.DEAD_LINK,
                     _(
                         "the link {link} has no address (its target is empty or #), so the page "
@@ -43,12 +44,33 @@ def check_dead_links(entry: Entry) -> None:
                 )
 
 
-def _place(entry: Entry, path: tuple[str | int, ...], line: int, column: int) -> Position:
+def _place(
+    entry: Entry,
+    path: tuple[str | int, ...],
+    at: tuple[int, int],
+    *,
+    needle: str,
+    read: dict[str, list[str]],
+) -> Position:
+    """Where the link stands in the file; ``read`` keeps the record file's lines once read."""
+    line, column = at
     block = entry.document.blocks.get(path)
     if block is not None:
         # A literal block keeps its lines; only the indentation is taken off.
         return Position(block.line + line, block.column + column)
-    return entry.locate(path)
+    # A one-line value: the link on the value's own line of the file, where it is written
+    # as it reads (quotes or escapes may hide it; then the value's start will do).
+    start = entry.locate(path)
+    if "lines" not in read:
+        try:
+            read["lines"] = entry.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            read["lines"] = []
+    lines = read["lines"]
+    if start.line > len(lines):
+        return start
+    found = lines[start.line - 1].find(needle, start.column - 1)
+    return Position(start.line, found + 1) if found >= 0 else start
 
 
 def _example(line: str, match: re.Match[str]) -> str:
