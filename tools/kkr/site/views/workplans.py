@@ -148,7 +148,15 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
                 strong(ADVANCED if items else NOT_ADVANCED),
             ]
             if items:
-                row += [" af ", *joined([item_link(i) for i in items], "; ")]
+                # Each item with the lines that show it, as on the area's page.
+                cited = [
+                    [item_link(i), " (", *cite.inline(ctx, cite.item_ref_spans(ctx, i.ref)), ")"]
+                    for i in items
+                ]
+                row += [
+                    " af ",
+                    *[p for n, c in enumerate(cited) for p in (["; "] if n else []) + c],
+                ]
             if near:
                 row += [". Relateret (tæller ikke): ", *joined([item_link(i) for i in near], "; ")]
             state = "kkr-advanced" if items else "kkr-not-advanced"
