@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from schema.markdown import Markdown
-from schema.types import PartialDate, Text
+from schema.types import PartialDate, Text, Url
 
 
 class Strict(BaseModel):
@@ -47,6 +47,12 @@ class Source(Strict):
     )
     note: Text | None = Field(
         None, title="note", description="Hvad kilden siger dér, hvor linjerne alene ikke er nok"
+    )
+    url: Url | None = Field(
+        None,
+        title="adresse",
+        description="Adressen, hvor KL selv udgiver dokumentet, når den kendes; sitet linker "
+        "til den. Skriv den fulde adresse, der begynder med https://",
     )
 
 

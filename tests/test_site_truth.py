@@ -17,9 +17,11 @@ from kkr.site.links import build as build_links
 from kkr.site.views.common import Context
 from kkr.site.views.front import latest_decisions
 from kkr.site.views.municipalities import table_rows
+from kkr.site.views.seats import current, former, last_seen
 from kkr.site.views.workplans import related
 
 from schema.matter import Matter
+from schema.meeting import Meeting
 from schema.membership import Membership
 from schema.organization import Organization
 from schema.person import Person
@@ -300,3 +302,105 @@ def test_people_pages_say_each_thing_once_and_list_no_empty_section(
     for o in [o for o in _records(ctx.corpus, "organization") if isinstance(o, Organization)]:
         raw = (real.out / "arkiv" / "organisationer" / f"{o.id}.html").read_text()
         assert ">Ingen.<" not in raw, o.id
+
+
+# Issue 19: every fact traceable to its lines; only what the records support.
+_LINE_LINK = re.compile(r'href="([^"#]*/kilder/[a-z0-9.-]+\.html)#(L\d+(?:-L\d+)?)"')
+
+
+def test_every_source_link_reaches_an_anchor_on_its_document_page(real: Build) -> None:
+    anchors: dict[Path, set[str]] = {}
+    links = 0
+    for page in real.out.rglob("*.html"):
+        for target, anchor in _LINE_LINK.findall(page.read_text()):
+            document = (page.parent / target).resolve()
+            if document not in anchors:
+                assert document.is_file(), (page, target)
+                anchors[document] = set(re.findall(r'id="(L\d+(?:-L\d+)?)"', document.read_text()))
+            assert anchor in anchors[document], (page, target, anchor)
+            links += 1
+    items = sum(len(m.items) for m in ctx_meetings())
+    # At least the item and its decision for every item, and more (meetings, seats, ...).
+    assert links > 2 * items
+
+
+def ctx_meetings() -> list[Meeting]:
+    corpus = load_corpus(REPO / "records")
+    return [e.record for e in corpus.entries("meeting") if isinstance(e.record, Meeting)]
+
+
+def test_every_decision_and_item_shows_its_source(real: Build, ctx: Context) -> None:
+    for meeting in ctx_meetings():
+        raw = (real.out / "arkiv" / "moeder" / f"{meeting.id}.html").read_text()
+        for item in meeting.items:
+            anchor = "punkt-" + item.number.replace(".", "-")
+            start = raw.index(f'id="{anchor}"')
+            end = raw.find('<section id="punkt-', start + 1)
+            section = raw[start : end if end > 0 else len(raw)]
+            assert "Kilde: <a" in section, (meeting.id, item.number)
+            if item.beslutning:
+                box = section[section.index("kkr-beslutning") :]
+                box = box[: box.index("</div>")]
+                assert 'class="kkr-source"' in box and "linje" in box, (meeting.id, item.number)
+        # The document of the meeting is a link now, not plain text.
+        if meeting.document is not None:
+            assert re.search(r"Dokument<span[^>]*>:</span></dt>\s*<dd[^>]*><p><a ", raw), meeting.id
+
+
+def test_the_documents_are_published_as_they_are(real: Build) -> None:
+    documents = sorted((REPO / "records" / "documents").iterdir())
+    assert documents
+    for path in documents:
+        stem = path.name.rsplit(".", 1)[0]
+        assert (real.out / "arkiv" / "kilder" / path.name).read_bytes() == path.read_bytes()
+        page = (real.out / "arkiv" / "kilder" / f"{stem}.html").read_text()
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        assert f'id="L{count}"' in page and f'id="L{count + 1}"' not in page
+        assert f'href="{path.name}"' in page
+
+
+def test_a_page_never_shows_a_link_without_address(real: Build) -> None:
+    for page in (real.out / "arkiv").rglob("*.html"):
+        if page.parent.name == "kilder":
+            continue  # a source document's page shows it as printed, brackets and all
+        text = _text(page)
+        assert "](#)" not in text and "]()" not in text, page
+
+
+def test_a_past_meeting_without_documents_is_not_said_to_be_held(real: Build) -> None:
+    day = DAY.date()
+    checked = 0
+    for meeting in ctx_meetings():
+        if meeting.date >= day or meeting.document is not None:
+            continue
+        page = _page(real, f"arkiv/moeder/{meeting.id}")
+        calendar = (real.out / "kalender" / f"{meeting.id}.ics").read_text()
+        if meeting.status.value == "planned":
+            said = f"Planlagt til {long_date(meeting.date)} – ingen dokumenter registreret"
+            assert said in page, meeting.id
+            assert "Afholdt" not in page, meeting.id
+            assert "STATUS:TENTATIVE" in calendar, meeting.id
+            checked += 1
+        else:
+            assert "STATUS:CONFIRMED" in calendar, meeting.id
+    assert checked > 0
+
+
+def test_seats_without_recent_evidence_sit_apart_with_their_last_mention(
+    real: Build, ctx: Context
+) -> None:
+    unsure = 0
+    for seat in [s for s in _records(ctx.corpus, "membership") if isinstance(s, Membership)]:
+        if current(ctx, seat, DAY.date()) or former(ctx, seat, DAY.date()):
+            continue
+        page = _page(real, f"arkiv/organisationer/{seat.organization}")
+        block = page[page.index("Ikke nævnt i den nuværende valgperiode") :]
+        seen = last_seen(ctx, seat)
+        said = f"Senest nævnt {long_date(seen)}" if seen else "Uden dato i kilderne"
+        assert said in block, seat.id
+        if "Nuværende medlemmer" in page:
+            now = page[page.index("Nuværende medlemmer") : page.index("Ikke nævnt i den nuv")]
+            person = ctx.links.names[("person", seat.person)]
+            assert f"{person} ," not in now and f"{person}," not in now, seat.id
+        unsure += 1
+    assert unsure > 0

@@ -121,6 +121,7 @@ class Code(StrEnum):
         "field-in-text",
         N_("A line inside a block text looks like a field of the record around it."),
     )
+    DEAD_LINK = "dead-link", N_("A link in record text has no address: its target is empty or #.")
 
 
 @dataclass(frozen=True, order=True)

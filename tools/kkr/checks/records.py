@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from kkr.checks.citations import check_citations
+from kkr.checks.deadlinks import check_dead_links
 from kkr.checks.refs import BROKEN, holds_models, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
 from kkr.checks.trap import check_trap
@@ -39,6 +40,7 @@ def check_corpus(corpus: Corpus) -> None:
             _check_refs(entry, index)
             check_roles(entry, index)
             check_trap(entry)
+            check_dead_links(entry)
             _check_periods(entry)
             record = entry.record
             if isinstance(record, Meeting):

@@ -9,17 +9,19 @@ from icalendar import Calendar, Event
 from kkr.exports.context import ZONE, ExportContext, meeting_start
 from kkr.site import status
 from kkr.site.dates import long_date
-from schema.meeting import Meeting, MeetingStatus
+from schema.meeting import Meeting
 
 DIR = "kalender"
 ALL = f"{DIR}/moeder.ics"
-# What the site shows as merely planned is tentative; an agenda sent or a meeting held is not.
-PLANNED = status.UPCOMING[MeetingStatus.planned]
 
 
 def ical_status(ctx: ExportContext, meeting: Meeting) -> str:
-    """TENTATIVE while the site shows the meeting as planned, else CONFIRMED."""
-    return "TENTATIVE" if ctx.status(meeting) == PLANNED else "CONFIRMED"
+    """TENTATIVE while the records hold only a plan (as the site says), else CONFIRMED.
+
+    The rule is the site's (status.tentative): a past meeting without documents whose record
+    says planned stays TENTATIVE, as its page says "Planlagt til …".
+    """
+    return "TENTATIVE" if status.tentative(meeting, ctx.today) else "CONFIRMED"
 
 
 def meeting_path(meeting_id: str) -> str:

@@ -6,11 +6,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from kkr.exports.license import DataLicense
 from kkr.loading.corpus import Corpus
-from kkr.site import paths
+from kkr.site import citing, paths
 from kkr.site.dates import build_day
 from kkr.site.links import Links, build
 from kkr.site.status import shown_status
@@ -68,6 +69,19 @@ class ExportContext:
     def item_url(self, meeting: Meeting, item: Item) -> str:
         """The absolute URL of an item's anchor on its meeting page."""
         return self.page_url("meeting", meeting.id, paths.item_anchor(item.number))
+
+    @cached_property
+    def library(self) -> citing.Library:
+        """The source documents, read and parsed at most once per export run."""
+        return citing.Library(self.corpus)
+
+    def source_url(self, span: citing.Span) -> str:
+        """The absolute URL of cited lines on their document's page, e.g. …#L272-L274."""
+        return f"{self.url(citing.page(self.prefix, span.document) + '.html')}#{span.anchor}"
+
+    def file_url(self, name: str) -> str:
+        """The absolute URL of a source document's file, published beside its page."""
+        return self.url(f"{self.prefix}/{citing.KILDER}/{name}")
 
     def body_name(self, body_id: str) -> str:
         """The council's name, e.g. KKR Syddanmark."""

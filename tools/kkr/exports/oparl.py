@@ -9,6 +9,7 @@ from typing import Any
 from kkr.exports import oparl_objects as o
 from kkr.exports.context import ExportContext
 from kkr.exports.license import statement
+from kkr.exports.oparl_files import Files as SourceFiles
 from kkr.site.paths import safe_id
 from schema.body import Body
 from schema.membership import Membership
@@ -86,18 +87,20 @@ def body_lists(ctx: ExportContext, body: Body, files: Files) -> dict[str, list[o
         if isinstance(who, Person)
     ]
     meetings, items, locations = [], [], []
+    sources = SourceFiles(ctx)
     for meeting in ctx.meetings():
         agenda = [o.agenda_item(ctx, meeting, n, item) for n, item in enumerate(meeting.items)]
         items.extend(agenda)
         obj = o.meeting_obj(ctx, meeting, body, agenda)
+        sources.attach_meeting(obj, meeting)
         meetings.append(obj)
         if "location" in obj:
             locations.append(obj["location"])
-    papers = [
-        o.paper(ctx, case, infos, body)
-        for case, infos in sorted(ctx.links.by_case.items())
-        if safe_id(case)
-    ]
+    papers = []
+    for case, infos in sorted(ctx.links.by_case.items()):
+        if safe_id(case):
+            papers.append(o.paper(ctx, case, infos, body))
+            sources.attach_paper(papers[-1], infos)
     consultations = [c for p in papers for c in p["consultation"]]
     terms = [o.legislative_term(ctx, body, t) for t in body.terms if safe_id(t.id)]
     lists = {
@@ -113,6 +116,8 @@ def body_lists(ctx: ExportContext, body: Body, files: Files) -> dict[str, list[o
     }
     for objects in lists.values():
         _store(ctx, files, objects)
+    # Embedded in the Meetings and Papers, and each in a file of its own at its id.
+    _store(ctx, files, sources.objects())
     return lists
 
 

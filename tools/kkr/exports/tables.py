@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from kkr.exports.context import ExportContext, item_ref
+from kkr.site.citing import Span
 from kkr.site.links import person_name
 from schema.contract import Contract
 from schema.membership import Membership
@@ -38,13 +39,13 @@ class Table:
     rows: list[Row] = field(default_factory=list)
 
 
-def _c(spec: str) -> list[Column]:
+def _c(spec: str, *extra: Column) -> list[Column]:
     # "name:type:description" per line keeps the column lists readable.
     out = []
     for line in spec.strip().splitlines():
         name, kind, description = line.strip().split(":", 2)
         out.append(Column(name, kind, description))
-    return out
+    return [*out, *extra]
 
 
 def _records(ctx: ExportContext, kind: str) -> list[Any]:
@@ -67,12 +68,26 @@ def _row(table: Table, record: object, **extra: object) -> Row:
     }
 
 
+SOURCE = Column(
+    "source",
+    "string",
+    "Kilden: adressen på de linjer i kildedokumentet, oplysningen står på, fx "
+    "…/arkiv/kilder/kkr-syddanmark-2023-11-21-referat.html#L272-L274; flere adskilt af "
+    "semikolon, tom hvor registreringen ikke angiver en kilde",
+)
+
+
+def _sources(ctx: ExportContext, spans: list[Span]) -> str | None:
+    return "; ".join(ctx.source_url(span) for span in spans) or None
+
+
 def meetings(ctx: ExportContext) -> Table:
     """One row per meeting."""
     table = Table(
         "meetings",
         "Møder",
-        _c("""
+        _c(
+            """
             id:string:Mødets id (datoen)
             date:date:Mødedato
             start_time:string:Starttidspunkt som trykt, fx 10:00
@@ -81,12 +96,20 @@ def meetings(ctx: ExportContext) -> Table:
             status:string:Mødets status (planned, agenda-published, minutes-approved, held)
             case:string:Mødets sagsnummer
             url:string:Mødets side
-        """),
+        """,
+            SOURCE,
+        ),
         ["id"],
     )
     for m in ctx.meetings():
         table.rows.append(
-            _row(table, m, date=m.date.isoformat(), url=ctx.page_url("meeting", m.id))
+            _row(
+                table,
+                m,
+                date=m.date.isoformat(),
+                url=ctx.page_url("meeting", m.id),
+                source=_sources(ctx, ctx.library.meeting_spans(m)),
+            )
         )
     return table
 
@@ -96,7 +119,8 @@ def items(ctx: ExportContext) -> Table:
     table = Table(
         "items",
         "Dagsordenspunkter",
-        _c("""
+        _c(
+            """
             id:string:Punktets id, fx 2023-11-21/2.4
             meeting:string:Mødets id
             number:string:Punktnummer
@@ -106,7 +130,9 @@ def items(ctx: ExportContext) -> Table:
             topics:string:Emner, adskilt af semikolon
             decision:string:Beslutning (Markdown), hvor referatet har en
             url:string:Punktets sted på mødesiden
-        """),
+        """,
+            SOURCE,
+        ),
         ["id"],
         [("meeting", "meetings", "id")],
     )
@@ -121,6 +147,7 @@ def items(ctx: ExportContext) -> Table:
                     position=position,
                     decision=item.beslutning,
                     url=ctx.item_url(meeting, item),
+                    source=_sources(ctx, ctx.library.item_spans(meeting, item.number)),
                 )
             )
     return table
@@ -181,7 +208,8 @@ def memberships(ctx: ExportContext) -> Table:
     table = Table(
         "memberships",
         "Medlemskaber og udpegninger",
-        _c("""
+        _c(
+            """
             id:string:Medlemskabets id
             person:string:Personens id
             organization:string:Organisationen, pladsen er i
@@ -192,7 +220,9 @@ def memberships(ctx: ExportContext) -> Table:
             end:string:Slut (år, år-måned eller dato)
             decided_by:string:Punktet, der besluttede eller meddelte det
             mentioned_in:string:Punkter, der blot nævner det, adskilt af semikolon
-        """),
+        """,
+            SOURCE,
+        ),
         ["id"],
         [
             ("person", "people", "id"),
@@ -203,7 +233,15 @@ def memberships(ctx: ExportContext) -> Table:
     )
     for seat in _records(ctx, "membership"):
         assert isinstance(seat, Membership)
-        table.rows.append(_row(table, seat, start=seat.period.start, end=seat.period.end))
+        table.rows.append(
+            _row(
+                table,
+                seat,
+                start=seat.period.start,
+                end=seat.period.end,
+                source=_sources(ctx, ctx.library.sources(seat.sources)),
+            )
+        )
     return table
 
 
@@ -212,7 +250,8 @@ def contracts(ctx: ExportContext) -> Table:
     table = Table(
         "contracts",
         "Aftaler",
-        _c("""
+        _c(
+            """
             id:string:Aftalens id
             title:string:Aftalens navn
             kind:string:Slags aftale, fx performance-contract
@@ -224,7 +263,9 @@ def contracts(ctx: ExportContext) -> Table:
             predecessor:string:Aftalen, den afløser
             parties:string:Parter, adskilt af semikolon
             url:string:Aftalens side
-        """),
+        """,
+            SOURCE,
+        ),
         ["id"],
         [("predecessor", "contracts", "id")],
     )
@@ -238,6 +279,7 @@ def contracts(ctx: ExportContext) -> Table:
                 end=deal.period.end,
                 extended_until=deal.extensions[-1].until if deal.extensions else None,
                 url=ctx.page_url("contract", deal.id),
+                source=_sources(ctx, ctx.library.sources(deal.sources)),
             )
         )
     return table
@@ -248,13 +290,16 @@ def commitments(ctx: ExportContext) -> Table:
     table = Table(
         "commitments",
         "Tilsagn i arbejdsgrundlaget",
-        _c("""
+        _c(
+            """
             id:string:Tilsagnets id, fx 2022-2026/erhverv-1
             workplan:string:Arbejdsgrundlagets id
             area:string:Områdets overskrift
             text:string:Tilsagnet som trykt (Markdown)
             items:string:Punkter, der har fremmet det, adskilt af semikolon
-        """),
+        """,
+            SOURCE,
+        ),
         ["id"],
     )
     for plan in _records(ctx, "workplan"):
@@ -271,9 +316,17 @@ def commitments(ctx: ExportContext) -> Table:
                         workplan=plan.id,
                         area=area.title,
                         items=_plain(sorted({i.ref for i in infos})),
+                        source=_sources(ctx, _printed(ctx, plan, promise.text)),
                     )
                 )
     return table
+
+
+def _printed(ctx: ExportContext, plan: WorkPlan, text: str) -> list[Span]:
+    """The lines of the plan's document that print a commitment, else the plan's sources."""
+    cited = ctx.library.sources(plan.sources)
+    found = ctx.library.find(text, cited)
+    return [found] if found is not None else cited
 
 
 def attendance(ctx: ExportContext) -> Table:
@@ -281,19 +334,28 @@ def attendance(ctx: ExportContext) -> Table:
     table = Table(
         "attendance",
         "Fremmøde",
-        _c("""
+        _c(
+            """
             meeting:string:Mødets id
             person:string:Personens id
             present:boolean:true når personen deltog, false ved afbud
-        """),
+        """,
+            SOURCE,
+        ),
         ["meeting", "person"],
         [("meeting", "meetings", "id"), ("person", "people", "id")],
     )
     for meeting in ctx.meetings():
         # Someone listed both as present and absent counts as present, as in the statistics.
         marks = dict.fromkeys(meeting.absent, False) | dict.fromkeys(meeting.present, True)
+        lists = {
+            flag: _sources(ctx, ctx.library.attendance_spans(meeting, present=flag))
+            for flag in (True, False)
+        }
         for who, present in marks.items():
-            table.rows.append({"meeting": meeting.id, "person": who, "present": present})
+            table.rows.append(
+                {"meeting": meeting.id, "person": who, "present": present, "source": lists[present]}
+            )
     return table
 
 

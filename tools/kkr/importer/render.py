@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kkr.checks.deadlinks import unlink
 from kkr.importer.blocks import Unit, marker_of, repair, tokenize
 from kkr.importer.report import Report
 from kkr.importer.tables import build_table
@@ -149,7 +150,7 @@ def _paragraph(state: _State, unit: Unit) -> None:
     probe = Unit(unit.kind, unit.lines, text)
     heading = _is_heading(state, probe)
     if heading:
-        body = words(text, markdown=state.markdown_source)
+        body = words(unlink(text), markdown=state.markdown_source)
         body = body if state.markdown_source else escape_markdown(body)
     else:
         body = _inline(state, text)
@@ -184,7 +185,9 @@ def _item(state: _State, unit: Unit) -> None:
 
 def _inline(state: _State, text: str) -> str:
     """Make one paragraph's text Markdown: a plain-text document's renders as printed; a
-    Markdown document's HTML becomes Markdown or is escaped."""
+    Markdown document's HTML becomes Markdown or is escaped. A link the export left without
+    its address ("[SDEO kontrakt](#)") becomes its words, as a reader of the document sees it."""
+    text = unlink(text)
     if not state.markdown_source:
         return escape_markdown(text)
     text = html_to_markdown(text)

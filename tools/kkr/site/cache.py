@@ -55,7 +55,14 @@ def key(records: Path, settings: tuple[str, ...]) -> str:
     """A hash of every record file's name and bytes, the code and the settings."""
     digest = hashlib.sha256(_code_stamp())
     digest.update("\0".join(settings).encode())
-    for path in discover(records):
+    # The source documents too: their pages (arkiv/kilder) and the cited lines come from them.
+    documents = records / "documents"
+    cited = (
+        sorted(p for p in documents.iterdir() if p.is_file() and not p.is_symlink())
+        if documents.is_dir()
+        else []
+    )
+    for path in [*discover(records), *cited]:
         digest.update(str(path.relative_to(records)).encode() + b"\0")
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())

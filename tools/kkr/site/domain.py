@@ -127,6 +127,12 @@ class KkrDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.Element | None:
         """Resolve a kkr role; None makes Sphinx report it as unresolved."""
+        if typ == "lines":
+            # "arkiv/kilder/<stem>#L272-L274": the lines of a source document's page.
+            docname, _sep, anchor = target.partition("#")
+            if docname not in env.all_docs:
+                return None
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
         found = self._find(ROLES.get(typ, typ), target)
         if found is None:
             return None

@@ -10,11 +10,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events, incremental, memory, navigation, search
+from kkr.site import config, events, incremental, memory, navigation, search, sourcepage
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
 from kkr.site.headings import KeepHeadingWordsWhole
-from kkr.site.render import search_form
+from kkr.site.render import search_form, source_lines
 from kkr.site.safety import ScrubDoctree, ScrubOutput
 from kkr.site.theme import TableLayout, finish_pages
 from kkr.site.translations import add_danish_catalog
@@ -64,6 +64,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
         man=(_skip, None),
         texinfo=(_skip, None),
     )
+    app.add_node(
+        source_lines,
+        override=True,
+        html=(sourcepage.visit_lines, None),
+        latex=(sourcepage.skip, None),
+        text=(sourcepage.skip, None),
+        man=(sourcepage.skip, None),
+        texinfo=(sourcepage.skip, None),
+    )
+    app.connect("build-finished", sourcepage.copy_documents)
     app.add_transform(ScrubDoctree)
     app.add_transform(AddFreshness)
     app.add_post_transform(ScrubOutput)
@@ -93,6 +103,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("kkr.css")
     app.add_css_file("kkr-records.css")
     app.add_js_file("kkr.js", priority=900)
+    app.add_css_file("kkr-sources.css")
+    app.add_js_file("kkr-lines.js", priority=900)
     return {
         "version": "1",
         "env_version": ENV_VERSION,

@@ -20,6 +20,10 @@ class search_form(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: 
     """The front page's search box."""
 
 
+class source_lines(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """A source document's numbered lines (kkr.site.sourcepage writes them, escaped)."""
+
+
 class Renderer:
     """Renders the blocks of one page."""
 
@@ -52,6 +56,17 @@ class Renderer:
                 out.append(self._xref("kkr", part["ref"], part["id"], part["text"]))
             elif "doc" in part:
                 out.append(self._xref("std", "doc", "/" + part["doc"], part["text"]))
+            elif "lines" in part:
+                # A range of a source document's page, e.g. arkiv/kilder/x#L272-L274.
+                out.append(self._xref("kkr", "lines", part["lines"], part["text"]))
+            elif "file" in part:
+                # A file published beside the page (a source document); its name is checked.
+                text = nodes.Text(part["text"])
+                out.append(
+                    nodes.reference("", "", text, refuri=part["file"], classes=["kkr-download"])
+                    if safe_uri(part["file"]) and "/" not in part["file"]
+                    else text
+                )
             elif "url" in part:
                 text = nodes.Text(part["text"])
                 out.append(
@@ -177,6 +192,12 @@ class Renderer:
         tree["numbered"] = 0
         tree["titlesonly"] = True
         return [nodes.compound("", tree, classes=["toctree-wrapper"])]
+
+    def _lines(self, block: Block) -> list[nodes.Node]:
+        node = source_lines()
+        node["lines"] = block["lines"]
+        node["ranges"] = block["ranges"]
+        return [node]
 
     def _search(self, block: dict[str, Any]) -> list[nodes.Node]:
         return [search_form()]

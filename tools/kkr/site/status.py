@@ -18,22 +18,50 @@ UPCOMING = {
 }
 
 
+HELD = frozenset({MeetingStatus.held, MeetingStatus.minutes_approved})
+
+
 def shown_status(meeting: Meeting, today: date) -> str:
-    """The status a reader sees: from the meeting's documents and the day, never stale.
+    """The status a reader sees: what the record and its documents support, never stale.
 
     A meeting on the build day itself still counts as coming (its minutes cannot exist yet).
+    A past meeting is "Afholdt" only when its minutes are registered or its record says it
+    was held (another meeting's documents may say so); otherwise it stays what it was
+    planned as, with the day, and says that no documents are registered.
     """
     if meeting.date >= today:
-        if meeting.document is DocumentKind.agenda:
+        # Its agenda or minutes in the records (a build dated before the meeting) show at
+        # least that the agenda went out.
+        if meeting.document is not None:
             return "Dagsorden udsendt"
         return UPCOMING.get(meeting.status, "Planlagt")
+    day = long_date(meeting.date)
     if meeting.document is DocumentKind.minutes:
         if meeting.status is MeetingStatus.minutes_approved:
             return "Afholdt – referatet er godkendt"
         return "Afholdt – referatet er registreret"
     if meeting.document is DocumentKind.agenda:
-        return "Afholdt – referatet er ikke registreret"
-    return "Afholdt – ingen dokumenter registreret"
+        if meeting.status in HELD:
+            return "Afholdt – referatet er ikke registreret"
+        return f"Dagsorden udsendt til {day} – referatet er ikke registreret"
+    if meeting.status in HELD:
+        return "Afholdt ifølge andre møders dokumenter – ingen dokumenter fra mødet registreret"
+    if meeting.status is MeetingStatus.agenda_published:
+        return f"Dagsorden udsendt til {day} – ingen dokumenter registreret"
+    return f"Planlagt til {day} – ingen dokumenter registreret"
+
+
+def tentative(meeting: Meeting, today: date) -> bool:
+    """Whether the records hold only a plan for the meeting: the site shows it as planned.
+
+    Such a meeting is TENTATIVE in the calendar, whether its day has passed or not; an
+    agenda sent or a meeting held makes it CONFIRMED. The same rule as shown_status.
+    """
+    if meeting.document is not None:
+        return False
+    if meeting.date >= today:
+        return meeting.status is not MeetingStatus.agenda_published
+    return meeting.status is MeetingStatus.planned
 
 
 def meetings(corpus: Corpus) -> list[Meeting]:
@@ -63,12 +91,14 @@ def data_date(corpus: Corpus) -> date | None:
     return max(dated, default=None)
 
 
-def _first_day(value: str) -> date:
+def first_day(value: str) -> date:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD date."""
     parts = [int(p) for p in value.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
-def _last_day(value: str) -> date:
+def last_day(value: str) -> date:
+    """The last day of a YYYY, YYYY-MM or YYYY-MM-DD date."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         return date(parts[0], parts[1], parts[2])
@@ -113,9 +143,9 @@ def contract_status(contract: Contract, today: date, as_of: date | None) -> str:
     """
     end = contract.extensions[-1].until if contract.extensions else contract.period.end
     start = contract.period.start
-    if end and _last_day(end) < today:
+    if end and last_day(end) < today:
         return "udløbet"
-    if start and _first_day(start) > today:
+    if start and first_day(start) > today:
         return "planlagt"
     if start and end and contract.status is not ContractStatus.expired:
         return "gældende"

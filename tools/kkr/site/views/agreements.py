@@ -19,6 +19,7 @@ from kkr.site.blocks import (
 from kkr.site.collation import danish_sorted
 from kkr.site.dates import partial_date, period
 from kkr.site.links import ItemInfo
+from kkr.site.views import cite
 from kkr.site.views.common import (
     Context,
     View,
@@ -75,7 +76,8 @@ def contract_views(ctx: Context) -> dict[str, View]:
                     ),
                     ("Efterfølger", joined([ref("contract", s.id, s.title) for s in successors])),
                 ]
-            )
+            ),
+            cite.line(ctx, cite.sources(ctx, c.sources)),
         ]
         if c.summary:
             blocks.append(text(entry, ("summary",), c.summary))
@@ -85,6 +87,8 @@ def contract_views(ctx: Context) -> dict[str, View]:
                 line: Inline = [f"Forlænget til {partial_date(e.until)}"]
                 if e.decided_by and e.decided_by in ctx.links.items:
                     line += [" (", item_link(ctx.links.items[e.decided_by]), ")"]
+                    decided = cite.item_ref_spans(ctx, e.decided_by, "beslutning")
+                    line += [" – ", *cite.inline(ctx, decided)]
                 ext.append(line)
             blocks.append(section("Forlængelser", [bullets(ext)]))
         if c.payments:
@@ -146,7 +150,12 @@ def matter_views(ctx: Context) -> dict[str, View]:
                 timeline.append([ref("item", item_ref, item_ref)])
                 continue
             # Each step with its outcome: the decision's first sentence, or "dagsorden".
-            timeline.append([item_link(info), " – ", strong(_outcome(info))])
+            # A decided step cites its decision's lines; an agenda-only step the item's.
+            part = None if info.outcome == "dagsorden" else "beslutning"
+            step = cite.item_ref_spans(ctx, item_ref, part)
+            timeline.append(
+                [item_link(info), " – ", strong(_outcome(info)), " (", *cite.inline(ctx, step), ")"]
+            )
         blocks: list[Block] = [
             fields(
                 [
@@ -183,6 +192,7 @@ def matter_views(ctx: Context) -> dict[str, View]:
         ]
         if m.summary:
             blocks.append(text(entry, ("summary",), m.summary))
+            blocks.append(cite.line(ctx, cite.sources(ctx, m.sources)))
         blocks.append(section("Tidslinje", [{"t": "ol", "items": timeline}]))
         out[paths.page(ctx.prefix, "matter", m.id)] = view(
             m.title, [section(m.title, blocks, obj=("matter", m.id))]

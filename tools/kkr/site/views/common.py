@@ -10,7 +10,7 @@ from typing import Any
 
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import PathKey
-from kkr.site import status
+from kkr.site import citing, status
 from kkr.site.blocks import Block, Inline, bullets, doc, markdown, para, ref, section
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo, Links, name
@@ -33,6 +33,11 @@ class Context:
     def contract_status(self) -> dict[str, str]:
         """Each contract's status as shown on the build day, by id (computed once per build)."""
         return status.contract_statuses(self.corpus, self.today)
+
+    @cached_property
+    def library(self) -> citing.Library:
+        """The source documents, each read and parsed at most once per build."""
+        return citing.Library(self.corpus)
 
 
 def view(title: str, blocks: list[Block], *, orphan: bool = True, wrap: bool = True) -> View:

@@ -8,7 +8,7 @@ from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
 from kkr.site.views.common import Context, View, item_link, meeting_link, view
 from kkr.site.views.items import expected_points
-from kkr.site.views.workplans import progress
+from kkr.site.views.workplans import progress, rests_on
 from schema.meeting import Meeting
 from schema.workplan import WorkPlan
 
@@ -29,7 +29,9 @@ LIST_KINDS = (
 def front_view(ctx: Context, extra_docs: list[str]) -> View:
     """The front page model; ``extra_docs`` are hand-written pages to add to the menu."""
     coming = status.upcoming(ctx.corpus, ctx.today)
-    held = status.past(ctx.corpus, ctx.today)
+    # The latest meeting the records show more than a plan for: a meeting whose day has
+    # passed without any document is not the "latest meeting".
+    held = [m for m in status.past(ctx.corpus, ctx.today) if not status.tentative(m, ctx.today)]
     blocks: list[Block] = [
         para(
             "Vidensbase for KKR Syddanmark: møder, sager, personer, organisationer, "
@@ -112,7 +114,7 @@ def _plan(ctx: Context) -> list[Block]:
     rows: list[Inline] = [
         [
             doc(paths.area_page(ctx.prefix, plan.id, area.id), area.title),
-            f": {progress(ctx, plan, area)}",
+            f": {progress(ctx, plan, area, basis=False)}",
         ]
         for area in plan.areas
     ]
@@ -120,6 +122,6 @@ def _plan(ctx: Context) -> list[Block]:
         doc(paths.progress_page(ctx.prefix, plan.id), "Fremdrift på alle målsætninger"),
         " i ",
         doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
-        f" ({long_date(plan.date)}):",
+        f" ({long_date(plan.date)}); opgørelsen {rests_on(ctx, plan)}:",
     )
     return [intro, bullets(rows)]

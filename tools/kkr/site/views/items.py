@@ -8,6 +8,7 @@ from kkr.loading.corpus import Entry
 from kkr.site import labels, paths
 from kkr.site.blocks import Block, Inline, box, bullets, fields, joined, para, ref, section
 from kkr.site.links import display_title, name
+from kkr.site.views import cite
 from kkr.site.views.common import (
     Context,
     item_link,
@@ -61,6 +62,7 @@ def item_section(ctx: Context, entry: Entry, meeting: Meeting, index: int, item:
         ]
     )
     body: list[Block] = [
+        cite.line(ctx, cite.item_spans(ctx, meeting, item.number)),
         fields(
             [
                 ("Sag", [ref("case", item.case, item.case)] if item.case else []),
@@ -98,7 +100,7 @@ def item_section(ctx: Context, entry: Entry, meeting: Meeting, index: int, item:
                     ),
                 ),
             ]
-        )
+        ),
     ]
     if item.toc_title and item.toc_title != item.title:
         body.append(
@@ -124,7 +126,9 @@ def item_section(ctx: Context, entry: Entry, meeting: Meeting, index: int, item:
 
     # The decision comes first: it is what most readers look for.
     if item.beslutning is not None:
-        body.append(box("beslutning", "Beslutning", content("beslutning", item.beslutning)))
+        decided = cite.line(ctx, cite.item_spans(ctx, meeting, item.number, "beslutning"))
+        decision = [*content("beslutning", item.beslutning), decided]
+        body.append(box("beslutning", "Beslutning", decision))
     else:
         body.append(
             box(

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from kkr.loading.corpus import Entry
-from kkr.site import labels, parties, paths, status
+from kkr.site import citing, labels, parties, paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
@@ -23,6 +23,7 @@ from kkr.site.blocks import (
 )
 from kkr.site.dates import long_date, title_date
 from kkr.site.links import ItemInfo, display_title
+from kkr.site.views import cite
 from kkr.site.views.common import (
     Context,
     View,
@@ -101,13 +102,9 @@ def meeting_page(ctx: Context, entry: Entry, meeting: Meeting) -> View:
             ("Dato", [long_date(meeting.date)]),
             ("Tidspunkt", [f"kl. {meeting.start_time}"] if meeting.start_time else []),
             ("Sted", [meeting.place] if meeting.place else []),
-            (
-                "Dokument",
-                [labels.label(labels.DOCUMENT, meeting.document)]
-                if meeting.document
-                else ["ingen dokumenter fra mødet er registreret"],
-            ),
+            ("Dokument", _document(ctx, meeting)),
             ("Status", [status.shown_status(meeting, ctx.today)]),
+            ("Kilde", cite.links(ctx, cite.meeting_spans(ctx, meeting)) or [cite.NONE]),
             ("Sag", [ref("case", meeting.case, meeting.case)] if meeting.case else []),
             ("Forrige møde", _neighbour(meeting.previous)),
             ("Næste møde", _neighbour(meeting.next)),
@@ -165,6 +162,17 @@ def _mentions(meeting: Meeting) -> list[Inline]:
     return rows
 
 
+def _document(ctx: Context, meeting: Meeting) -> Inline:
+    """The meeting's own agenda or minutes, linked to its page on the site."""
+    if meeting.document is None:
+        return ["ingen dokumenter fra mødet er registreret"]
+    label = labels.label(labels.DOCUMENT, meeting.document)
+    own = ctx.library.own_document(meeting)
+    if own is None:
+        return [f"{label} (dokumentet er ikke gemt i vidensbasen)"]
+    return [doc(citing.page(ctx.prefix, own), ctx.library.title(own))]
+
+
 def _neighbour(meeting_id: str | None) -> Inline:
     if not meeting_id:
         return []
@@ -192,10 +200,24 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
         return parts + ([" (", *extra, ")"] if extra else [])
 
     out: list[Block] = [
-        section("Deltagere", [bullets([who(p) for p in meeting.present], "Ikke oplyst.")])
+        section(
+            "Deltagere",
+            [
+                bullets([who(p) for p in meeting.present], "Ikke oplyst."),
+                cite.line(ctx, ctx.library.attendance_spans(meeting, present=True)),
+            ],
+        )
     ]
     if meeting.absent:
-        out.append(section("Afbud", [bullets([who(p) for p in meeting.absent])]))
+        out.append(
+            section(
+                "Afbud",
+                [
+                    bullets([who(p) for p in meeting.absent]),
+                    cite.line(ctx, ctx.library.attendance_spans(meeting, present=False)),
+                ],
+            )
+        )
     if letters:
         out.append(para("Partibogstaver: ", parties.key(letters), "."))
     return out

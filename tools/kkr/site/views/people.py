@@ -7,6 +7,7 @@ from collections import defaultdict
 from kkr.site import labels, paths
 from kkr.site.blocks import Block, Inline, bullets, fields, joined, para, ref, section, url
 from kkr.site.collation import danish_sorted
+from kkr.site.dates import long_date
 from kkr.site.links import person_name
 from kkr.site.parties import PARTIES
 from kkr.site.views.agreements import term
@@ -21,7 +22,7 @@ from kkr.site.views.common import (
     view,
 )
 from kkr.site.views.municipalities import council_members, municipality_blocks
-from kkr.site.views.seats import describe, former
+from kkr.site.views.seats import current, current_term, describe, former, last_seen
 from schema.membership import Membership
 from schema.organization import Organization
 from schema.person import Person
@@ -153,10 +154,13 @@ def person_views(ctx: Context) -> dict[str, View]:
 def _members(ctx: Context, o: Organization) -> list[Block]:
     seats = _timeline(ctx.links.members.get(o.id, []))
     gone = [s for s in seats if former(ctx, s, ctx.today)]
-    now = [s for s in seats if s not in gone]
+    now = [s for s in seats if current(ctx, s, ctx.today)]
+    unsure = [s for s in seats if s not in gone and s not in now]
     out: list[Block] = []
     if now:
         out.append(section("Nuværende medlemmer", _seat_blocks(ctx, now, "person")))
+    if unsure:
+        out.append(_unsure(ctx, unsure))
     if gone:
         why = para(
             "Afløst af en anden, med en periode, der er udløbet, eller ikke med i en senere "
@@ -167,6 +171,30 @@ def _members(ctx: Context, o: Organization) -> list[Block]:
     if o.id in ctx.links.bodies:
         out.append(council_members(ctx, o))
     return out
+
+
+def _unsure(ctx: Context, seats: list[Membership]) -> Block:
+    """Seats the sources last name before the running term, without a running period."""
+    term = current_term(ctx, ctx.today)
+    within = f"i {term.name}" if term is not None else "i en valgperiode, der løber nu"
+    why = para(
+        f"Kilderne nævner ikke disse pladser {within}, og ingen periode, der løber nu, er "
+        "oplyst. Om personen stadig har pladsen, siger kilderne ikke.",
+        classes=["kkr-note"],
+    )
+    rows: list[Block] = []
+    for seat in seats:
+        seen = last_seen(ctx, seat)
+        said = f"senest nævnt {long_date(seen)}" if seen else "uden dato i kilderne"
+        rows.append(para(f"{_capital(said)}: ", *describe(ctx, seat, show="person")))
+        entry = ctx.corpus.get("membership", seat.id)
+        if seat.note and entry is not None:
+            rows.append(text(entry, ("note",), seat.note))
+    return section("Ikke nævnt i den nuværende valgperiode", [why, *rows], anchor="senest-naevnt")
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def organization_views(ctx: Context) -> dict[str, View]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from kkr.site import labels
+from kkr.site import labels, status
 from kkr.site.blocks import Inline, joined, ref
 from kkr.site.dates import long_date, period
 from kkr.site.links import ItemInfo
+from kkr.site.views import cite
 from kkr.site.views.common import Context, org, person
+from schema.body import Body, Term
 from schema.membership import Membership
 
 
@@ -69,6 +71,49 @@ def former(ctx: Context, seat: Membership, today: date) -> bool:
     return False
 
 
+def current_term(ctx: Context, today: date) -> Term | None:
+    """The council's election term that runs on ``today``, if the records name one."""
+    for entry in ctx.corpus.entries("body"):
+        body = entry.record
+        if not isinstance(body, Body):
+            continue
+        for term in body.terms:
+            start, end = term.period.start, term.period.end
+            if start and end and status.first_day(start) <= today <= status.last_day(end):
+                return term
+    return None
+
+
+def last_seen(ctx: Context, seat: Membership) -> date | None:
+    """The newest day a source speaks of the seat: an item that mentions or decides it."""
+    days = [info.date for info in evidence(ctx, seat)]
+    decided = ctx.links.items.get(seat.decided_by or "")
+    if decided is not None:
+        days.append(decided.date)
+    dates = status.document_dates(ctx.corpus)
+    days += [dates[s.document] for s in seat.sources if s.document in dates]
+    return max(days, default=None)
+
+
+def current(ctx: Context, seat: Membership, today: date) -> bool:
+    """Whether the records support the seat as held on ``today``.
+
+    It is when its period has started and has no end before the day, or when the newest
+    source that speaks of it falls in the election term that runs on the day. A seat known
+    only from older mentions is not: the sources do not say that it is still held.
+    """
+    if former(ctx, seat, today):
+        return False
+    start, end = seat.period.start, seat.period.end
+    if start and status.first_day(start) <= today and (not end or status.last_day(end) >= today):
+        return True
+    term = current_term(ctx, today)
+    seen = last_seen(ctx, seat)
+    if term is None or seen is None or term.period.start is None:
+        return False
+    return status.first_day(term.period.start) <= seen <= today
+
+
 def describe(ctx: Context, seat: Membership, *, show: str) -> Inline:
     """One line about a seat; ``show`` is "person", "org" or "both"."""
     role = seat.title or labels.label(labels.ROLE, seat.role)
@@ -92,7 +137,7 @@ def describe(ctx: Context, seat: Membership, *, show: str) -> Inline:
     change = replacement(ctx, seat)
     if change:
         parts += [" · ", *change]
-    return parts
+    return [*parts, " · ", *cite.inline(ctx, cite.sources(ctx, seat.sources))]
 
 
 def _item_label(info: ItemInfo) -> str:

@@ -11,6 +11,7 @@ from kkr.site.views.common import Context, View
 from kkr.site.views.front import FRONT, front_view
 from kkr.site.views.meetings import case_views, meeting_views
 from kkr.site.views.people import organization_views, person_views
+from kkr.site.views.sources import source_views
 from kkr.site.views.workplans import workplan_views
 
 
@@ -30,5 +31,7 @@ def all_views(corpus: Corpus, prefix: str, extra_docs: list[str], today: date) -
     ):
         out.update(views(ctx))
     out.update(ctx.extra)
+    # Last: a document's page anchors the ranges every other page cites.
+    out.update(source_views(ctx))
     out[FRONT] = front_view(ctx, extra_docs)
     return out

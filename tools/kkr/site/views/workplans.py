@@ -8,7 +8,7 @@ with the commitment are shown as related and never counted.
 from __future__ import annotations
 
 from kkr.loading.corpus import Entry
-from kkr.site import paths
+from kkr.site import paths, status
 from kkr.site.blocks import (
     Block,
     Inline,
@@ -24,6 +24,7 @@ from kkr.site.blocks import (
 )
 from kkr.site.dates import long_date
 from kkr.site.links import ItemInfo
+from kkr.site.views import cite
 from kkr.site.views.common import Context, View, item_link, item_list, text, view
 from schema.matter import Matter
 from schema.workplan import Area, WorkPlan
@@ -48,10 +49,29 @@ def related(ctx: Context, plan: WorkPlan, commitment: str) -> list[ItemInfo]:
     return found
 
 
-def progress(ctx: Context, plan: WorkPlan, area: Area) -> str:
-    """E.g. "2 af 5 målsætninger fremmet"."""
+def progress(ctx: Context, plan: WorkPlan, area: Area, *, basis: bool = True) -> str:
+    """E.g. "2 af 5 målsætninger fremmet (bygger på 1 møde med dokumenter siden …)".
+
+    ``basis=False`` leaves out what it rests on, for a list that says it once above.
+    """
     done = sum(1 for c in area.commitments if ctx.links.advancing(plan, c.id))
-    return f"{done} af {len(area.commitments)} målsætninger fremmet"
+    count = f"{done} af {len(area.commitments)} målsætninger fremmet"
+    return f"{count} ({rests_on(ctx, plan)})" if basis else count
+
+
+def rests_on(ctx: Context, plan: WorkPlan) -> str:
+    """What progress can rest on: the meetings with documents from the plan's date on.
+
+    E.g. "bygger på 1 møde med dokumenter siden 30. marts 2022": a count of 0 of 7 means
+    little when only one meeting since the plan is in the records.
+    """
+    count = sum(
+        1
+        for m in status.meetings(ctx.corpus)
+        if m.document is not None and plan.date <= m.date <= ctx.today
+    )
+    noun = "møde" if count == 1 else "møder"
+    return f"bygger på {count} {noun} med dokumenter siden {long_date(plan.date)}"
 
 
 def workplan_views(ctx: Context) -> dict[str, View]:
@@ -68,7 +88,8 @@ def workplan_views(ctx: Context) -> dict[str, View]:
         for index, area in enumerate(plan.areas):
             area_doc = paths.area_page(ctx.prefix, plan.id, area.id)
             areas.append(area_doc)
-            overview.append([doc(area_doc, area.title), f": {progress(ctx, plan, area)}"])
+            shown = progress(ctx, plan, area, basis=False)
+            overview.append([doc(area_doc, area.title), f": {shown}"])
             out[area_doc] = view(area.title, [_area(ctx, entry, plan, index, area)], orphan=False)
         overall = paths.progress_page(ctx.prefix, plan.id)
         out[overall] = _progress_view(ctx, plan)
@@ -82,7 +103,14 @@ def workplan_views(ctx: Context) -> dict[str, View]:
             ),
             text(entry, ("introduction",), plan.introduction),
             para(doc(overall, "Alle målsætninger og de punkter, der har fremmet dem")),
-            section("Områder", [bullets(overview), toctree([overall, *areas], hidden=True)]),
+            section(
+                "Områder",
+                [
+                    para(f"Fremdriften {rests_on(ctx, plan)}:"),
+                    bullets(overview),
+                    toctree([overall, *areas], hidden=True),
+                ],
+            ),
         ]
         out[page] = view(
             plan.title, [section(plan.title, blocks, obj=("workplan", plan.id))], orphan=False
@@ -120,7 +148,15 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
                 strong(ADVANCED if items else NOT_ADVANCED),
             ]
             if items:
-                row += [" af ", *joined([item_link(i) for i in items], "; ")]
+                # Each item with the lines that show it, as on the area's page.
+                cited = [
+                    [item_link(i), " (", *cite.inline(ctx, cite.item_ref_spans(ctx, i.ref)), ")"]
+                    for i in items
+                ]
+                row += [
+                    " af ",
+                    *[p for n, c in enumerate(cited) for p in (["; "] if n else []) + c],
+                ]
             if near:
                 row += [". Relateret (tæller ikke): ", *joined([item_link(i) for i in near], "; ")]
             state = "kkr-advanced" if items else "kkr-not-advanced"
@@ -138,7 +174,8 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
         para(
             f"{done} af {total} målsætninger i ",
             doc(paths.page(ctx.prefix, "workplan", plan.id), plan.title),
-            f" ({long_date(plan.date)}) er fremmet af mindst ét punkt.",
+            f" ({long_date(plan.date)}) er fremmet af mindst ét punkt; opgørelsen "
+            f"{rests_on(ctx, plan)}.",
         ),
         para(RULE.format(date=long_date(plan.date))),
         *areas,
@@ -149,6 +186,21 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
 def _short(markdown: str, limit: int = 90) -> str:
     line = " ".join(markdown.split())
     return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _printed(ctx: Context, plan: WorkPlan, markdown: str) -> list[cite.Span]:
+    """The lines of the plan's document that print a commitment, else the plan's sources."""
+    cited = cite.sources(ctx, plan.sources)
+    found = ctx.library.find(markdown, cited)
+    return [found] if found is not None else cited
+
+
+def _sourced(ctx: Context, items: list[ItemInfo]) -> list[Inline]:
+    """Items that advance a commitment, each with the lines of the item that does."""
+    return [
+        [*row, " (", *cite.inline(ctx, cite.item_ref_spans(ctx, row[0]["id"])), ")"]
+        for row in item_list(items)
+    ]
 
 
 def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) -> Block:
@@ -169,9 +221,12 @@ def _area(ctx: Context, entry: Entry, plan: WorkPlan, index: int, area: Area) ->
     for number, c in enumerate(area.commitments):
         items = ctx.links.advancing(plan, c.id)
         near = related(ctx, plan, c.id)
-        body: list[Block] = [text(entry, (*path, "commitments", number, "text"), c.text)]
+        body: list[Block] = [
+            text(entry, (*path, "commitments", number, "text"), c.text),
+            cite.line(ctx, _printed(ctx, plan, c.text)),
+        ]
         if items:
-            body += [para(f"{ADVANCED} af:"), bullets(item_list(items))]
+            body += [para(f"{ADVANCED} af:"), bullets(_sourced(ctx, items))]
         else:
             body.append(para(f"{NOT_ADVANCED} af noget punkt."))
         if near:
