@@ -1,0 +1,424 @@
+"""The synthetic extraction corpus: each text original rendered as DOCX and as two kinds of PDF.
+
+The originals in tests/data/extraction are invented test meetings. From each, this module writes
+a Word file (python-docx, with a running header, a "Side N af M" footer, a dot-leader contents
+page, a ruled table, bullets and soft hyphens), a PDF converted from it by LibreOffice, and a PDF
+written directly with fpdf2 (its own justified, hyphenated line breaking, attachment markers in
+the margin), then runs poppler's pdftotext on both PDFs, with and without -layout. Everything is
+generated at test time from these files, so the corpus cannot drift from its script.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
+from fpdf import FPDF
+
+CORPUS = Path(__file__).resolve().parent / "data" / "extraction"
+ORIGINALS = sorted(path.name for path in CORPUS.glob("*.txt"))
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+PARTS = ("Baggrund", "Indstilling", "Sagsfremstilling", "Beslutning")
+LISTS = ("Deltagerfortegnelse", "Deltagere", "Afbud")
+_SECTION = re.compile(r"^\d+\. \S")
+_ITEM = re.compile(r"^\d+\.\d+\. \S")
+# Hyphenation points for the words the corpus breaks at line ends ("al-men" included on purpose:
+# "men" alone is a word, so only the layout says the hyphen is a break).
+# Breaks the direct PDF makes in a paragraph wherever the word falls (but first), so that the
+# corpus holds them for certain: a word broken before "men", and names broken at their own hyphen.
+_FORCED = {"almen": "al-", "KKR-sekretariatet": "KKR-", "EU-kontoret": "EU-"}
+# The paragraph that a page break cuts in both PDFs, and the word the new page starts with.
+PAGE_BREAK_BEFORE = "sammenføjningen"
+_SYLLABLES = re.compile(
+    r"([aeiouyæøå][bcdfghjklmnpqrstvwxz])(?=[bcdfghjklmnpqrstvwxz]?[aeiouyæøå])"
+)
+
+
+@dataclass
+class Block:
+    """One block of a text original: its kind and text (rows for a table)."""
+
+    kind: str  # title, cover, toc, section, item, case, label, para, bullet, marker, table, person
+    text: str = ""
+    rows: list[list[str]] | None = None
+
+
+def blocks(text: str) -> list[Block]:
+    """Read a text original into blocks."""
+    out: list[Block] = []
+    body = False
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if "\t" in line and not body:
+            out.append(Block("toc", line))
+        elif "\t" in line:
+            if out and out[-1].kind == "table" and out[-1].rows is not None:
+                out[-1].rows.append(line.split("\t"))
+            else:
+                out.append(Block("table", rows=[line.split("\t")]))
+        elif not out:
+            out.append(Block("title", line))
+        elif line.startswith(("KKR ", "Dato:", "Sted:")) and not body:
+            out.append(Block("cover", line))
+        elif _ITEM.match(line):
+            out.append(Block("item", line))
+        elif _SECTION.match(line):
+            body = True
+            out.append(Block("section", line))
+        elif line.startswith("SAG-"):
+            out.append(Block("case", line))
+        elif line in PARTS or line in LISTS:
+            body = body or line == "Deltagerfortegnelse"
+            out.append(Block("label", line))
+        elif line.startswith("- "):
+            out.append(Block("bullet", line[2:]))
+        elif line == "./.":
+            out.append(Block("marker", line))
+        elif " (" in line and ") " in line and len(line) < 60:
+            out.append(Block("person", line))
+        else:
+            out.append(Block("para", line))
+    return out
+
+
+def hyphenate(word: str) -> str:
+    """``word`` with soft hyphens where it may break: vowel-consonant, then a vowel."""
+    if len(word) < 7 or not word.isalpha() or not word.islower():
+        return word if word != "almen" else "al\u00admen"
+    return _SYLLABLES.sub(lambda m: m.group(1) + "\u00ad", word[:-3]) + word[-3:]
+
+
+def soft(text: str) -> str:
+    """A paragraph with soft hyphens in its long words."""
+    return " ".join(hyphenate(word) for word in text.split(" "))
+
+
+def running_header(text: str) -> str:
+    """The running header: the council, the kind and the date."""
+    kind = "Dagsorden" if text.startswith("DAGSORDEN") else "Referat"
+    date = re.search(r"Dato: (\d\d)-(\d\d)-(\d{4})", text)
+    assert date is not None
+    return f"KKR Syddanmark · {kind} · {date.group(1)}.{date.group(2)}.{date.group(3)}"
+
+
+# --- DOCX --------------------------------------------------------------------------------------
+
+
+def write_docx(text: str, target: Path) -> None:
+    """Render a text original as a Word document."""
+    document = docx.Document()
+    document.core_properties.created = datetime(2031, 1, 1, tzinfo=UTC)
+    document.core_properties.modified = datetime(2031, 1, 1, tzinfo=UTC)
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)
+    section.left_margin = section.right_margin = Cm(2.5)
+    normal = document.styles["Normal"]
+    normal.font.name = "Liberation Sans"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(8)
+    header = section.header.paragraphs[0]
+    header.text = running_header(text)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("Side ")
+    _field(footer, "PAGE")
+    footer.add_run(" af ")
+    _field(footer, "NUMPAGES")
+    previous = ""
+    for block in blocks(text):
+        if block.kind in ("toc", "section") and previous not in ("toc", "section", "label"):
+            _page_break(document)
+        if block.kind == "label" and block.text == "Deltagerfortegnelse":
+            _page_break(document)
+        _docx_block(document, block)
+        previous = (
+            block.kind if block.kind != "label" or block.text != "Deltagerfortegnelse" else "label"
+        )
+    document.save(str(target))
+
+
+def _page_break(document: docx.document.Document) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _docx_block(document: docx.document.Document, block: Block) -> None:
+    if block.kind == "title":
+        run = document.add_paragraph().add_run(block.text)
+        run.bold, run.font.size = True, Pt(24)
+    elif block.kind in ("section", "item"):
+        document.add_heading(block.text, level=1 if block.kind == "section" else 2)
+    elif block.kind == "toc":
+        paragraph = document.add_paragraph(block.text)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(
+            Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+    elif block.kind == "label":
+        document.add_paragraph().add_run(block.text).bold = True
+    elif block.kind == "bullet":
+        document.add_paragraph(soft(block.text), style="List Bullet")
+    elif block.kind == "table" and block.rows is not None:
+        table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        for row, values in zip(table.rows, block.rows, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+        document.add_paragraph()
+    elif block.kind == "para":
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        head, cut, tail = block.text.partition(" " + PAGE_BREAK_BEFORE)
+        paragraph.add_run(soft(head) + (" " if cut else ""))
+        if cut:  # a page break inside the paragraph: the sentence goes on on the next page
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+            paragraph.add_run(soft(PAGE_BREAK_BEFORE + tail))
+    else:
+        document.add_paragraph(block.text)
+
+
+def _field(paragraph: Paragraph, name: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), name)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+# --- PDF written directly ----------------------------------------------------------------------
+
+
+class _Pdf(FPDF):
+    running = ""
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font("Sans", size=8)
+        self.set_xy(25, 10)
+        self.cell(0, 5, self.running)
+
+    def footer(self) -> None:
+        self.set_font("Sans", size=8)
+        self.set_xy(25, 282)
+        self.cell(165, 5, f"Side {self.page_no()} af {{nb}}", align="R")
+
+
+_LEFT, _WIDTH, _BOTTOM = 25.0, 165.0, 272.0
+
+
+def write_pdf(text: str, target: Path) -> None:
+    """Render a text original as a PDF with fpdf2, laying out every line itself."""
+    pdf = _Pdf(format="A4")
+    pdf.running = running_header(text)
+    pdf.set_creation_date(datetime(2031, 1, 1, tzinfo=UTC))
+    pdf.add_font("Sans", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("Sans", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(_LEFT, 20, 20)
+    pdf.add_page()
+    pdf.set_y(40)
+    pending_marker = False
+    previous = ""
+    for block in blocks(text):
+        if block.kind in ("toc", "section") and previous not in ("toc", "section", "label"):
+            pdf.add_page()
+            pdf.set_y(25)
+        if block.kind == "label" and block.text == "Deltagerfortegnelse":
+            pdf.add_page()
+            pdf.set_y(25)
+        previous = block.kind
+        if block.kind == "marker":
+            pending_marker = True
+            continue
+        _pdf_block(pdf, block, marker=pending_marker)
+        pending_marker = False
+    pdf.output(str(target))
+
+
+def _room(pdf: FPDF, height: float) -> None:
+    if pdf.get_y() + height > _BOTTOM:
+        pdf.add_page()
+        pdf.set_y(25)
+
+
+def _pdf_block(pdf: FPDF, block: Block, *, marker: bool) -> None:
+    size, bold = 10.5, ""
+    if block.kind == "title":
+        size, bold = 22, "B"
+    elif block.kind == "section":
+        size, bold = 14, "B"
+    elif block.kind in ("item", "label"):
+        size, bold = 12 if block.kind == "item" else 10.5, "B"
+    pdf.set_font("Sans", bold, size)
+    height = size * 0.5
+    if block.kind == "toc":
+        title, page = block.text.split("\t")
+        _room(pdf, height)
+        y = pdf.get_y()
+        pdf.set_x(_LEFT)
+        pdf.cell(pdf.get_string_width(title) + 1, height, title)
+        dots = "." * int((_WIDTH - pdf.get_string_width(title) - 12) / pdf.get_string_width("."))
+        pdf.cell(pdf.get_string_width(dots), height, dots)
+        pdf.set_xy(_LEFT + _WIDTH - 10, y)
+        pdf.cell(10, height, page, align="R")
+        pdf.set_y(y + height + 1.5)
+        return
+    if block.kind == "table" and block.rows is not None:
+        _room(pdf, height * (len(block.rows) + 1))
+        with pdf.table(width=120, align="LEFT", line_height=height + 1) as table:
+            for values in block.rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        pdf.set_y(pdf.get_y() + 3)
+        return
+    indent = 6.0 if block.kind == "bullet" else 0.0
+    lines = _break(pdf, soft(block.text), _WIDTH - indent, force=block.kind == "para")
+    for index, (words, full) in enumerate(lines):
+        if not words:
+            pdf.add_page()
+            pdf.set_y(25)
+            continue
+        _room(pdf, height)
+        y = pdf.get_y()
+        if index == 0 and block.kind == "bullet":
+            pdf.set_xy(_LEFT, y)
+            pdf.cell(indent, height, "•")
+        if index == 0 and marker:
+            pdf.set_xy(_LEFT - 13, y)
+            pdf.cell(10, height, "./.")
+        _line(
+            pdf,
+            words,
+            _LEFT + indent,
+            y,
+            _WIDTH - indent,
+            height,
+            justify=full and block.kind == "para",
+        )
+        pdf.set_y(y + height + 0.6)
+    pdf.set_y(pdf.get_y() + 3.5)
+
+
+def _break(
+    pdf: FPDF, text: str, width: float, *, force: bool = False
+) -> list[tuple[list[str], bool]]:
+    """Greedy line breaking at spaces, soft hyphens and a word's own hyphen."""
+    lines: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    words = text.split(" ")
+    index = 0
+    while index < len(words):
+        word = words[index]
+        trial = [*current, word]
+        forced = _FORCED.get(word.replace("\u00ad", ""))
+        if forced and current and force and _width(pdf, [*current, forced]) <= width:
+            lines.append(([*current, forced], True))
+            current, words[index] = [], word.replace("\u00ad", "")[len(forced) - 1 :].lstrip("-")
+            continue
+        if word.replace("\u00ad", "") == PAGE_BREAK_BEFORE and current:
+            lines.append((current, True))
+            lines.append(([], True))  # the page ends here
+            current, index = [word], index + 1
+            continue
+        if _width(pdf, trial) <= width or not current:
+            current, index = trial, index + 1
+            continue
+        split = _split(pdf, current, word, width)
+        if split is not None:
+            head, tail = split
+            lines.append(([*current, head], True))
+            current, words[index] = [], tail
+            continue
+        lines.append((current, True))
+        current = []
+    lines.append((current, False))
+    return [([w.replace("\u00ad", "") for w in ws], full) for ws, full in lines]
+
+
+def _split(pdf: FPDF, current: list[str], word: str, width: float) -> tuple[str, str] | None:
+    """The longest head of ``word`` (ending in a hyphen) that still fits on the line."""
+    points = [m.end() for m in re.finditer("[\u00ad-]", word)]
+    for point in reversed(points):
+        head = word[:point].replace("\u00ad", "")
+        if not head.endswith("-"):
+            head += "-"  # a soft hyphen is printed only where the word breaks
+        if _width(pdf, [*current, head]) <= width and len(word[point:]) >= 2:
+            return head, word[point:]
+    return None
+
+
+def _width(pdf: FPDF, words: list[str]) -> float:
+    return float(pdf.get_string_width(" ".join(w.replace("\u00ad", "") for w in words)))
+
+
+def _line(
+    pdf: FPDF, words: list[str], x: float, y: float, width: float, height: float, *, justify: bool
+) -> None:
+    gap = pdf.get_string_width(" ")
+    if justify and len(words) > 1:
+        total = sum(pdf.get_string_width(w) for w in words)
+        gap = (width - total) / (len(words) - 1)
+    for word in words:
+        pdf.set_xy(x, y)
+        pdf.cell(pdf.get_string_width(word), height, word)
+        x += pdf.get_string_width(word) + gap
+
+
+# --- The four forms ----------------------------------------------------------------------------
+
+
+def build(target: Path) -> dict[str, dict[str, Path]]:
+    """Write every form of every original into ``target``: {original: {form: path}}."""
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        raise RuntimeError(
+            f"{', '.join(missing)} missing: run make test-deps (installs libreoffice-writer-nogui "
+            "and poppler-utils)"
+        )
+    forms: dict[str, dict[str, Path]] = {}
+    docx_dir, office_dir = target / "docx", target / "libreoffice"
+    docx_dir.mkdir(parents=True)
+    (target / "fpdf").mkdir()
+    for name in ORIGINALS:
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        stem = Path(name).stem
+        write_docx(text, docx_dir / f"{stem}.docx")
+        write_pdf(text, target / "fpdf" / f"{stem}.pdf")
+        forms[name] = {
+            "docx": docx_dir / f"{stem}.docx",
+            "fpdf.pdf": target / "fpdf" / f"{stem}.pdf",
+            "libreoffice.pdf": office_dir / f"{stem}.pdf",
+        }
+    profile = (target / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(office_dir), *sorted(str(p) for p in docx_dir.glob("*.docx"))],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    for name, paths in forms.items():
+        for producer in ("fpdf", "libreoffice"):
+            pdf = paths[f"{producer}.pdf"]
+            for layout in (False, True):
+                out = target / "text" / f"{pdf.stem}-{producer}{'-layout' if layout else ''}.txt"
+                out.parent.mkdir(exist_ok=True)
+                flags = ["-layout"] if layout else []
+                subprocess.run(["pdftotext", *flags, str(pdf), str(out)], check=True, timeout=120)
+                paths[f"{producer}{'-layout' if layout else ''}.txt"] = out
+        del name
+    return forms

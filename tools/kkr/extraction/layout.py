@@ -1,0 +1,186 @@
+"""Printed lines to the import's text: one line per paragraph, list item, heading or table row."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kkr.extraction.model import TextLine
+from kkr.i18n import _
+
+LABELS = frozenset(
+    {"baggrund", "indstilling", "sagsfremstilling", "beslutning"}
+    | {"deltagerfortegnelse", "deltagere", "afbud"}
+)
+_PARTICIPANT_LISTS = frozenset({"deltagere", "afbud"})
+_HEADING = re.compile(r"^\d+\.(?:\d+\.?)?\s+\S")
+_COVER = re.compile(r"^(?:(?:DAGSORDEN|REFERAT)\b|KKR\s|Dato:|Sted:)")
+_STRUCTURE = re.compile(r"^(?:SAG-\d{4}-\d{5}\b|\./\.{0,2}$)")
+_PERSON = re.compile(r"^\S.{0,80} \([A-ZÆØÅ]\) \S.{0,60}$")
+# A contents line: the title, a dot leader or a wide gap, and the page number.
+_TOC = re.compile(r"^(\S.*?)(?:[ \t]*(?:\.[ \t]?){3,}|[ \t]*…+|\t)[ \t]*(\d{1,4})$")
+BULLETS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8▪◦●■–-")
+_SENTENCE_END = ".:!?"
+# Words that follow a hyphen kept at a line end: "social- og sundhedsområdet".
+_SUSPENDED = frozenset({"og", "eller", "samt", "til"})
+
+
+@dataclass
+class _Block:
+    kind: str  # para, item, heading, single, list (one of consecutive lines), table
+    lines: list[TextLine]
+    text: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def join(first: str, second: str) -> str:
+    """Join two printed lines of one paragraph; a hyphen at the line end breaks a word unless
+    it is a name's own ("KKR-sekretariatet", "EU-kontor") or stands for a word ("social- og")."""
+    if len(first) >= 2 and first.endswith("-") and first[-2].isalpha() and second[:1].isalnum():
+        word = first.rsplit(" ", 1)[-1][:-1]
+        following = second.split(" ", 1)[0].strip(".,;:")
+        own = sum(char.isupper() or char.isdigit() for char in word) >= 2
+        if not second[0].islower() or own:
+            return first + second
+        if following in _SUSPENDED:
+            return first + " " + second
+        return first[:-1] + second
+    return first + " " + second
+
+
+@dataclass
+class _State:
+    blocks: list[_Block] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pitch: dict[float, float] = field(default_factory=dict)
+    listing: bool = False
+    """Inside Deltagere or Afbud: 'Name (P) Municipality' lines stand alone."""
+    front: bool = True
+    """Before the first heading: cover and contents lines stand alone."""
+
+
+def assemble(lines: list[TextLine]) -> tuple[str, list[str]]:
+    """The import's text for ``lines`` (furniture already left out), and notes on repairs."""
+    state = _State(pitch=_pitch(lines))
+    for line in lines:
+        if line.rows is not None:
+            _table(state.blocks, line, state.notes)
+            continue
+        if line.marker is not None:
+            state.blocks.append(_Block("single", [line], line.marker))
+            if not line.text:
+                continue
+        _add(state, line)
+    return _emit(state.blocks), state.notes
+
+
+def _add(state: _State, line: TextLine) -> None:
+    """Start a block with ``line``, or add it to the paragraph it carries on."""
+    last = state.blocks[-1] if state.blocks else None
+    text = "\t".join(" ".join(part.split()) for part in line.text.split("\t")).strip()
+    flat = " ".join(text.split())
+    key = flat.rstrip(":").lower()
+    toc = _TOC.match(text)
+    # Contents lines stand before the first heading; later, a justified line's wide gap before
+    # a number is not one.
+    if toc is not None and state.front and not _PERSON.match(flat):
+        title = " ".join(toc.group(1).split()).rstrip(". ")
+        state.blocks.append(_Block("list", [line], f"{title}\t{toc.group(2)}"))
+    elif key in LABELS:
+        state.listing = key in _PARTICIPANT_LISTS
+        state.blocks.append(_Block("single", [line], flat))
+    elif _HEADING.match(flat) and (line.bold or not _continues(last, line, state.pitch)):
+        state.listing = state.front = False
+        state.blocks.append(_Block("heading", [line], flat))
+    elif (state.listing and _PERSON.match(flat)) or _STRUCTURE.match(flat):
+        state.blocks.append(_Block("list" if state.listing else "single", [line], flat))
+    elif state.front and _COVER.match(flat):
+        state.blocks.append(_Block("single", [line], flat))
+    elif flat[:1] in BULLETS and (flat[1:2] == " " or len(flat) == 1):
+        if flat[0] != "-":
+            note = _("page {page}: the bullet {char!r} became a list item")
+            state.notes.append(note.format(page=line.page, char=flat[0]))
+        state.blocks.append(_Block("item", [line], flat[2:].strip()))
+    elif last is not None and _continues(last, line, state.pitch):
+        last.text = join(last.text, flat) if last.text else flat
+        last.lines.append(line)
+    else:
+        state.blocks.append(_Block("para", [line], flat))
+
+
+def _pitch(lines: list[TextLine]) -> dict[float, float]:
+    """The usual distance from one line to the next of the same paragraph, per font size."""
+    steps: dict[float, Counter[float]] = defaultdict(Counter)
+    for before, line in itertools.pairwise(lines):
+        if line.page == before.page and line.size == before.size and line.rows is None:
+            steps[line.size][round(line.top - before.top, 0)] += 1
+    # The smallest step that recurs: paragraphs of one line, spaced further apart, may be the
+    # commoner, but a paragraph's own lines are never further apart than paragraphs.
+    usual: dict[float, float] = {}
+    for size, found in steps.items():
+        recurring = [step for step, count in found.items() if count >= 3 and step > 0]
+        if recurring:
+            usual[size] = float(min(recurring))
+    return usual
+
+
+def _continues(last: _Block | None, line: TextLine, pitch: dict[float, float]) -> bool:
+    """Whether ``line`` carries on the paragraph, list item or heading ``last``."""
+    if last is None or last.kind not in ("para", "item", "heading"):
+        return False
+    if not last.text:
+        return True  # a bullet printed apart from its text
+    before = last.lines[-1]
+    if last.kind == "heading" and (not line.bold or line.page != before.page):
+        return False
+    if line.bold != before.bold and last.kind != "item":
+        return False
+    if line.page != before.page:
+        # A sentence cut by the page break goes on; one that ended may end its paragraph too,
+        # and a new paragraph is the safer reading (no text is lost either way).
+        return last.text[-1:] not in _SENTENCE_END or line.text[:1].islower()
+    step = line.top - before.top
+    usual = pitch.get(line.size, 0.0) if line.size == before.size else 0.0
+    if usual > 0:
+        return step <= usual * 1.2 + 0.5
+    return line.top - before.bottom <= 0.6 * max(line.size, before.size, 1.0)
+
+
+def _table(blocks: list[_Block], line: TextLine, notes: list[str]) -> None:
+    """Add a table; one that goes on from the previous page continues its rows."""
+    assert line.rows is not None
+    last = blocks[-1] if blocks else None
+    width = len(line.rows[0])
+    if (
+        last is not None
+        and last.kind == "table"
+        and last.lines[-1].page == line.page - 1
+        and len(last.rows[0]) == width
+    ):
+        rows = line.rows
+        if rows[0] == last.rows[0]:
+            notes.append(
+                _("page {page}: the table's header row, repeated after a page break, was left out")
+                .format(page=line.page)
+            )  # fmt: skip
+            rows = rows[1:]
+        last.rows += rows
+        last.lines.append(line)
+        return
+    blocks.append(_Block("table", [line], rows=[list(row) for row in line.rows]))
+
+
+def _emit(blocks: list[_Block]) -> str:
+    out: list[str] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "list" and index and blocks[index - 1].kind == "list":
+            out[-1] += "\n" + block.text  # contents and participant lines stand together
+        elif block.kind == "table":
+            out.append("\n".join("\t".join(row) for row in block.rows))
+        elif block.kind == "item":
+            out.append("- " + block.text)
+        elif block.text:
+            out.append(block.text)
+    return "\n\n".join(out) + "\n"

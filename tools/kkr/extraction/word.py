@@ -1,0 +1,69 @@
+"""Reading a Word (DOCX) document: paragraphs by style and formatting, and Word tables."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from kkr.extraction.layout import BULLETS
+
+# A contents line as Word stores it: the title, a tab (the dot leader is formatting), the page.
+_TOC = re.compile(r"^(\S[^\t]*?)\t+(\d{1,4})$")
+_STRAY = re.compile("[\u00ad\u200b]")
+
+
+def read_docx(path: Path) -> str:
+    """The import's text of the document body; the header and footer parts are left out."""
+    document = docx.Document(str(path))
+    out: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = _rows(block)
+            if rows:
+                out.append("\n".join(rows))
+        else:
+            text = _paragraph(block)
+            if text:
+                out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    raw = _STRAY.sub("", paragraph.text).replace("\n", " ").replace("\v", " ")
+    toc = _TOC.match(raw.strip())
+    if toc is not None:
+        return f"{' '.join(toc.group(1).split())}\t{toc.group(2)}"
+    text = " ".join(raw.split())
+    if not text:
+        return ""
+    if _listed(paragraph):
+        if text[:1] in BULLETS and text[1:2] == " ":
+            text = text[2:]
+        return "- " + text
+    return text
+
+
+def _listed(paragraph: Paragraph) -> bool:
+    """Whether Word shows the paragraph as a list item (a list style or list numbering)."""
+    style = paragraph.style.name if paragraph.style is not None else ""
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    return numbered or (style or "").lower().startswith("list bullet")
+
+
+def _rows(table: Table) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue  # a merged cell is returned once per grid column it spans
+            seen.add(id(cell._tc))
+            cells.append(" ".join(_STRAY.sub("", cell.text).split()))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
