@@ -8,8 +8,14 @@ import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
+from kkr.diagnostics import Code, Diagnostic
+from kkr.extraction.dispatch import extract, needs_extraction
+from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
-from kkr.importer.pipeline import Outcome, Planned, run_import
+from kkr.importer.pipeline import Outcome, Planned, document_name, run_import
+
+MAX_DOCUMENT = 50_000_000
+"""Bytes in a PDF or Word file: a 100-page agenda with images is a few megabytes."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +38,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help=_("documents to import")
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help=_(
+            "documents to import: .txt, .md, or a PDF or Word file (.pdf, .docx), which is "
+            "kept in records/documents beside the text read from it; the records cite that text"
+        ),
     )
     add_records(parser)
     parser.add_argument(
@@ -80,11 +93,59 @@ def run(args: argparse.Namespace) -> int:
             )
         if not args.dry_run:
             records.mkdir(parents=True)
-    outcome = run_import(list(args.files), records, dry_run=args.dry_run, force=args.force)
+    extracted = extract_documents(list(args.files))
+    if isinstance(extracted, list):
+        for diagnostic in extracted:
+            print(diagnostic.text(), file=sys.stderr)
+        print(_("nothing was written: fix the errors above and import again"))
+        return 1
+    texts = {path: (found.text, original) for path, (found, original) in extracted.items()}
+    outcome = run_import(
+        list(args.files), records, dry_run=args.dry_run, force=args.force, extracted=texts
+    )
+    for path, (found, _original) in extracted.items():
+        print(
+            _(
+                "{path}: read as text from the {kind} file; line numbers are those of the "
+                "extracted text, kept as documents/{name}"
+            ).format(path=path, kind=path.suffix[1:].upper(), name=document_name(path))
+        )
+        for note in found.notes:
+            print("  " + _("note: {note}").format(note=note))
     if outcome.usage is not None:
         return usage_error(outcome.usage)
     print_outcome(outcome, records, dry_run=args.dry_run)
     return 0 if outcome.ok else 1
+
+
+def extract_documents(
+    files: list[Path],
+) -> dict[Path, tuple[Extraction, bytes]] | list[Diagnostic]:
+    """The text of every PDF and Word file among ``files``, or why one cannot be read."""
+    found: dict[Path, tuple[Extraction, bytes]] = {}
+    problems: list[Diagnostic] = []
+    for path in files:
+        if not needs_extraction(path):
+            continue
+        try:
+            raw = path.read_bytes()
+            if len(raw) > MAX_DOCUMENT:
+                raise ExtractionError(
+                    _("the file is {size} bytes; at most {limit}").format(
+                        size=len(raw), limit=MAX_DOCUMENT
+                    )
+                )
+            found[path] = (extract(path, raw), raw)
+        except OSError as exc:
+            problems.append(_problem(path, _("cannot read the document: {reason}").format(
+                reason=exc.strerror)))  # fmt: skip
+        except ExtractionError as exc:
+            problems.append(_problem(path, exc.message))
+    return problems or found
+
+
+def _problem(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(str(path), 1, 1, "error", Code.UNREADABLE_DOCUMENT, message)
 
 
 def print_outcome(outcome: Outcome, records: Path, *, dry_run: bool) -> None:

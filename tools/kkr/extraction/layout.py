@@ -21,6 +21,7 @@ _STRUCTURE = re.compile(r"^(?:SAG-\d{4}-\d{5}\b|\./\.{0,2}$)")
 _PERSON = re.compile(r"^\S.{0,80} \([A-ZÆØÅ]\) \S.{0,60}$")
 # A contents line: the title, a dot leader or a wide gap, and the page number.
 _TOC = re.compile(r"^(\S.*?)(?:[ \t]*(?:\.[ \t]?){3,}|[ \t]*…+|\t)[ \t]*(\d{1,4})$")
+_LONGEST_ENTRY = 400
 BULLETS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8▪◦●■–-")
 _SENTENCE_END = ".:!?"
 # Words that follow a hyphen kept at a line end: "social- og sundhedsområdet".
@@ -82,7 +83,8 @@ def _add(state: _State, line: TextLine) -> None:
     text = "\t".join(" ".join(part.split()) for part in line.text.split("\t")).strip()
     flat = " ".join(text.split())
     key = flat.rstrip(":").lower()
-    toc = _TOC.match(text)
+    # A contents line is short; the bound keeps the lazy title's search linear on any line.
+    toc = _TOC.match(text) if len(text) <= _LONGEST_ENTRY else None
     # Contents lines stand before the first heading; later, a justified line's wide gap before
     # a number is not one.
     if toc is not None and state.front and not _PERSON.match(flat):
