@@ -127,7 +127,9 @@ def test_a_running_header_is_refused_on_every_page() -> None:
 
 
 def test_word_bullets_and_leader_contents_are_repaired() -> None:
-    text = AGENDA.replace("- drøfter", "\uf0b7 drøfter").replace("3. Eventuelt\t5", "3. Eventuelt……5")
+    text = AGENDA.replace("- drøfter", "\uf0b7 drøfter").replace(
+        "3. Eventuelt\t5", "3. Eventuelt……5"
+    )
     repaired = furniture(text)
     original = furniture(AGENDA)
     assert repaired.ok, [d.text() for d in repaired.diagnostics]
