@@ -11,9 +11,9 @@ from kkr import i18n
 from kkr.cli import main
 from kkr.extraction.layout import join
 from kkr.importer.assemble import import_document
+from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import contents_problems
-from kkr.importer.report import Report
 
 CORPUS = Path(__file__).resolve().parent / "data" / "extraction"
 AGENDA = (CORPUS / "moede-1-dagsorden.txt").read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ def _zip_without_document() -> bytes:
 BROKEN = {
     "empty.pdf": b"",
     "garbage.pdf": b"\x00\xff" * 500,
-    "text-named.pdf": "DAGSORDEN 2031\n".encode(),
+    "text-named.pdf": b"DAGSORDEN 2031\n",
     "truncated.pdf": _minimal_pdf()[:300],
     "header-only.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog",
     "no-text.pdf": _minimal_pdf().replace(b"DAGSORDEN 2031", b"               "),
@@ -169,3 +169,18 @@ def test_the_self_check_finds_duplicated_sections_and_leaders_in_titles() -> Non
     assert (20, "punkt 3.1 hører ikke til noget afsnit") in messages
     assert any("afsnit 2s titel 'Eventuelt……10'" in m for _, m in messages)
     assert len(found) == 4
+
+
+def test_a_table_goes_on_across_a_page_break_without_its_repeated_header() -> None:
+    from kkr.extraction.layout import assemble
+    from kkr.extraction.model import TextLine
+
+    header = ["Kommune", "Pladser"]
+    lines = [
+        TextLine("Baggrund", 1, 100, 111, 70, 130, 11, bold=True),
+        TextLine("", 1, 140, 200, 70, 400, rows=[header, ["Testrup", "8"]]),
+        TextLine("", 2, 40, 80, 70, 400, rows=[header, ["Prøvelund", "5"]]),
+    ]
+    text, notes = assemble(lines)
+    assert "Kommune\tPladser\nTestrup\t8\nPrøvelund\t5" in text
+    assert len(notes) == 1 and "side 2" in notes[0]

@@ -45,6 +45,7 @@ def drop_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     needed = max(2, (len(pages) + 1) // 2)
     furniture: set[int] = set()
     dropped: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, str] = {}
     for line in edges:
         form = " ".join(line.text.split())
         repeated = len(seen[_key(line)]) >= needed
@@ -52,9 +53,10 @@ def drop_furniture(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
         if repeated or own or PAGE_NUMBER.match(form):
             furniture.add(id(line))
             dropped[_key(line)[0]].add(line.page)
+            first.setdefault(_key(line)[0], form)
     notes = [
         _("left out the header or footer {text!r}, printed on {count} page(s)").format(
-            text=text.replace("#", "N"), count=len(on)
+            text=first[text], count=len(on)
         )
         for text, on in dropped.items()
     ]

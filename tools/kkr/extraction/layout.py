@@ -60,6 +60,7 @@ class _State:
     """Inside Deltagere or Afbud: 'Name (P) Municipality' lines stand alone."""
     front: bool = True
     """Before the first heading: cover and contents lines stand alone."""
+    bullets: Counter[str] = field(default_factory=Counter)
 
 
 def assemble(lines: list[TextLine]) -> tuple[str, list[str]]:
@@ -74,6 +75,9 @@ def assemble(lines: list[TextLine]) -> tuple[str, list[str]]:
             if not line.text:
                 continue
         _add(state, line)
+    for char, count in sorted(state.bullets.items()):
+        note = _("{count} list item(s) printed with the bullet U+{code:04X} became '- ' items")
+        state.notes.append(note.format(count=count, code=ord(char)))
     return _emit(state.blocks), state.notes
 
 
@@ -102,8 +106,7 @@ def _add(state: _State, line: TextLine) -> None:
         state.blocks.append(_Block("single", [line], flat))
     elif flat[:1] in BULLETS and (flat[1:2] == " " or len(flat) == 1):
         if flat[0] != "-":
-            note = _("page {page}: the bullet {char!r} became a list item")
-            state.notes.append(note.format(page=line.page, char=flat[0]))
+            state.bullets[flat[0]] += 1
         state.blocks.append(_Block("item", [line], flat[2:].strip()))
     elif last is not None and _continues(last, line, state.pitch):
         last.text = join(last.text, flat) if last.text else flat
