@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -28,6 +29,17 @@ from fpdf import FPDF
 
 CORPUS = Path(__file__).resolve().parent / "data" / "extraction"
 ORIGINALS = sorted(path.name for path in CORPUS.glob("*.txt"))
+# Two real documents' text, rendered the same way: the shapes of KL's own agendas and minutes
+# (long contents titles, sub-headings, tables, inline markers, participant lists) at full length.
+REAL_DOCUMENTS = Path(__file__).resolve().parent.parent / "records" / "documents"
+REAL = ("kkr-syddanmark-2021-06-09-dagsorden.txt", "kkr-syddanmark-2023-11-21-referat.txt")
+
+
+def source(name: str) -> Path:
+    """Where the text original ``name`` is kept."""
+    return REAL_DOCUMENTS / name if name in REAL else CORPUS / name
+
+
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 PARTS = ("Baggrund", "Indstilling", "Sagsfremstilling", "Beslutning")
 LISTS = ("Deltagerfortegnelse", "Deltagere", "Afbud")
@@ -58,8 +70,10 @@ def blocks(text: str) -> list[Block]:
     """Read a text original into blocks."""
     out: list[Block] = []
     body = False
+    gap = True
     for line in text.split("\n"):
         if not line.strip():
+            gap = True
             continue
         if "\t" in line and not body:
             out.append(Block("toc", line))
@@ -84,12 +98,17 @@ def blocks(text: str) -> list[Block]:
             out.append(Block("label", line))
         elif line.startswith("- "):
             out.append(Block("bullet", line[2:]))
+        elif line[:1] in " \t" and line.lstrip().startswith("- "):
+            out.append(Block("bullet2", line.lstrip()[2:]))
         elif line == "./.":
             out.append(Block("marker", line))
         elif " (" in line and ") " in line and len(line) < 60:
             out.append(Block("person", line))
+        elif out and out[-1].kind == "para" and not gap:
+            out[-1].text += " " + line  # a paragraph's lines, as the text original breaks them
         else:
             out.append(Block("para", line))
+        gap = False
     return out
 
 
@@ -101,8 +120,17 @@ def hyphenate(word: str) -> str:
 
 
 def soft(text: str) -> str:
-    """A paragraph with soft hyphens in its long words."""
-    return " ".join(hyphenate(word) for word in text.split(" "))
+    """A paragraph with soft hyphens in its long words, for the DOCX.
+
+    A word's own hyphen before a small letter ("Vi-egand", "usual-fremskrivninger") is made
+    non-breaking: broken at a line end it reads as a hyphenated word, which no reader of a PDF
+    can tell apart (see the report's limits); names' hyphens ("KKR-sekretariatet") stay breakable.
+    """
+    return " ".join(_keep(hyphenate(word)) for word in text.split(" "))
+
+
+def _keep(word: str) -> str:
+    return re.sub(r"(?<=[a-zæøå])-(?=[a-zæøå])", "\u2011", word)
 
 
 def running_header(text: str) -> str:
@@ -161,21 +189,20 @@ def _docx_block(document: docx.document.Document, block: Block) -> None:
         document.add_heading(block.text, level=1 if block.kind == "section" else 2)
     elif block.kind == "toc":
         paragraph = document.add_paragraph(block.text)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(
-            Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-        )
+        stops = paragraph.paragraph_format.tab_stops
+        if block.text.count("\t") > 1:  # "1.1.<tab>Title<tab>Page", as Word's contents field
+            stops.add_tab_stop(Cm(1.5))
+        stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     elif block.kind == "label":
         document.add_paragraph().add_run(block.text).bold = True
-    elif block.kind == "bullet":
-        document.add_paragraph(soft(block.text), style="List Bullet")
+    elif block.kind in ("bullet", "bullet2"):
+        style = "List Bullet" if block.kind == "bullet" else "List Bullet 2"
+        document.add_paragraph(soft(block.text), style=style)
+    elif block.kind == "table" and block.rows is not None and len(block.rows[0]) > 3:
+        _docx_table(document, block.rows, Pt(8))
     elif block.kind == "table" and block.rows is not None:
-        table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        for row, values in zip(table.rows, block.rows, strict=True):
-            for cell, value in zip(row.cells, values, strict=True):
-                cell.text = value
-        document.add_paragraph()
+        _docx_table(document, block.rows, None)
+
     elif block.kind == "para":
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -186,6 +213,20 @@ def _docx_block(document: docx.document.Document, block: Block) -> None:
             paragraph.add_run(soft(PAGE_BREAK_BEFORE + tail))
     else:
         document.add_paragraph(block.text)
+
+
+def _docx_table(document: Any, rows: list[list[str]], size: Pt | None) -> None:
+    """A ruled Word table; a wide one in a smaller size, so that no word breaks in a cell."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+            if size is not None:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = size
+    document.add_paragraph()
 
 
 def _field(paragraph: Paragraph, name: str) -> None:
@@ -267,7 +308,15 @@ def _pdf_block(pdf: FPDF, block: Block, *, marker: bool) -> None:
     pdf.set_font("Sans", bold, size)
     height = size * 0.5
     if block.kind == "toc":
-        title, page = block.text.split("\t")
+        *heads, page = block.text.split("\t")
+        title = " ".join(heads)
+        *first, last = _break(pdf, title, _WIDTH - 30)
+        for words, _full in first:  # a long title wraps; the page number follows its end
+            _room(pdf, height)
+            pdf.set_x(_LEFT)
+            pdf.cell(0, height, " ".join(words))
+            pdf.set_y(pdf.get_y() + height)
+        title = " ".join(last[0])
         _room(pdf, height)
         y = pdf.get_y()
         pdf.set_x(_LEFT)
@@ -279,15 +328,16 @@ def _pdf_block(pdf: FPDF, block: Block, *, marker: bool) -> None:
         pdf.set_y(y + height + 1.5)
         return
     if block.kind == "table" and block.rows is not None:
+        pdf.set_font("Sans", "", 7)  # small enough that no word is broken inside a cell
         _room(pdf, height * (len(block.rows) + 1))
-        with pdf.table(width=120, align="LEFT", line_height=height + 1) as table:
+        with pdf.table(width=_WIDTH, align="LEFT", line_height=height + 1) as table:
             for values in block.rows:
                 row = table.row()
                 for value in values:
                     row.cell(value)
         pdf.set_y(pdf.get_y() + 3)
         return
-    indent = 6.0 if block.kind == "bullet" else 0.0
+    indent = {"bullet": 6.0, "bullet2": 12.0}.get(block.kind, 0.0)
     lines = _break(pdf, soft(block.text), _WIDTH - indent, force=block.kind == "para")
     for index, (words, full) in enumerate(lines):
         if not words:
@@ -296,9 +346,9 @@ def _pdf_block(pdf: FPDF, block: Block, *, marker: bool) -> None:
             continue
         _room(pdf, height)
         y = pdf.get_y()
-        if index == 0 and block.kind == "bullet":
-            pdf.set_xy(_LEFT, y)
-            pdf.cell(indent, height, "•")
+        if index == 0 and block.kind in ("bullet", "bullet2"):
+            pdf.set_xy(_LEFT + indent - 6, y)
+            pdf.cell(6, height, "•")
         if index == 0 and marker:
             pdf.set_xy(_LEFT - 13, y)
             pdf.cell(10, height, "./.")
@@ -353,7 +403,9 @@ def _break(
 
 def _split(pdf: FPDF, current: list[str], word: str, width: float) -> tuple[str, str] | None:
     """The longest head of ``word`` (ending in a hyphen) that still fits on the line."""
-    points = [m.end() for m in re.finditer("[\u00ad-]", word)]
+    # Only at soft hyphens: a real hyphen at a line end ("usual-" + "fremskrivninger") reads
+    # like a broken word, and no PDF says which it was (see _FORCED for names' own hyphens).
+    points = [m.end() for m in re.finditer("\u00ad", word)]
     for point in reversed(points):
         head = word[:point].replace("\u00ad", "")
         if not head.endswith("-"):
@@ -395,8 +447,8 @@ def build(target: Path) -> dict[str, dict[str, Path]]:
     docx_dir, office_dir = target / "docx", target / "libreoffice"
     docx_dir.mkdir(parents=True)
     (target / "fpdf").mkdir()
-    for name in ORIGINALS:
-        text = (CORPUS / name).read_text(encoding="utf-8")
+    for name in (*ORIGINALS, *REAL):
+        text = source(name).read_text(encoding="utf-8")
         stem = Path(name).stem
         write_docx(text, docx_dir / f"{stem}.docx")
         write_pdf(text, target / "fpdf" / f"{stem}.pdf")

@@ -8,11 +8,12 @@ and runs poppler's pdftotext on both PDFs with and without -layout.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from extraction_corpus import CORPUS, ORIGINALS, PAGE_BREAK_BEFORE, build
+from extraction_corpus import CORPUS, ORIGINALS, PAGE_BREAK_BEFORE, REAL, build, source
 from kkr.diagnostics import Code
 from kkr.extraction.dispatch import extract
 from kkr.extraction.furniture import drop_furniture
@@ -37,29 +38,51 @@ def imported(path: Path, text: str, empty: Path) -> Imported:
 
 
 def without_sources(value: Any) -> Any:
-    """The records with every ``sources`` entry (line numbers, document name) left out."""
+    """The records without ``sources`` (document name, lines), and with every "linje N" a note
+    cites as "linje N": the extracted text numbers its lines differently, and nothing else."""
     if isinstance(value, dict):
         return {k: without_sources(v) for k, v in value.items() if k != "sources"}
     if isinstance(value, list):
         return [without_sources(v) for v in value]
+    if isinstance(value, str):
+        return re.sub(r"\blinje \d+", "linje N", value)
     return value
 
 
+def squeezed(value: Any) -> Any:
+    """The records without sources, and with no whitespace in any text."""
+    value = without_sources(value)
+    if isinstance(value, dict):
+        return {k: squeezed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [squeezed(v) for v in value]
+    return "".join(value.split()) if isinstance(value, str) else value
+
+
 @pytest.mark.parametrize("form", EXTRACTED)
-@pytest.mark.parametrize("original", ORIGINALS)
+@pytest.mark.parametrize("original", [*ORIGINALS, *REAL])
 def test_every_form_imports_to_the_records_of_its_text(
     corpus: dict[str, dict[str, Path]], original: str, form: str, tmp_path: Path
 ) -> None:
-    source = CORPUS / original
-    expected = imported(source, source.read_text(encoding="utf-8"), tmp_path)
+    text = source(original)
+    expected = imported(text, text.read_text(encoding="utf-8"), tmp_path)
     assert expected.report.ok and expected.records
     path = corpus[original][form]
     extraction = extract(path, path.read_bytes())
     got = imported(path, extraction.text, tmp_path)
     assert got.report.ok, [d.text() for d in got.report.diagnostics]
-    assert without_sources(got.records) == without_sources(expected.records)
-    # Nothing the text original holds is missing: the same lines were understood.
-    assert got.report.summary().split(":", 1)[1] == expected.report.summary().split(":", 1)[1]
+    if original in REAL and form == "libreoffice.pdf":
+        # LibreOffice breaks a word too long for its line or cell (a link, a narrow column)
+        # without a hyphen, and a sentence ending at a page's foot may end its paragraph: the
+        # same characters in the same order, but spaces and paragraph breaks may differ.
+        assert squeezed(got.records) == squeezed(expected.records)
+    else:
+        assert without_sources(got.records) == without_sources(expected.records)
+    # Nothing the text original holds is missing: every line was understood, and the synthetic
+    # originals (one line per paragraph) have as many lines as their extracted text.
+    assert "ikke forstået" not in got.report.summary()
+    if original in ORIGINALS:
+        assert got.report.summary().split(":", 1)[1] == expected.report.summary().split(":", 1)[1]
 
 
 @pytest.mark.parametrize("form", TEXTS)

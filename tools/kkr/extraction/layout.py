@@ -24,26 +24,29 @@ _TOC = re.compile(r"^(\S.*?)(?:[ \t]*(?:\.[ \t]?){3,}|[ \t]*…+|\t)[ \t]*(\d{1,
 _LONGEST_ENTRY = 400
 BULLETS = frozenset("•\uf0b7\uf0a7\uf076\uf0d8▪◦●■–-")
 _SENTENCE_END = ".:!?"
+_DASHES = frozenset("-–")
 # Words that follow a hyphen kept at a line end: "social- og sundhedsområdet".
 _SUSPENDED = frozenset({"og", "eller", "samt", "til"})
 
 
 @dataclass
 class _Block:
-    kind: str  # para, item, heading, single, list (one of consecutive lines), table
+    kind: str  # para, item, heading, single, list (one of consecutive lines), wrapped, table
     lines: list[TextLine]
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
+    level: int = 0
 
 
 def join(first: str, second: str) -> str:
     """Join two printed lines of one paragraph; a hyphen at the line end breaks a word unless
     it is a name's own ("KKR-sekretariatet", "EU-kontor") or stands for a word ("social- og")."""
-    if len(first) >= 2 and first.endswith("-") and first[-2].isalpha() and second[:1].isalnum():
+    if len(first) >= 2 and first.endswith("-") and first[-2].isalnum() and second[:1].isalnum():
         word = first.rsplit(" ", 1)[-1][:-1]
         following = second.split(" ", 1)[0].strip(".,;:")
         own = sum(char.isupper() or char.isdigit() for char in word) >= 2
-        if not second[0].islower() or own:
+        address = "/" in word or "www." in word or "@" in word  # a link is never hyphenated
+        if not second[0].islower() or own or address:
             return first + second
         if following in _SUSPENDED:
             return first + " " + second
@@ -61,11 +64,22 @@ class _State:
     front: bool = True
     """Before the first heading: cover and contents lines stand alone."""
     bullets: Counter[str] = field(default_factory=Counter)
+    left: float = 0.0
+    right: float = 0.0
+    list_x0: float = 0.0
+    """Where the current list's bullets stand: one further right is a nested list's."""
+    """The text column's edges: where most lines start, and the furthest any line ends."""
 
 
 def assemble(lines: list[TextLine]) -> tuple[str, list[str]]:
     """The import's text for ``lines`` (furniture already left out), and notes on repairs."""
-    state = _State(pitch=_pitch(lines))
+    text_lines = [line for line in lines if line.rows is None and line.text]
+    starts = Counter(round(line.x0) for line in text_lines)
+    state = _State(
+        pitch=_pitch(lines),
+        left=float(starts.most_common(1)[0][0]) if starts else 0.0,
+        right=max((line.x1 for line in text_lines), default=0.0),
+    )
     for line in lines:
         if line.rows is not None:
             _table(state.blocks, line, state.notes)
@@ -93,26 +107,48 @@ def _add(state: _State, line: TextLine) -> None:
     # a number is not one.
     if toc is not None and state.front and not _PERSON.match(flat):
         title = " ".join(toc.group(1).split()).rstrip(". ")
+        if last is not None and last.kind == "wrapped":  # a long title's first line
+            last.kind, last.text = "list", f"{last.text} {title}\t{toc.group(2)}"
+            last.lines.append(line)
+            return
         state.blocks.append(_Block("list", [line], f"{title}\t{toc.group(2)}"))
+    elif state.front and not line.bold and _HEADING.match(flat) and last and last.kind == "list":
+        # A contents title too long for one line: its page number stands on the next.
+        state.blocks.append(_Block("wrapped", [line], flat))
     elif key in LABELS:
         state.listing = key in _PARTICIPANT_LISTS
         state.blocks.append(_Block("single", [line], flat))
-    elif _HEADING.match(flat) and (line.bold or not _continues(last, line, state.pitch)):
+    elif _HEADING.match(flat) and (line.bold or not _continues(last, line, state)):
         state.listing = state.front = False
         state.blocks.append(_Block("heading", [line], flat))
     elif (state.listing and _PERSON.match(flat)) or _STRUCTURE.match(flat):
         state.blocks.append(_Block("list" if state.listing else "single", [line], flat))
     elif state.front and _COVER.match(flat):
         state.blocks.append(_Block("single", [line], flat))
-    elif flat[:1] in BULLETS and (flat[1:2] == " " or len(flat) == 1):
+    elif (
+        flat[:1] in BULLETS and (flat[1:2] == " " or len(flat) == 1) and _bullet(last, line, state)
+    ):
         if flat[0] != "-":
             state.bullets[flat[0]] += 1
-        state.blocks.append(_Block("item", [line], flat[2:].strip()))
-    elif last is not None and _continues(last, line, state.pitch):
+        nested = last is not None and last.kind == "item" and line.x0 > state.list_x0 + 3
+        if not nested:
+            state.list_x0 = line.x0
+        state.blocks.append(_Block("item", [line], flat[2:].strip(), level=int(nested)))
+    elif last is not None and _continues(last, line, state):
         last.text = join(last.text, flat) if last.text else flat
         last.lines.append(line)
     else:
         state.blocks.append(_Block("para", [line], flat))
+
+
+def _bullet(last: _Block | None, line: TextLine, state: _State) -> bool:
+    """Whether a line's first character is a list bullet; a dash may be a sentence's, carried
+    onto the next line ("aftaler – og bakker"), unless it starts a new block or the list goes on."""
+    if line.text[:1] not in _DASHES:
+        return True
+    if last is not None and last.kind == "item" and abs(last.lines[0].x0 - line.x0) < 1:
+        return True
+    return not _continues(last, line, state)
 
 
 def _pitch(lines: list[TextLine]) -> dict[float, float]:
@@ -131,13 +167,15 @@ def _pitch(lines: list[TextLine]) -> dict[float, float]:
     return usual
 
 
-def _continues(last: _Block | None, line: TextLine, pitch: dict[float, float]) -> bool:
+def _continues(last: _Block | None, line: TextLine, state: _State) -> bool:
     """Whether ``line`` carries on the paragraph, list item or heading ``last``."""
-    if last is None or last.kind not in ("para", "item", "heading"):
+    if last is None or last.kind not in ("para", "item", "heading", "wrapped"):
         return False
     if not last.text:
         return True  # a bullet printed apart from its text
     before = last.lines[-1]
+    if line.text.startswith("./"):
+        return False  # an attachment marker starts its paragraph
     if last.kind == "heading" and (not line.bold or line.page != before.page):
         return False
     if line.bold != before.bold and last.kind != "item":
@@ -145,9 +183,16 @@ def _continues(last: _Block | None, line: TextLine, pitch: dict[float, float]) -
     if line.page != before.page:
         # A sentence cut by the page break goes on; one that ended may end its paragraph too,
         # and a new paragraph is the safer reading (no text is lost either way).
+        # A last line that stops well short of the column's edge ended its paragraph.
+        width = state.right - state.left
+        short = before.x1 < state.right - 0.25 * width
+        if short and not line.text[:1].islower():
+            return False
+        # A sentence that ends at the page's foot may end its paragraph or not; no layout
+        # says which, and a paragraph break loses nothing.
         return last.text[-1:] not in _SENTENCE_END or line.text[:1].islower()
     step = line.top - before.top
-    usual = pitch.get(line.size, 0.0) if line.size == before.size else 0.0
+    usual = state.pitch.get(line.size, 0.0) if line.size == before.size else 0.0
     if usual > 0:
         return step <= usual * 1.2 + 0.5
     return line.top - before.bottom <= 0.6 * max(line.size, before.size, 1.0)
@@ -185,7 +230,11 @@ def _emit(blocks: list[_Block]) -> str:
         elif block.kind == "table":
             out.append("\n".join("\t".join(row) for row in block.rows))
         elif block.kind == "item":
-            out.append("- " + block.text)
+            item = "  " * block.level + "- " + block.text
+            if index and blocks[index - 1].kind == "item":
+                out[-1] += "\n" + item  # a list's items stand together, as in the text
+            else:
+                out.append(item)
         elif block.text:
             out.append(block.text)
     return "\n\n".join(out) + "\n"

@@ -19,6 +19,7 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
 # Words on one line are separated by a space, unless the gap is this many times the font size
 # (a contents line's page number, a column): then by a tab, which the text format reads so.
 _COLUMN_GAP = 1.5
+_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
 MAX_PAGES = 2000
 """More pages than any agenda or minutes; a larger PDF is refused, not read for minutes."""
 
@@ -68,7 +69,12 @@ def _page(page: Any, number: int) -> list[TextLine]:
 
 
 def _cell(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return " ".join(_normal(value or "").split())
+
+
+def _normal(text: str) -> str:
+    """Non-breaking and typographic hyphens read as the hyphen they print."""
+    return text.translate(_HYPHENS)
 
 
 def _lines(words: list[dict[str, Any]], page: int) -> Iterator[TextLine]:
@@ -84,10 +90,10 @@ def _lines(words: list[dict[str, Any]], page: int) -> Iterator[TextLine]:
         rows.append([word])
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        text = row[0]["text"]
+        text = _normal(row[0]["text"])
         for before, word in itertools.pairwise(row):
             gap = word["x0"] - before["x1"]
-            text += ("\t" if gap > _COLUMN_GAP * word["size"] else " ") + word["text"]
+            text += ("\t" if gap > _COLUMN_GAP * word["size"] else " ") + _normal(word["text"])
         size = round(max(word["size"] for word in row), 1)
         bold = all(_BOLD.search(word["fontname"]) for word in row if word["text"].strip("•\uf0b7"))
         yield TextLine(

@@ -12,8 +12,10 @@ from docx.text.paragraph import Paragraph
 from kkr.extraction.layout import BULLETS
 
 # A contents line as Word stores it: the title, a tab (the dot leader is formatting), the page.
-_TOC = re.compile(r"^(\S[^\t]*?)\t+(\d{1,4})$")
+# Word's own contents field writes "1.1.<tab>Title<tab>Page".
+_TOC = re.compile(r"^(\S.{0,400}?)\t+(\d{1,4})$")
 _STRAY = re.compile("[\u00ad\u200b]")
+_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
 def read_docx(path: Path) -> str:
@@ -33,7 +35,8 @@ def read_docx(path: Path) -> str:
 
 
 def _paragraph(paragraph: Paragraph) -> str:
-    raw = _STRAY.sub("", paragraph.text).replace("\n", " ").replace("\v", " ")
+    raw = _STRAY.sub("", paragraph.text).translate(_HYPHENS).replace("\n", " ")
+    raw = raw.replace("\v", " ")
     toc = _TOC.match(raw.strip())
     if toc is not None:
         return f"{' '.join(toc.group(1).split())}\t{toc.group(2)}"
@@ -43,7 +46,7 @@ def _paragraph(paragraph: Paragraph) -> str:
     if _listed(paragraph):
         if text[:1] in BULLETS and text[1:2] == " ":
             text = text[2:]
-        return "- " + text
+        return "  " * _level(paragraph) + "- " + text
     return text
 
 
@@ -51,7 +54,16 @@ def _listed(paragraph: Paragraph) -> bool:
     """Whether Word shows the paragraph as a list item (a list style or list numbering)."""
     style = paragraph.style.name if paragraph.style is not None else ""
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    return numbered or (style or "").lower().startswith("list bullet")
+    return numbered or (style or "").lower().startswith(("list bullet", "list number"))
+
+
+def _level(paragraph: Paragraph) -> int:
+    """0 for a list item, 1 for one nested under it (list numbering level, or 'List Bullet 2')."""
+    level = paragraph._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+    if level:
+        return min(int(level[0]), 1)
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return 1 if style.lower().rstrip().endswith((" 2", " 3", " 4")) else 0
 
 
 def _rows(table: Table) -> list[str]:
@@ -63,7 +75,7 @@ def _rows(table: Table) -> list[str]:
             if id(cell._tc) in seen:
                 continue  # a merged cell is returned once per grid column it spans
             seen.add(id(cell._tc))
-            cells.append(" ".join(_STRAY.sub("", cell.text).split()))
+            cells.append(" ".join(_STRAY.sub("", cell.text).translate(_HYPHENS).split()))
         if any(cells):
             rows.append("\t".join(cells))
     return rows
