@@ -1,10 +1,11 @@
-"""The synthetic extraction corpus: each text original rendered as DOCX and as two kinds of PDF.
+"""The synthetic extraction corpus: each text original rendered as DOCX and as three kinds of PDF.
 
 The originals in tests/data/extraction are invented test meetings. From each, this module writes
 a Word file (python-docx, with a running header, a "Side N af M" footer, a dot-leader contents
 page, a ruled table, bullets and soft hyphens), a PDF converted from it by LibreOffice, and a PDF
 written directly with fpdf2 (its own justified, hyphenated line breaking, attachment markers in
-the margin), then runs poppler's pdftotext on both PDFs, with and without -layout. Everything is
+the margin) and a PDF printed by Chromium from HTML (drawn bullets, its own header and footer),
+then runs poppler's pdftotext on the first two PDFs, with and without -layout. Everything is
 generated at test time from these files, so the corpus cannot drift from its script.
 """
 
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -432,27 +434,106 @@ def _line(
         x += pdf.get_string_width(word) + gap
 
 
+# --- PDF printed by Chromium from HTML ------------------------------------------------------------
+
+_CSS = (
+    "@page{size:A4;margin:2cm 2cm 2.5cm 2.5cm} body{font-family:'DejaVu Sans';font-size:10.5pt}"
+    "p{margin:0 0 6pt 0;text-align:justify;hyphens:auto} h1{font-size:14pt} h2{font-size:12pt}"
+    "table{border-collapse:collapse;margin:0 0 8pt 0} td{border:1px solid #000;padding:2pt 4pt}"
+    ".toc{display:flex;text-align:left;margin:0 0 3pt 0} .toc span{flex:1}"
+    ".toc b{font-weight:normal;padding-left:2em} .new{break-before:page}"
+)
+
+
+def write_html(text: str) -> str:
+    """A text original as the HTML page Chromium prints, with its own header and footer."""
+    out = [f'<html lang="da"><head><meta charset="utf-8"><style>{_CSS}</style></head><body>']
+    previous = ""
+    listing = ""
+    for block in blocks(text):
+        first = block.kind in ("toc", "section") and previous not in ("toc", "section", "label")
+        new = ' class="new"' if first or block.text == "Deltagerfortegnelse" else ""
+        if block.kind not in ("bullet", "bullet2") and listing:
+            out.append(listing)
+            listing = ""
+        if block.kind == "bullet":
+            out.append(
+                ("</ul>" if listing == "</ul></ul>" else "") + f"<li>{escape(block.text)}</li>"
+            )
+            out[-1] = out[-1] if listing else "<ul>" + out[-1]
+            listing = "</ul>"
+        elif block.kind == "bullet2":
+            nested = listing == "</ul></ul>"
+            out.append(("" if nested else "<ul>") + f"<li>{escape(block.text)}</li>")
+            listing = "</ul></ul>"
+        else:
+            out.append(_html_block(block, new))
+        previous = block.kind
+    out.append(listing + "</body></html>")
+    return "\n".join(out)
+
+
+def _html_block(block: Block, new: str) -> str:
+    text = escape(block.text)
+    if block.kind == "title":
+        return f"<p{new}><b style='font-size:20pt'>{text}</b></p>"
+    if block.kind in ("section", "item"):
+        level = 1 if block.kind == "section" else 2
+        return f"<h{level}{new}>{text}</h{level}>"
+    if block.kind == "toc":
+        *heads, page = block.text.split("\t")
+        title = escape(" ".join(heads))
+        return f'<p class="toc{" new" if new else ""}"><span>{title}</span><b>{page}</b></p>'
+    if block.kind == "label":
+        return f"<p{new}><b>{text}</b></p>"
+    if block.kind == "table" and block.rows is not None:
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in block.rows
+        )
+        return f"<table>{rows}</table>"
+    return f"<p{new}>{_keep(text)}</p>"  # as in the DOCX: no break at a word's own hyphen
+
+
+CHROMIUM = "chromium"
+
+
+def _print(html: Path, pdf: Path, profile: Path) -> None:
+    """Print ``html`` to ``pdf`` with Chromium, its own date, title, address and "1/5" footer
+    included: furniture from a producer the extractor was not written against."""
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+
+
 # --- The four forms ----------------------------------------------------------------------------
 
 
 def build(target: Path) -> dict[str, dict[str, Path]]:
     """Write every form of every original into ``target``: {original: {form: path}}."""
-    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    missing = [tool for tool in ("soffice", "pdftotext", CHROMIUM) if shutil.which(tool) is None]
     if missing:
         raise RuntimeError(
-            f"{', '.join(missing)} missing: run make test-deps (installs libreoffice-writer-nogui "
-            "and poppler-utils)"
+            f"{', '.join(missing)} missing: run make test-deps (installs libreoffice-writer-nogui, "
+            "poppler-utils and chromium)"
         )
     forms: dict[str, dict[str, Path]] = {}
     docx_dir, office_dir = target / "docx", target / "libreoffice"
     docx_dir.mkdir(parents=True)
     (target / "fpdf").mkdir()
+    (target / "chromium").mkdir()
     for name in (*ORIGINALS, *REAL):
         text = source(name).read_text(encoding="utf-8")
         stem = Path(name).stem
         write_docx(text, docx_dir / f"{stem}.docx")
         write_pdf(text, target / "fpdf" / f"{stem}.pdf")
+        html = target / "chromium" / f"{stem}.html"
+        html.write_text(write_html(text), encoding="utf-8")
+        _print(html, target / "chromium" / f"{stem}.pdf", target / "browser")
         forms[name] = {
+            "chromium.pdf": target / "chromium" / f"{stem}.pdf",
             "docx": docx_dir / f"{stem}.docx",
             "fpdf.pdf": target / "fpdf" / f"{stem}.pdf",
             "libreoffice.pdf": office_dir / f"{stem}.pdf",

@@ -41,6 +41,9 @@ class _Block:
 def join(first: str, second: str) -> str:
     """Join two printed lines of one paragraph; a hyphen at the line end breaks a word unless
     it is a name's own ("KKR-sekretariatet", "EU-kontor") or stands for a word ("social- og")."""
+    sign = len(first) >= 2 and not first[-2].isalnum() and not first[-2].isspace()
+    if first.endswith("-") and sign and second[:1].isalnum():
+        return first + second  # "%-" + "fordeling": a sign's hyphen is never a break
     if len(first) >= 2 and first.endswith("-") and first[-2].isalnum() and second[:1].isalnum():
         word = first.rsplit(" ", 1)[-1][:-1]
         following = second.split(" ", 1)[0].strip(".,;:")
@@ -101,21 +104,9 @@ def _add(state: _State, line: TextLine) -> None:
     text = "\t".join(" ".join(part.split()) for part in line.text.split("\t")).strip()
     flat = " ".join(text.split())
     key = flat.rstrip(":").lower()
-    # A contents line is short; the bound keeps the lazy title's search linear on any line.
-    toc = _TOC.match(text) if len(text) <= _LONGEST_ENTRY else None
-    # Contents lines stand before the first heading; later, a justified line's wide gap before
-    # a number is not one.
-    if toc is not None and state.front and not _PERSON.match(flat):
-        title = " ".join(toc.group(1).split()).rstrip(". ")
-        if last is not None and last.kind == "wrapped":  # a long title's first line
-            last.kind, last.text = "list", f"{last.text} {title}\t{toc.group(2)}"
-            last.lines.append(line)
-            return
-        state.blocks.append(_Block("list", [line], f"{title}\t{toc.group(2)}"))
-    elif state.front and not line.bold and _HEADING.match(flat) and last and last.kind == "list":
-        # A contents title too long for one line: its page number stands on the next.
-        state.blocks.append(_Block("wrapped", [line], flat))
-    elif key in LABELS:
+    if state.front and _contents(state, line, text, flat):
+        return
+    if key in LABELS:
         state.listing = key in _PARTICIPANT_LISTS
         state.blocks.append(_Block("single", [line], flat))
     elif _HEADING.match(flat) and (line.bold or not _continues(last, line, state)):
@@ -139,6 +130,43 @@ def _add(state: _State, line: TextLine) -> None:
         last.lines.append(line)
     else:
         state.blocks.append(_Block("para", [line], flat))
+
+
+def _contents(state: _State, line: TextLine, text: str, flat: str) -> bool:
+    """Add a line of the table of contents, or of a title that wraps in it; False if none."""
+    last = state.blocks[-1] if state.blocks else None
+    # A contents line is short; the bound keeps the lazy title's search linear on any line.
+    toc = _TOC.match(text) if len(text) <= _LONGEST_ENTRY else None
+    if toc is not None and not _PERSON.match(flat):
+        title = " ".join(toc.group(1).split()).rstrip(". ")
+        if last is not None and last.kind == "wrapped":  # a long title's first line
+            last.kind, last.text = "list", f"{last.text} {title}\t{toc.group(2)}"
+            last.lines.append(line)
+        else:
+            state.blocks.append(_Block("list", [line], f"{title}\t{toc.group(2)}"))
+        return True
+    if _toc_tail(last, line, flat):
+        # A long title whose page number stands on its first line (as a browser may set it):
+        # the title's end joins it, before the tab.
+        assert last is not None
+        title, page = last.text.rsplit("\t", 1)
+        last.text = f"{join(title, flat)}\t{page}"
+        last.lines.append(line)
+        return True
+    if not line.bold and _HEADING.match(flat) and last is not None and last.kind == "list":
+        # A title too long for one line: its page number stands on the next.
+        state.blocks.append(_Block("wrapped", [line], flat))
+        return True
+    return False
+
+
+def _toc_tail(last: _Block | None, line: TextLine, flat: str) -> bool:
+    """Whether ``line`` ends the title of the contents line ``last``, which has its page."""
+    if last is None or last.kind != "list" or "\t" not in last.text or "\t" in line.text:
+        return False
+    before = last.lines[-1]
+    close = line.page == before.page and line.top - before.bottom <= 0.6 * max(line.size, 1.0)
+    return close and not _HEADING.match(flat) and flat.rstrip(":").lower() not in LABELS
 
 
 def _bullet(last: _Block | None, line: TextLine, state: _State) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pdfplumber
 
+from kkr.extraction.layout import join
 from kkr.extraction.model import ExtractionError, TextLine
 from kkr.i18n import _
 
@@ -19,6 +20,8 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
 # Words on one line are separated by a space, unless the gap is this many times the font size
 # (a contents line's page number, a column): then by a tab, which the text format reads so.
 _COLUMN_GAP = 1.5
+_DOT = 6.0
+"""Points: the largest shape read as a drawn list bullet."""
 _HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
 MAX_PAGES = 2000
 """More pages than any agenda or minutes; a larger PDF is refused, not read for minutes."""
@@ -55,6 +58,7 @@ def _page(page: Any, number: int) -> list[TextLine]:
         extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=1.5
     )
     found = list(_lines(words, number))
+    _graphic_bullets(found, [*page.curves, *page.rects])
     left = _body_left(found)
     for line in found:
         _split_marker(line, left)
@@ -69,7 +73,12 @@ def _page(page: Any, number: int) -> list[TextLine]:
 
 
 def _cell(value: str | None) -> str:
-    return " ".join(_normal(value or "").split())
+    """A cell's text; its lines joined as a paragraph's are (hyphens at line ends included)."""
+    pieces = [" ".join(piece.split()) for piece in _normal(value or "").split("\n")]
+    text = ""
+    for piece in filter(None, pieces):
+        text = join(text, piece) if text else piece
+    return text
 
 
 def _normal(text: str) -> str:
@@ -106,6 +115,24 @@ def _lines(words: list[dict[str, Any]], page: int) -> Iterator[TextLine]:
             size,
             bold,
         )
+
+
+def _graphic_bullets(lines: list[TextLine], shapes: list[dict[str, Any]]) -> None:
+    """Mark lines with a drawn bullet (a small dot or square just left of the text, as a
+    browser prints a list) as list items, as if the bullet were a character."""
+    dots = [
+        shape
+        for shape in shapes
+        if 0 < shape["width"] <= _DOT and 0 < shape["height"] <= _DOT
+        and abs(shape["width"] - shape["height"]) < 1
+    ]  # fmt: skip
+    for line in lines:
+        for dot in dots:
+            middle = (dot["top"] + dot["bottom"]) / 2
+            before = line.x0 - dot["x1"]
+            if 0 < before <= 3 * max(line.size, 1.0) and line.top <= middle <= line.bottom:
+                line.text, line.x0 = "• " + line.text, dot["x0"]
+                break
 
 
 def _body_left(lines: list[TextLine]) -> float:
