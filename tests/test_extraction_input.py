@@ -184,3 +184,17 @@ def test_a_table_goes_on_across_a_page_break_without_its_repeated_header() -> No
     text, notes = assemble(lines)
     assert "Kommune\tPladser\nTestrup\t8\nPrøvelund\t5" in text
     assert len(notes) == 1 and "side 2" in notes[0]
+
+
+def test_a_word_comment_is_named_not_lost_silently(tmp_path: Path) -> None:
+    import docx
+    from kkr.extraction.dispatch import extract
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Tekst i brødteksten.")
+    document.add_comment(paragraph.runs, text="En kommentar", author="Test")
+    path = tmp_path / "kommentar.docx"
+    document.save(str(path))
+    found = extract(path, path.read_bytes())
+    assert found.text == "Tekst i brødteksten.\n"
+    assert found.notes == ["1 kommentar(er) blev ikke læst"]

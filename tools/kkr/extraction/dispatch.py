@@ -84,4 +84,5 @@ def _docx(path: Path) -> Extraction:
                 "open it in Word and save it again as Word-dokument (*.docx)"
             )
         )
-    return Extraction(read_docx(path))
+    text, notes = read_docx(path)
+    return Extraction(text, notes)

@@ -6,22 +6,50 @@ import re
 from pathlib import Path
 
 import docx
+from docx.oxml.parser import parse_xml
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from kkr.extraction.layout import BULLETS
+from kkr.i18n import N_, _
 
 # A contents line as Word stores it: the title, a tab (the dot leader is formatting), the page.
 # Word's own contents field writes "1.1.<tab>Title<tab>Page".
 _TOC = re.compile(r"^(\S.{0,400}?)\t+(\d{1,4})$")
+_ASIDES = {
+    "footnotes.xml": ("//w:footnote[not(@w:type)]", N_("footnote(s)")),
+    "endnotes.xml": ("//w:endnote[not(@w:type)]", N_("endnote(s)")),
+    "comments.xml": ("//w:comment", N_("comment(s)")),
+}
 _STRAY = re.compile("[\u00ad\u200b]")
 _HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 
-def read_docx(path: Path) -> str:
-    """The import's text of the document body; the header and footer parts are left out."""
+def read_docx(path: Path) -> tuple[str, list[str]]:
+    """The import's text of the document body, and notes on text it did not read.
+
+    The header and footer parts are left out on purpose; text boxes, footnotes and comments
+    are not part of the body either, so a note names how many there are.
+    """
     document = docx.Document(str(path))
     out: list[str] = []
+    notes: list[str] = []
+    boxes = document.element.body.xpath(".//w:txbxContent//w:p[.//w:t]")
+    if boxes:
+        notes.append(
+            _("{count} paragraph(s) in text boxes were not read; move their text into the "
+              "document itself if the record needs it").format(count=len(boxes))
+        )  # fmt: skip
+    for part in document.part.package.iter_parts():
+        name = str(part.partname).rsplit("/", 1)[-1]
+        if name not in _ASIDES:
+            continue
+        # Word writes separator footnotes into every document; only real ones have no type.
+        # python-docx's own parser, which resolves no entities, as for the body.
+        query, kind = _ASIDES[name]
+        found = parse_xml(part.blob).xpath(query)
+        if found:
+            notes.append(_("{count} {kind} were not read").format(count=len(found), kind=_(kind)))
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             rows = _rows(block)
@@ -31,7 +59,7 @@ def read_docx(path: Path) -> str:
             text = _paragraph(block)
             if text:
                 out.append(text)
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(out) + "\n", notes
 
 
 def _paragraph(paragraph: Paragraph) -> str:
