@@ -35,7 +35,6 @@ class ExtractionError(Exception):
     """A document that cannot be read; the message says why and what to do, in the user's
     language."""
 
-    def __init__(self, message: str, page: int = 0) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.page = page
