@@ -198,3 +198,27 @@ def test_a_word_comment_is_named_not_lost_silently(tmp_path: Path) -> None:
     found = extract(path, path.read_bytes())
     assert found.text == "Tekst i brødteksten.\n"
     assert found.notes == ["1 kommentar(er) blev ikke læst"]
+
+
+def test_a_pdf_whose_text_cannot_be_unpacked_is_refused_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kkr.extraction.dispatch import extract
+    from kkr.extraction.model import ExtractionError
+
+    corpus = Path(__file__).resolve().parent / "data" / "extraction" / "moede-1-dagsorden.txt"
+    import extraction_corpus
+
+    path = tmp_path / "dagsorden.pdf"
+    extraction_corpus.write_pdf(corpus.read_text(encoding="utf-8"), path)
+    raw = bytearray(path.read_bytes())
+    # Cut into the middle of each compressed page stream: zlib reports lost data.
+    start = 0
+    while (start := raw.find(b"stream\n", start) + 1) > 0:
+        raw[start + 60 : start + 64] = b"\x00\xff\x00\xff"
+    path.write_bytes(bytes(raw))
+    with pytest.raises(ExtractionError) as refused:
+        extract(path, bytes(raw))
+    assert "beskadiget" in refused.value.message
+    out, err = capsys.readouterr()
+    assert not out and not err  # the parser's own complaints are collected, not printed

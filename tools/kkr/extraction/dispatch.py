@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kkr.extraction.furniture import drop_furniture
@@ -11,6 +14,8 @@ from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
 
 EXTRACTED = frozenset({".pdf", ".docx"})
+_LOSS = "Data-loss"
+"""What pdfminer logs when a compressed stream, and the text in it, is cut short."""
 
 
 def needs_extraction(path: Path) -> bool:
@@ -59,15 +64,62 @@ def extract(path: Path, raw: bytes) -> Extraction:
         raise ExtractionError(message.format(reason=reason)) from exc
 
 
+class _Problems(logging.Handler):
+    """Collects what the PDF parser logs about a damaged file, instead of printing it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage()[:200])
+
+
+@contextlib.contextmanager
+def _parser_problems() -> Iterator[_Problems]:
+    # pdfminer logs each damaged spot with text from the file; none of it may reach the
+    # terminal raw, and a spot where text was lost must not pass unnoticed.
+    problems = _Problems()
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber", "pypdfium2")]
+    saved = [(logger.propagate, logger.level) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(problems)
+        logger.propagate = False
+        logger.setLevel(logging.WARNING)
+    try:
+        yield problems
+    finally:
+        for logger, (propagate, level) in zip(loggers, saved, strict=True):
+            logger.removeHandler(problems)
+            logger.propagate, logger.level = propagate, level
+
+
 def _pdf(path: Path) -> Extraction:
     from kkr.extraction.pdf import read_pdf
 
-    lines, notes = drop_furniture(read_pdf(path))
+    with _parser_problems() as problems:
+        read = read_pdf(path)
+    if any(_LOSS in message for message in problems.messages):
+        raise ExtractionError(
+            _(
+                "the PDF is damaged: part of its text cannot be unpacked ({count} problem(s)), "
+                "so text would be missing. Download it again from KL, or open it and save a "
+                "copy with 'Gem som PDF', then import that copy"
+            ).format(count=len(problems.messages))
+        )
+    lines, notes = drop_furniture(read)
+    if problems.messages:
+        notes.append(
+            _(
+                "the PDF reader reported {count} small fault(s) in the file; compare the "
+                "extracted text with the PDF"
+            ).format(count=len(problems.messages))
+        )
     if not any(line.text or line.rows for line in lines):
         raise ExtractionError(
             _(
-                "the PDF holds no text, only images (a scanned document?); ask KL for the "
-                "digital PDF, or run text recognition (OCR) on it first"
+                "the PDF holds no readable text: it is scanned (only images) or damaged; ask "
+                "KL for the digital PDF, or run text recognition (OCR) on a scan first"
             )
         )
     text, repaired = assemble(lines)
