@@ -222,3 +222,14 @@ def test_a_pdf_whose_text_cannot_be_unpacked_is_refused_quietly(
     assert "beskadiget" in refused.value.message
     out, err = capsys.readouterr()
     assert not out and not err  # the parser's own complaints are collected, not printed
+
+
+def test_show_text_prints_the_text_the_messages_count_lines_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = Path(__file__).resolve().parent.parent / "docs" / "eksempler" / "dagsorden.pdf"
+    assert main(["import", "--show-text", str(pdf), "--records", str(tmp_path / "none")]) == 0
+    out = capsys.readouterr().out
+    lines = out.split("\n")
+    assert lines[0] == "DAGSORDEN 2030" and "1.1. Godkendelse af referat\t4" in lines
+    assert not (tmp_path / "none").exists()

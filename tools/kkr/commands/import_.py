@@ -13,6 +13,7 @@ from kkr.extraction.dispatch import extract, needs_extraction
 from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
 from kkr.importer.pipeline import Outcome, Planned, document_name, run_import
+from kkr.loading.characters import printable
 
 MAX_DOCUMENT = 50_000_000
 """Bytes in a PDF or Word file: a 100-page agenda with images is a few megabytes."""
@@ -68,6 +69,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "where staff edited a field that the document changes too, take the document's version"
         ),
     )
+    parser.add_argument(
+        "--show-text",
+        action="store_true",
+        help=_(
+            "print the text read from each PDF or Word file, whose line numbers the messages "
+            "and the records' sources give; import nothing"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -78,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             return usage_error(
                 _("{path} is not a file; example: kkr import referat.txt").format(path=path)
             )
+    if args.show_text:
+        return _show_text(list(args.files))
     records: Path = args.records
     if records.is_symlink() or (records.exists() and not records.is_dir()):
         return usage_error(
@@ -107,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             _(
                 "{path}: read as text from the {kind} file; line numbers are those of the "
-                "extracted text, kept as documents/{name}"
+                "extracted text, kept as documents/{name} (kkr import --show-text {path} "
+                "prints it)"
             ).format(path=path, kind=path.suffix[1:].upper(), name=document_name(path))
         )
         for note in found.notes:
@@ -116,6 +128,19 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(outcome.usage)
     print_outcome(outcome, records, dry_run=args.dry_run)
     return 0 if outcome.ok else 1
+
+
+def _show_text(files: list[Path]) -> int:
+    """Print the text of each PDF and Word file; report the ones that cannot be read."""
+    extracted = extract_documents(files)
+    if isinstance(extracted, list):
+        for diagnostic in extracted:
+            print(diagnostic.text(), file=sys.stderr)
+        return 1
+    for found, _original in extracted.values():
+        # Each line as read, tabs kept; a control character the PDF holds is shown escaped.
+        sys.stdout.write("\n".join(map(printable, found.text.split("\n"))))
+    return 0
 
 
 def extract_documents(
