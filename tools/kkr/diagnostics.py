@@ -80,6 +80,14 @@ class Code(StrEnum):
     TRUNCATED = "truncated", N_("An imported document ends before every listed item appears.")
     MISSING_CASE = "missing-case", N_("An imported agenda item has no SAG- case number line.")
     TOC_MISMATCH = "toc-mismatch", N_("The table of contents and the body disagree.")
+    UNREADABLE_DOCUMENT = (
+        "unreadable-document",
+        N_("A PDF or Word document to import cannot be read: damaged, cut short or scanned."),
+    )
+    PAGE_FURNITURE = (
+        "page-furniture",
+        N_("Text to import still holds a PDF's page footers, headers or page numbers."),
+    )
     NOT_UNDERSTOOD = "not-understood", N_("An imported source line went into no record field.")
     SOURCE_DISCREPANCY = "source-discrepancy", N_("An imported document contradicts itself.")
     RECORD_CREATED = (

@@ -67,6 +67,7 @@ SETUP = (
 
 SESSIONS: dict[str, tuple[Step, ...]] = {
     "import": (Run(f"kkr import {AGENDA}"), Run(f"kkr import {MINUTES}")),
+    "import-pdf": (Run("kkr import eksempler/dagsorden.pdf"),),
     "new-meeting": (
         Run("kkr new meeting 2030-12-03"),
         Run("kkr new item 2030-12-03 --section 2 --title 'Status på samarbejdet'"),

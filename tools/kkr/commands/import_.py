@@ -8,8 +8,15 @@ import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
+from kkr.diagnostics import Code, Diagnostic
+from kkr.extraction.dispatch import extract, needs_extraction
+from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
-from kkr.importer.pipeline import Outcome, Planned, run_import
+from kkr.importer.pipeline import Outcome, Planned, document_name, run_import
+from kkr.loading.characters import printable
+
+MAX_DOCUMENT = 50_000_000
+"""Bytes in a PDF or Word file: a 100-page agenda with images is a few megabytes."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +39,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar=_("FILE"), help=_("documents to import")
+        "files",
+        nargs="+",
+        type=Path,
+        metavar=_("FILE"),
+        help=_(
+            "documents to import: .txt, .md, or a PDF or Word file (.pdf, .docx), which is "
+            "kept in records/documents beside the text read from it; the records cite that text"
+        ),
     )
     add_records(parser)
     parser.add_argument(
@@ -55,6 +69,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "where staff edited a field that the document changes too, take the document's version"
         ),
     )
+    parser.add_argument(
+        "--show-text",
+        action="store_true",
+        help=_(
+            "print the text read from each PDF or Word file, whose line numbers the messages "
+            "and the records' sources give; import nothing"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -65,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             return usage_error(
                 _("{path} is not a file; example: kkr import referat.txt").format(path=path)
             )
+    if args.show_text:
+        return _show_text(list(args.files))
     records: Path = args.records
     if records.is_symlink() or (records.exists() and not records.is_dir()):
         return usage_error(
@@ -80,11 +104,73 @@ def run(args: argparse.Namespace) -> int:
             )
         if not args.dry_run:
             records.mkdir(parents=True)
-    outcome = run_import(list(args.files), records, dry_run=args.dry_run, force=args.force)
+    extracted = extract_documents(list(args.files))
+    if isinstance(extracted, list):
+        for diagnostic in extracted:
+            print(diagnostic.text(), file=sys.stderr)
+        print(_("nothing was written: fix the errors above and import again"))
+        return 1
+    texts = {path: (found.text, original) for path, (found, original) in extracted.items()}
+    outcome = run_import(
+        list(args.files), records, dry_run=args.dry_run, force=args.force, extracted=texts
+    )
+    for path, (found, _original) in extracted.items():
+        print(
+            _(
+                "{path}: read as text from the {kind} file; line numbers are those of the "
+                "extracted text, kept as documents/{name} (kkr import --show-text {path} "
+                "prints it)"
+            ).format(path=path, kind=path.suffix[1:].upper(), name=document_name(path))
+        )
+        for note in found.notes:
+            print("  " + _("note: {note}").format(note=note))
     if outcome.usage is not None:
         return usage_error(outcome.usage)
     print_outcome(outcome, records, dry_run=args.dry_run)
     return 0 if outcome.ok else 1
+
+
+def _show_text(files: list[Path]) -> int:
+    """Print the text of each PDF and Word file; report the ones that cannot be read."""
+    extracted = extract_documents(files)
+    if isinstance(extracted, list):
+        for diagnostic in extracted:
+            print(diagnostic.text(), file=sys.stderr)
+        return 1
+    for found, _original in extracted.values():
+        # Each line as read, tabs kept; a control character the PDF holds is shown escaped.
+        sys.stdout.write("\n".join(map(printable, found.text.split("\n"))))
+    return 0
+
+
+def extract_documents(
+    files: list[Path],
+) -> dict[Path, tuple[Extraction, bytes]] | list[Diagnostic]:
+    """The text of every PDF and Word file among ``files``, or why one cannot be read."""
+    found: dict[Path, tuple[Extraction, bytes]] = {}
+    problems: list[Diagnostic] = []
+    for path in files:
+        if not needs_extraction(path):
+            continue
+        try:
+            raw = path.read_bytes()
+            if len(raw) > MAX_DOCUMENT:
+                raise ExtractionError(
+                    _("the file is {size} bytes; at most {limit}").format(
+                        size=len(raw), limit=MAX_DOCUMENT
+                    )
+                )
+            found[path] = (extract(path, raw), raw)
+        except OSError as exc:
+            problems.append(_problem(path, _("cannot read the document: {reason}").format(
+                reason=exc.strerror)))  # fmt: skip
+        except ExtractionError as exc:
+            problems.append(_problem(path, exc.message))
+    return problems or found
+
+
+def _problem(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(str(path), 1, 1, "error", Code.UNREADABLE_DOCUMENT, message)
 
 
 def print_outcome(outcome: Outcome, records: Path, *, dry_run: bool) -> None:

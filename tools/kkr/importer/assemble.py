@@ -11,6 +11,7 @@ from kkr.diagnostics import Code, clipped
 from kkr.i18n import _
 from kkr.importer import created
 from kkr.importer.checks import check_toc, meeting_links, table_discrepancies
+from kkr.importer.furniture import repair_furniture
 from kkr.importer.header import Header, parse_header
 from kkr.importer.items import PARTS, ItemBlock, split_body
 from kkr.importer.mentions import find_mentions
@@ -48,11 +49,16 @@ def import_document(
 
     ``name`` is the document's name in records/documents, which the records cite.
     """
+    report = Report(display, [])
+    text = repair_furniture(text, path, report)
+    if not report.ok:
+        return Imported(report)  # a PDF's page furniture: refused, with the remedy
     lines = read_lines(text)
     markdown = path.suffix.lower() == ".md"
     for line in lines:
         line.markdown = markdown
-    result = Imported(Report(display, lines))
+    report.lines = lines
+    result = Imported(report)
     for line in lines:
         for column, char in line.dropped:
             result.report.warning(

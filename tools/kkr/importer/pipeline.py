@@ -65,6 +65,7 @@ class _Source:
     text: str
     name: str  # its name in records/documents
     order: tuple[str, int] = ("", 2)
+    original: bytes | None = None  # the PDF or Word file the text was extracted from
 
 
 def document_name(path: Path) -> str:
@@ -76,11 +77,24 @@ def document_name(path: Path) -> str:
     return (slug(path.stem) or "dokument") + suffix
 
 
-def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) -> Outcome:
-    """Import ``files`` into ``records``; write nothing if anything fails."""
+def run_import(
+    files: list[Path],
+    records: Path,
+    *,
+    dry_run: bool,
+    force: bool,
+    extracted: dict[Path, tuple[str, bytes]] | None = None,
+) -> Outcome:
+    """Import ``files`` into ``records``; write nothing if anything fails.
+
+    ``extracted`` holds the text read from each PDF or Word file, and the file itself, which is
+    kept in records/documents beside its text.
+    """
     outcome = Outcome()
     resolver = Resolver.scan(records)
-    sources = [source for path in files if (source := _read(path, outcome)) is not None]
+    extracted = extracted or {}
+    read = [_extracted(p, *extracted[p]) if p in extracted else _read(p, outcome) for p in files]
+    sources = [source for source in read if source is not None]
     created = _first_pass(sources, resolver, outcome)
     # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
     # in that order would.
@@ -94,6 +108,9 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
                 merger.merge(relative, record, imported.report)
         if imported.report.ok:
             _plan(outcome, f"{DOCUMENTS}/{source.name}", source.raw)
+            if source.original is not None:
+                original = Path(source.name).with_suffix(source.path.suffix.lower()).name
+                _plan(outcome, f"{DOCUMENTS}/{original}", source.original)
     merger.link_neighbours()
     outcome.diagnostics += merger.diagnostics
     for relative, record in {**created, **merger.records}.items():
@@ -182,6 +199,10 @@ def _read(path: Path, outcome: Outcome) -> _Source | None:
         )
         return None
     return _Source(path, raw, text, document_name(path))
+
+
+def _extracted(path: Path, text: str, original: bytes) -> _Source:
+    return _Source(path, text.encode("utf-8"), text, document_name(path), original=original)
 
 
 def _decide(outcome: Outcome, records: Path, force: bool) -> None:

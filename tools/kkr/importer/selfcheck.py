@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from kkr.checks.corpus import load_corpus
-from kkr.diagnostics import Code, Diagnostic
+from kkr.diagnostics import Code, Diagnostic, clipped
 from kkr.i18n import _
 from kkr.importer.report import Report
 from kkr.loading.loader import load
@@ -35,7 +39,12 @@ def self_check(
     since the record file does not exist.
     """
     planned = list(planned)
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = [
+        problem
+        for plan in planned
+        if plan.relative.startswith("meetings/") and plan.relative in origins
+        for problem in contents_problems(plan.data, origins[plan.relative])
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "records"
         if records.is_dir():
@@ -134,3 +143,67 @@ def _relative(display: str, root: Path) -> str:
         except ValueError:
             return display
     return path.as_posix()
+
+
+# What a title may not end in: a contents page number after a dot leader, or a page footer.
+_FURNITURE = re.compile(r"(?:\.{3,}|…+)\s*\d*$|\bSide\s+\d+\s+af\s+\d+\b", re.IGNORECASE)
+
+
+def contents_problems(data: bytes, origin: Origin) -> list[Diagnostic]:
+    """Compare a meeting's items and sections with its table of contents.
+
+    Every item is found once, no section twice, each item under its section, titles free of
+    dot leaders and page footers (the import itself records where heading and contents differ).
+    """
+    report, lines = origin
+    try:
+        record = yaml.safe_load(data.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []  # the validation below reports it
+    if not isinstance(record, dict):
+        return []
+    found: list[Diagnostic] = []
+
+    def problem(field: str, message: str) -> None:
+        line = (lines.get(field) or [1])[0]
+        found.append(Diagnostic(report.display, line, 1, "error", Code.TOC_MISMATCH, message))
+
+    sections = [s for s in record.get("sections") or [] if isinstance(s, dict)]
+    items = [i for i in record.get("items") or [] if isinstance(i, dict)]
+    numbers = [str(section.get("number")) for section in sections]
+    for number, count in Counter(numbers).items():
+        if count > 1:
+            problem(
+                f"sections[{number}].title",
+                _("section {number} is imported {count} times; a converter may have repeated "
+                  "the contents as headings").format(number=number, count=count),
+            )  # fmt: skip
+    for number, count in Counter(str(item.get("number")) for item in items).items():
+        if count > 1:
+            problem(
+                f"items[{number}].title",
+                _("item {number} is imported {count} times").format(number=number, count=count),
+            )
+    for item in items:
+        number = str(item.get("number"))
+        where = f"items[{number}].title"
+        if number.split(".")[0] not in numbers:
+            problem(where, _("item {number} has no section").format(number=number))
+        for title in (item.get("title"), item.get("toc_title")):
+            if isinstance(title, str) and _FURNITURE.search(title):
+                problem(
+                    where,
+                    _("item {number}'s title {title!r} holds a dot leader or page footer").format(
+                        number=number, title=clipped(title)
+                    ),
+                )
+    for section in sections:
+        title = section.get("title")
+        if isinstance(title, str) and _FURNITURE.search(title):
+            problem(
+                f"sections[{section.get('number')}].title",
+                _("section {number}'s title {title!r} holds a dot leader or page footer").format(
+                    number=section.get("number"), title=clipped(title)
+                ),
+            )
+    return found
