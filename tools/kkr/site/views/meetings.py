@@ -33,6 +33,7 @@ from kkr.site.views.common import (
     view,
 )
 from kkr.site.views.items import expected_points, item_section
+from kkr.site.views.party_attendance import party_section
 from schema.meeting import Item, Meeting
 from schema.person import Person
 
@@ -198,6 +199,7 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
         out.append(section("Afbud", [bullets([who(p) for p in meeting.absent])]))
     if letters:
         out.append(para("Partibogstaver: ", parties.key(letters), "."))
+    out.append(party_section(ctx, meeting))
     return out
 
 
