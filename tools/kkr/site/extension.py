@@ -87,6 +87,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", search.no_sphinx_index)
     app.connect("html-collect-pages", search.search_page)
     app.connect("html-collect-pages", statement.extra_pages)
+    app.connect("html-page-context", statement.page_context)
+    app.connect("config-inited", statement.keep_404_out_of_the_sitemap)
     app.connect("html-page-context", search.page_context)
     # After the exports' meeting summary (400), before sphinxext-opengraph (500).
     app.connect("html-page-context", descriptions.page_context, priority=450)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -58,3 +59,39 @@ def extra_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         (STATEMENT, statement, "tilgaengelighed.html"),
         (NOT_FOUND, not_found, "404.html"),
     ]
+
+
+DESCRIPTIONS = {
+    STATEMENT: (
+        "Tilgængelighedserklæring for vidensbasen om KKR Syddanmark: hvordan den lever op til "
+        "WCAG 2.1 AA, hvad der ikke er tilgængeligt, og hvem man kan kontakte."
+    ),
+    NOT_FOUND: "Der er ingen side på denne adresse i vidensbasen om KKR Syddanmark.",
+}
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The title and description tags sphinxext-opengraph gives pages with a doctree."""
+    text = DESCRIPTIONS.get(pagename)
+    if text is None:
+        return
+    base = str(app.config.html_baseurl)
+    tags = {
+        "og:title": str(context.get("title", "")),
+        "og:type": "website",
+        "og:url": base.rstrip("/") + "/" + pagename + ".html",
+        "og:site_name": str(getattr(app.config, "ogp_site_name", "") or app.config.project),
+        "og:description": text,
+    }
+    lines = [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
+    lines.append(f'<meta name="description" content="{escape(text)}">')
+    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(lines)
+
+
+def keep_404_out_of_the_sitemap(app: Sphinx, config: Any) -> None:
+    """A sitemap lists pages to index; the 404 page is not one (sphinx-sitemap lists it)."""
+    excludes = getattr(config, "sitemap_excludes", None)
+    if isinstance(excludes, list) and f"{NOT_FOUND}.html" not in excludes:
+        config.sitemap_excludes = [*excludes, f"{NOT_FOUND}.html"]
