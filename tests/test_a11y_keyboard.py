@@ -172,7 +172,8 @@ def test_menu_and_contents_panel_open_and_close_by_keyboard(
         else:
             pytest.fail(f"Tab never reaches the {name!r} button")
         assert found["onscreen"] and found["ring"], found
-        button = page.locator(f"label[role=button][aria-label='{name}']:focus")
+        button = page.evaluate_handle("() => document.activeElement").as_element()
+        assert button is not None
         assert button.get_attribute("aria-expanded") == "false"
         _press(page, "Enter")
         assert (
@@ -205,15 +206,20 @@ def test_sub_menus_open_by_keyboard(browser: Browser, site: tuple[str, Path]) ->
     base, _ = site
     page = _tab(browser, DESKTOP)
     page.goto(base + "index.html")
-    toggle = page.locator(".sidebar-tree label[role=button][aria-expanded=false]").first
+    # The first closed sub-menu, held by its "for" so that opening it does not lose it.
+    target = page.get_attribute(
+        ".sidebar-tree label[role=button][aria-expanded=false] >> nth=0", "for"
+    )
+    toggle = page.locator(f".sidebar-tree label[for='{target}']")
     toggle.focus()
-    hidden_links = toggle.locator("xpath=following-sibling::ul//a")
+    hidden_links = page.locator(f"#{target} ~ ul a")
     assert not hidden_links.first.is_visible()
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
     assert hidden_links.first.is_visible()
     page.keyboard.press(" ")
     assert toggle.get_attribute("aria-expanded") == "false"
+    assert not hidden_links.first.is_visible()
     page.close()
 
 

@@ -60,11 +60,22 @@ function kkrKeyboardToggles() {
     document.querySelectorAll("label" + panel[1]).forEach(function (label) {
       button(label, box, panel[2]);
     });
+    // Tab out of an open panel closes it: what lies under its overlay cannot be seen.
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      var opener = next !== null && next.matches && next.matches("label" + panel[1]);
+      if (box.checked && next !== null && !drawer.contains(next) && !opener) {
+        box.click();
+      }
+    });
     box.addEventListener("change", function () {
-      document.body.classList.toggle("kkr-open" + panel[0], box.checked);
       if (box.checked) {
-        var first = drawer.querySelector("a[href], input, button, [tabindex='0']");
-        if (first !== null) {
+        // The first control that is shown (Furo hides the page title's own entry).
+        var first = Array.from(drawer.querySelectorAll("a[href], input, button, [tabindex='0']"))
+          .find(function (control) {
+            return control.getClientRects().length > 0;
+          });
+        if (first) {
           first.focus();
         }
       }
