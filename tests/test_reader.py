@@ -216,7 +216,8 @@ def test_attendance_by_party_21_november_2023(page: Page, site: tuple[str, Path]
         expected.setdefault(party, [0, 0])[column] += 1
     open_page(page, site[0] + f"arkiv/moeder/{meeting.id}.html")
     rows = page.locator("#fremmoede-pr-parti tbody tr").all_inner_texts()
-    shown = {r.split("\t")[0]: [int(c) for c in r.split("\t")[1:]] for r in rows}
+    cells = [[c.strip() for c in r.split("\t")] for r in rows]
+    shown = {c[0]: [int(n) for n in c[1:]] for c in cells}
     total = shown.pop("I alt")
     assert total == [len(meeting.present), len(meeting.absent)]
     assert {k.split(" ")[0] if "(" in k else "": v for k, v in shown.items()} == expected

@@ -28,6 +28,32 @@ function kkrMarkWideTables() {
 window.addEventListener("load", kkrMarkWideTables);
 window.addEventListener("resize", kkrMarkWideTables);
 
+// A heading with a word longer than the line ("Sundhedskoordinationsudvalget" on a phone) is
+// set smaller until the word fits, down to 60 %; only a word that still does not fit breaks
+// (kkr.css lets headings wrap inside a word, so the page never scrolls sideways).
+function kkrFitHeadings() {
+  document.querySelectorAll("article :is(h1, h2, h3, h4)").forEach(function (heading) {
+    heading.style.fontSize = "";
+    var room = heading.getBoundingClientRect().width;
+    // At min-content width, without breaks inside words, the heading is as wide as its
+    // longest word.
+    heading.style.width = "min-content";
+    heading.style.overflowWrap = "normal";
+    heading.style.hyphens = "manual";
+    var size = parseFloat(getComputedStyle(heading).fontSize);
+    var smallest = size * 0.6;
+    while (heading.getBoundingClientRect().width > room && size > smallest) {
+      size = Math.max(size * 0.92, smallest);
+      heading.style.fontSize = size + "px";
+    }
+    heading.style.width = "";
+    heading.style.overflowWrap = "";
+    heading.style.hyphens = "";
+  });
+}
+window.addEventListener("load", kkrFitHeadings);
+window.addEventListener("resize", kkrFitHeadings);
+
 // Furo opens its menu, its "På denne side" panel and the sub-menus with <label>s for hidden
 // checkboxes, which a keyboard cannot reach. Each label becomes a button: Tab reaches it,
 // Enter and Space toggle it, aria-expanded says its state, and Escape closes an open panel.
