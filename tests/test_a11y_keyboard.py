@@ -135,6 +135,42 @@ def test_every_tab_stop_on_a_meeting_page_is_seen_with_its_focus_ring(
     assert unringed == [], f"{len(unringed)} focus rings missing or under 3:1: {unringed[:5]}"
 
 
+# Every element Tab can reach (shown, not visibility: hidden), and those of them that a
+# reader cannot see: outside the page sideways (a closed panel) or transparent. Scrolling
+# brings the others into view.
+REACHABLE = """() => {
+  const all = [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0
+      && getComputedStyle(e).visibility === 'visible');
+  const hidden = all.filter(e => {
+    const r = e.getBoundingClientRect();
+    let faded = false;
+    for (let n = e; n; n = n.parentElement) if (getComputedStyle(n).opacity === '0') faded = true;
+    return faded || r.right <= 0 || r.left >= innerWidth;
+  }).map(e => (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40));
+  return {count: all.length, hidden};
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
+def test_no_tab_stop_is_hidden_on_any_page_type(
+    browser: Browser, site: tuple[str, Path], viewport: dict[str, int]
+) -> None:
+    base, root = site
+    page = _tab(browser, viewport)
+    found: list[str] = []
+    for name in page_types(root).values():
+        page.goto(base + name)
+        page.wait_for_load_state("load")
+        result = page.evaluate(REACHABLE)
+        assert result["count"] > 5, name
+        if result["hidden"]:
+            found.append(f"{name}: {len(result['hidden'])} hidden, e.g. {result['hidden'][:3]}")
+    page.close()
+    assert found == [], "\n".join(found)
+
+
 def test_sidebar_search_box_shows_focus(browser: Browser, site: tuple[str, Path]) -> None:
     base, _ = site
     SHOTS.mkdir(parents=True, exist_ok=True)
