@@ -61,7 +61,7 @@ test-deps: $(STAMP) $(ORACLE)
 
 $(ORACLE): $(ORACLE_LOCK)
 	@$(call system-packages,node)
-	npm ci --prefix tests/oracle --no-audit --no-fund --loglevel=error
+	npm ci --prefix tests/oracle --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 test: $(STAMP) $(CATALOG).mo test-deps

@@ -93,3 +93,11 @@ def kkr(*args: str, cwd: Path, lang: str = "") -> subprocess.CompletedProcess[st
         env=env,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once for the accessibility and search tests."""
+    result = build(REPO, tmp_path_factory.mktemp("repository") / "build")
+    assert result.warnings == ""
+    return result.out

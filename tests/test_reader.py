@@ -205,6 +205,32 @@ def test_attendance_21_november_2023(page: Page, site: tuple[str, Path]) -> None
             assert str(getattr(municipality.record, "name", "")).replace(" Kommune", "") in line
 
 
+def test_attendance_by_party_21_november_2023(page: Page, site: tuple[str, Path]) -> None:
+    """How many of each party attended on 21 November 2023, and how many sent apologies?"""
+    meeting = next(m for m in _meetings() if m.date == date(2023, 11, 21))
+    people = {e.record.id: e.record for e in CORPUS.entries("person")}
+    expected: dict[str, list[int]] = {}
+    for who, column in [(p, 0) for p in meeting.present] + [(p, 1) for p in meeting.absent]:
+        person = people[who]
+        party = person.party if isinstance(person, Person) and person.party else ""
+        expected.setdefault(party, [0, 0])[column] += 1
+    open_page(page, site[0] + f"arkiv/moeder/{meeting.id}.html")
+    rows = page.locator("#fremmoede-pr-parti tbody tr").all_inner_texts()
+    cells = [[c.strip() for c in r.split("\t")] for r in rows]
+    shown = {c[0]: [int(n) for n in c[1:]] for c in cells}
+    total = shown.pop("I alt")
+    assert total == [len(meeting.present), len(meeting.absent)]
+    assert {k.split(" ")[0] if "(" in k else "": v for k, v in shown.items()} == expected
+
+
+def test_a_name_typed_without_danish_letters(page: Page, site: tuple[str, Path]) -> None:
+    """Who is "Soren Steen Andersen", typed without ø?"""
+    results = search(page, site[0], "Soren Steen Andersen")
+    assert results[0]["title"] == "Søren Steen Andersen"
+    open_page(page, results[0]["url"])
+    assert "Søren Steen Andersen" in page.inner_text("h1")
+
+
 def test_sdeo_matter_step_by_step(page: Page, site: tuple[str, Path]) -> None:
     """How did the SDEO matter develop, step by step, with outcomes?"""
     results = search(page, site[0], "SDEO", type="Forløb")

@@ -22,7 +22,7 @@ from kkr.exports.context import LOCAL_BASE, ExportContext
 from kkr.exports.license import statement
 from kkr.gcpause import paused_gc
 from kkr.i18n import _
-from kkr.site import paths, source
+from kkr.site import descriptions, paths, source
 from kkr.site.config import SiteConfig
 
 logger = logging.getLogger(__name__)
@@ -227,7 +227,9 @@ def _describe(context: dict[str, Any], text: str) -> None:
     # sphinxext-opengraph takes og:* from the page's metadata and keeps an existing description.
     if not text:
         return
-    context["meta"] = dict(context.get("meta") or {}, **{"og:description": text})
+    # It writes og:* values into the tag as they are, so they are escaped here.
+    text = descriptions.cut(text)
+    context["meta"] = dict(context.get("meta") or {}, **{"og:description": escape(text)})
     context["metatags"] = (
         context.get("metatags", "") + f'\n<meta name="description" content="{escape(text)}">'
     )

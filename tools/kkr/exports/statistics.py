@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import icu
 
 from kkr.exports.context import ExportContext
+from kkr.site import party_attendance
 from kkr.site.dates import long_date, partial_date
 from schema.contract import Contract
 from schema.person import Person, PersonKind
@@ -134,6 +135,35 @@ def attendance_by_person(ctx: ExportContext) -> Figure:
     )
 
 
+def _person(ctx: ExportContext, person_id: str) -> Person | None:
+    entry = ctx.corpus.get("person", person_id)
+    return entry.record if entry and isinstance(entry.record, Person) else None
+
+
+def attendance_by_party(ctx: ExportContext) -> Figure:
+    """Present and absent members per party over all meetings, as the meeting pages count."""
+    counts = party_attendance.add_up(
+        party_attendance.count(
+            party_attendance.marks(meeting.present, meeting.absent),
+            lambda who: _person(ctx, who),
+        )
+        for meeting in ctx.meetings()
+    )
+    rows: list[list[Cell]] = [[c.label, c.present, c.absent] for c in counts]
+    alt = f"Fremmøde pr. parti for {len(rows)} partier"
+    if rows:
+        most = max(rows, key=lambda r: int(r[1]))
+        alt += f"; flest til stede fra {most[0]} ({most[1]})"
+    return Figure(
+        "fremmoede-partier",
+        "table",
+        ["Parti", "Til stede", "Afbud"],
+        rows,
+        alt + ".",
+        _note(ctx),
+    )
+
+
 def commitments(ctx: ExportContext) -> Figure:
     """Work-plan commitments and the items that advanced them, counted as the work-plan pages do.
 
@@ -226,6 +256,7 @@ def all_figures(ctx: ExportContext) -> list[Figure]:
         topics_per_year(ctx),
         attendance_by_municipality(ctx),
         attendance_by_person(ctx),
+        attendance_by_party(ctx),
         commitments(ctx),
         decisions_per_meeting(ctx),
         contracts_timeline(ctx),

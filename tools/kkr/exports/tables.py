@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from kkr.exports.context import ExportContext, item_ref
+from kkr.site import party_attendance
 from kkr.site.citing import Span
 from kkr.site.links import person_name
 from schema.contract import Contract
@@ -359,6 +360,41 @@ def attendance(ctx: ExportContext) -> Table:
     return table
 
 
+def attendance_by_party(ctx: ExportContext) -> Table:
+    """Per meeting and party: the members present and absent, as the meeting page counts them."""
+    table = Table(
+        "attendance_by_party",
+        "Fremmøde pr. parti",
+        _c("""
+            meeting:string:Mødets id
+            party:string:Partibogstavet, ellers partiets navn som i kilden; tom uden parti
+            label:string:Partiet som på mødets side, fx V (Venstre)
+            present:integer:Antal til stede
+            absent:integer:Antal med afbud
+        """),
+        ["meeting", "label"],
+        [("meeting", "meetings", "id")],
+    )
+
+    def lookup(person_id: str) -> Person | None:
+        entry = ctx.corpus.get("person", person_id)
+        return entry.record if entry and isinstance(entry.record, Person) else None
+
+    for meeting in ctx.meetings():
+        listed = party_attendance.marks(meeting.present, meeting.absent)
+        for c in party_attendance.count(listed, lookup):
+            table.rows.append(
+                {
+                    "meeting": meeting.id,
+                    "party": c.party,
+                    "label": c.label,
+                    "present": c.present,
+                    "absent": c.absent,
+                }
+            )
+    return table
+
+
 def all_tables(ctx: ExportContext) -> list[Table]:
     """Every table, referenced tables first."""
     return [
@@ -372,5 +408,6 @@ def all_tables(ctx: ExportContext) -> list[Table]:
             contracts,
             commitments,
             attendance,
+            attendance_by_party,
         )
     ]

@@ -10,7 +10,17 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.writers.html5 import HTML5Translator
 
-from kkr.site import config, events, incremental, memory, navigation, search, sourcepage
+from kkr.site import (
+    config,
+    descriptions,
+    events,
+    incremental,
+    memory,
+    navigation,
+    search,
+    sourcepage,
+    statement,
+)
 from kkr.site.domain import KkrDomain
 from kkr.site.freshness import AddFreshness
 from kkr.site.headings import KeepHeadingWordsWhole
@@ -87,7 +97,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", finish_pages)
     app.connect("builder-inited", search.no_sphinx_index)
     app.connect("html-collect-pages", search.search_page)
+    app.connect("html-collect-pages", statement.extra_pages)
+    app.connect("html-page-context", statement.page_context)
+    app.connect("config-inited", statement.keep_404_out_of_the_sitemap)
     app.connect("html-page-context", search.page_context)
+    # After the exports' meeting summary (400), before sphinxext-opengraph (500).
+    app.connect("html-page-context", descriptions.page_context, priority=450)
     # Pagefind runs while the exports are written (build-finished, 500), then is waited for.
     app.connect("build-finished", search.build_index, priority=450)
     app.connect("build-finished", search.finish_index, priority=800)

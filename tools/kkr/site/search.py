@@ -24,6 +24,7 @@ from kkr.loading.corpus import Corpus
 from kkr.site import paths, search_inputs
 from kkr.site.collation import danish_sorted
 from kkr.site.search_bundle import BundleError, stabilise
+from kkr.site.search_fold import add_folded_terms
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,14 @@ UNUSED = (
 # the result, not every page that mentions it.
 IGNORED = ".headerlink, .kkr-crumbs, .kkr-neighbours, .toctree-wrapper, .kkr-links"
 # Pages for those who build or edit the site, not for readers: kept out of the index.
-NOT_INDEXED = ("docs/byggeriet", "docs/redigering", "docs/oparl", "docs/reference/", "genindex")
+NOT_INDEXED = (
+    "docs/byggeriet",
+    "docs/ydeevne",
+    "docs/redigering",
+    "docs/oparl",
+    "docs/reference/",
+    "genindex",
+)
 KINDS = {
     "meeting": "Møde",
     "case": "Sagsnummer",
@@ -124,6 +132,8 @@ def page_context(
 ) -> None:
     """Mark the pages Pagefind indexes and give them their filters."""
     context["kkr_indexed"] = doctree is not None and not pagename.startswith(NOT_INDEXED)
+    if context["kkr_indexed"] and isinstance(context.get("body"), str):
+        context["body"] = add_folded_terms(context["body"])
     domain = app.env.domains["kkr"]
     context["kkr_filters"] = getattr(domain, "site_search", {}).get(pagename, [])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 from typing import Any
 
 from docutils import nodes
@@ -17,6 +18,16 @@ from kkr.site.translations import danish
 # One pass, no nested quantifiers: linear on any cell text.
 _NUMBER = re.compile(r"[-−+]?\d[\d. ]*(?:,\d+)? ?(?:%|kr\.?|mio\.(?: kr\.)?|mia\.(?: kr\.)?)?")
 _TOTALS = ("i alt", "total", "sum", "samlet")
+# Furo's menu captions are headings without a level (axe-core: aria-required-attr); the
+# page title is the only h1, so the captions sit at level 2.
+CAPTION = '<p class="caption" role="heading">'
+CAPTION_LEVEL = '<p class="caption" role="heading" aria-level="2">'
+SKIP = '<a class="skip-to-content muted-link" href="#furo-main-content">'
+# The search page's results are many Tab stops down; a second skip link leads straight there.
+SKIP_RESULTS = (
+    '<a class="skip-to-content muted-link" href="#kkr-search-results">Gå til søgeresultaterne</a>\n'
+)
+CHARSET = '<meta charset="utf-8">'
 SELF_LINKS = (
     '<a href="{}"><div class="brand">',
     '<a class="sidebar-brand" href="{}">',
@@ -71,7 +82,14 @@ def finish_pages(app: Sphinx) -> None:
     translate = app.config.language == "da"
 
     def rendered(template: str, context: dict[str, Any]) -> str:
-        html = heading_ids(render(template, context))
+        html = heading_ids(render(template, context)).replace(CAPTION, CAPTION_LEVEL)
+        if context.get("pagename") == "search":
+            html = html.replace(SKIP, SKIP_RESULTS + SKIP, 1)
+        root = context.get("kkr_root")
+        if root:
+            # The 404 page is served for any missing address, at any depth: its links and
+            # styles resolve from the site's root.
+            html = html.replace(CHARSET, f'{CHARSET}<base href="{escape(root)}">', 1)
         # On its own page the theme links the front page and the index as "#".
         own = posixpath.basename(str(context.get("pagename", ""))) + ".html"
         for pattern in SELF_LINKS:

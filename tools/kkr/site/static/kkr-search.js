@@ -26,24 +26,79 @@
     status.textContent = text;
   }
 
+  // Danish letters folded as kkr/site/search_fold.py folds the index: æ = ae, ø = o = oe,
+  // å = aa. Each indexed block also holds its folded words, hidden, between ⟦ and ⟧.
+  var OPEN = "\u27e6";
+  var CLOSE = "\u27e7";
+
+  function fold(text) {
+    return text
+      .toLowerCase()
+      .replace(/æ/g, "ae")
+      .replace(/ø/g, "o")
+      .replace(/å/g, "aa")
+      .replace(/oe/g, "o");
+  }
+
   // Pagefind's excerpt is HTML with <mark>; keep the marks and turn everything else into text.
+  // The hidden folded words are dropped; a match on one of them marks the word it folds.
   function excerptNodes(html) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
-    var out = document.createDocumentFragment();
-    parsed.body.firstChild.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.appendChild(mark);
-      } else {
-        out.appendChild(document.createTextNode(node.textContent));
+    var kept = [];
+    var wanted = new Set();
+    var hidden = false;
+    function hide(segment) {
+      if (segment.mark) {
+        segment.text.split(/\s+/).forEach(function (word) {
+          if (word) {
+            wanted.add(fold(word));
+          }
+        });
       }
+    }
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      var mark = node.nodeName === "MARK";
+      node.textContent.split(/([\u27e6\u27e7])/).forEach(function (part) {
+        if (part === OPEN) {
+          hidden = true;
+        } else if (part === CLOSE) {
+          // An excerpt may start inside a hidden run: what came before its end was hidden.
+          if (!hidden) {
+            kept.forEach(hide);
+            kept = [];
+          }
+          hidden = false;
+        } else if (part) {
+          (hidden ? hide : function (s) { kept.push(s); })({ text: part, mark: mark });
+        }
+      });
+    });
+    var out = document.createDocumentFragment();
+    kept.forEach(function (segment) {
+      var pieces = segment.mark ? [segment.text] : segment.text.split(/([\p{L}\p{N}]+)/u);
+      pieces.forEach(function (piece, index) {
+        if (!piece) {
+          return;
+        }
+        var text = piece.replace(/\s+/g, " ");
+        if (segment.mark || (index % 2 === 1 && wanted.has(fold(piece)))) {
+          var marked = document.createElement("mark");
+          marked.textContent = text;
+          out.appendChild(marked);
+        } else {
+          out.appendChild(document.createTextNode(text));
+        }
+      });
     });
     return out;
   }
 
   function clean(text) {
-    return (text || "").replace(/¶/g, "").trim();
+    return (text || "")
+      .replace(/\u27e6[^\u27e7]*(\u27e7|$)/g, "")
+      .replace(/¶/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
   // Headings carry their section's id plus ".h" (see kkr/site/search.py): land on the section.
@@ -56,6 +111,43 @@
     return (sub.weighted_locations || []).reduce(function (sum, place) {
       return sum + place.weight;
     }, 0);
+  }
+
+  function words(text) {
+    return fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  }
+
+  // A page named by the query comes first: its whole title, then a title holding every word
+  // of the query (as a word or the start of one); otherwise Pagefind's order is kept.
+  function byTitle(pages, query) {
+    var wanted = words(query);
+    if (wanted.length === 0) {
+      return pages;
+    }
+    function score(page) {
+      var title = words(clean(page.meta.title));
+      if (title.join(" ") === wanted.join(" ")) {
+        return 2;
+      }
+      var all = wanted.every(function (word) {
+        return title.some(function (own) {
+          return own.startsWith(word);
+        });
+      });
+      return all ? 1 : 0;
+    }
+    return pages
+      .map(function (page, index) {
+        return { page: page, index: index, score: score(page) };
+      })
+      .sort(function (a, b) {
+        return b.score - a.score || a.index - b.index;
+      })
+      .map(function (entry) {
+        return entry.page;
+      });
   }
 
   function hits(page) {
@@ -134,14 +226,14 @@
       return;
     }
     say("Søger …");
-    var search = await pagefind.search(query || null, { filters: filters });
+    var search = await pagefind.search(fold(query) || null, { filters: filters });
     var pages = await Promise.all(
       search.results.slice(0, MAX_PAGES).map(function (result) {
         return result.data();
       }),
     );
     if (mine === serial) {
-      show(query, filters, pages.flatMap(hits));
+      show(query, filters, byTitle(pages, query).flatMap(hits));
     }
   }
 

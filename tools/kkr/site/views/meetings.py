@@ -34,6 +34,7 @@ from kkr.site.views.common import (
     view,
 )
 from kkr.site.views.items import expected_points, item_section
+from kkr.site.views.party_attendance import party_section
 from schema.meeting import Item, Meeting
 from schema.person import Person
 
@@ -220,6 +221,7 @@ def _attendance(ctx: Context, meeting: Meeting) -> list[Block]:
         )
     if letters:
         out.append(para("Partibogstaver: ", parties.key(letters), "."))
+    out.append(party_section(ctx, meeting))
     return out
 
 
