@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.checks.corpus import load_corpus
+from kkr.checks.placeholders import ITEM_TITLE
 from kkr.commands.options import add_records, usage_error
 from kkr.i18n import N_, _
 from kkr.importer.text import slug
@@ -44,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     item.add_argument(
         "--section", metavar="N", help=_("the section number (default: the last item's section)")
     )
-    item.add_argument("--title", default="Titel på punktet", help=_("the item's title as printed"))
+    item.add_argument(
+        "--title",
+        default=ITEM_TITLE,
+        help=_("the item's title as printed (default: a placeholder that fails --strict)"),
+    )
     person = _add(kinds, "person", N_("a person"), "NAME", "'Mads Skau'")
     _choice(person, PersonKind, "politician")
     organization = _add(kinds, "organization", N_("an organization"), "NAME", "'FGU Danmark'")
