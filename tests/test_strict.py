@@ -1,4 +1,4 @@
-"""`kkr validate --strict` does what its help says: every finding fails it, placeholders included."""
+"""`kkr validate --strict` does what its help says: every finding fails it, placeholders too."""
 
 from __future__ import annotations
 

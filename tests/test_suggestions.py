@@ -55,3 +55,19 @@ def test_a_list_entry_indented_too_far_is_reported_as_indentation(
     assert f"{meeting.name}:{number}:9: error[yaml-syntax]: linjen er rykket for langt ind" in out
     assert f"'- {people[1]}' lige under '- {people[0]}'" in out
     assert "unresolved-reference" not in out and "mente du" not in out
+
+
+def test_replacing_a_seat_that_does_not_exist_names_one_that_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(ROOTS / "test-site" / "records", records)
+    seats = sorted(p.stem for p in (records / "memberships").glob("*.yaml"))
+    person = sorted(p.stem for p in (records / "people").glob("*.yaml"))[0]
+    args = ["new", "membership", person, "kkr-syddanmark", "--replaces", "zz-no-such-seat"]
+    capsys.readouterr()
+    assert main(["--lang", "da", *args, "--records", str(records)]) == 2
+    err = capsys.readouterr().err
+    assert f"brug et id, der findes, fx {seats[0]}" in err
+    # A successor replaces a seat that exists; creating the old one now would be invented.
+    assert "kkr new membership" not in err
