@@ -182,11 +182,12 @@ def _expand(text: str, context: dict[str, str]) -> str:
     return re.sub(r"\$\{\{(.*?)\}\}", lambda m: _expression(m.group(1), context), text)
 
 
-def _workspace(repo: Path, parent: Path) -> tuple[Path, str]:
+def _workspace(repo: Path, parent: Path) -> tuple[Path, str, str]:
     """The working tree as a pull request's checkout: base commit, then one change to a record.
 
     The base commit names the first person differently, so kkr diff has a change to describe.
-    Returns the workspace, owned by another user as GitHub's checkout is, and the base SHA.
+    Returns the workspace, owned by another user as GitHub's checkout is, the base SHA and the
+    person's name.
     """
     workspace = parent / "workspace"
     listed = subprocess.run(
@@ -226,7 +227,7 @@ def _workspace(repo: Path, parent: Path) -> tuple[Path, str]:
     uid = _owner_uid()
     for path in [workspace, *workspace.rglob("*")]:
         os.lchown(path, uid, uid)
-    return workspace, base
+    return workspace, base, str(yaml.safe_load(text)["name"])
 
 
 def _run_steps(workflow: Path, workspace: Path, home: Path, context: dict[str, str]) -> list[dict]:
@@ -289,7 +290,7 @@ def _run_steps(workflow: Path, workspace: Path, home: Path, context: dict[str, s
 def test_every_run_step_works_as_githubs_runner_runs_it(
     path: Path, repo: Path, tmp_path: Path
 ) -> None:
-    workspace, base = _workspace(repo, tmp_path)
+    workspace, base, changed = _workspace(repo, tmp_path)
     home = tmp_path / "home"
     home.mkdir()
     context = {**CONTEXT, "github.event.pull_request.base.sha": base}
@@ -309,7 +310,7 @@ def test_every_run_step_works_as_githubs_runner_runs_it(
     if path.name == "pull-request.yml":
         summaries = {s["name"]: s["summary"] for s in steps}
         assert f"siden {base[:12]}: 1 post" in summaries["What the pull request changes"]
-        assert "Tidligere navn" in summaries["What the pull request changes"]
+        assert f"### {changed}\n" in summaries["What the pull request changes"]
         assert "## Kontrol af posterne" in summaries["Validate the records"]
         # The annotations and the summary come before the long steps.
         names = [s["name"] for s in steps]
