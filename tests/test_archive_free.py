@@ -51,15 +51,22 @@ def test_the_tests_pass_on_an_archive_that_holds_the_fixtures_dates_and_names(
 ) -> None:
     copy = _copy(repo, tmp_path / "repo")
     records = copy / "records"
-    # The fixtures' meeting (10 September 2024, agenda then minutes) with its people and
-    # neighbouring meetings, imported as a pull request would import it.
+    # The fixtures' date (10 September 2024, agenda then minutes), their people and
+    # neighbouring meetings, imported as a pull request would import them.
     documents = sorted(DATA.glob("kkr-syddanmark-*.txt"))
     assert [d.name for d in documents] == [
         "kkr-syddanmark-2024-09-10-dagsorden.txt",
         "kkr-syddanmark-2024-09-10-referat.txt",
     ]
+    # Another meeting on that date, under the same file names, as KL's system names them.
+    other = tmp_path / "other"
+    other.mkdir()
     for document in documents:
-        assert main(["import", str(document), "--records", str(records)]) == 0
+        text = document.read_text(encoding="utf-8")
+        assert "Klimasamarbejdet" in text
+        variant = other / document.name
+        variant.write_text(text.replace("Klimasamarbejdet", "Trafiksamarbejdet"), "utf-8")
+        assert main(["import", str(variant), "--records", str(records)]) == 0
     # The other date and name the fixtures use: the moved agenda's previous meeting, and the
     # person the pull-request test writes by hand.
     added = []
