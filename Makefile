@@ -15,7 +15,7 @@ SPHINXOPTS ?=
 RECORDS := records
 BASE ?= main
 
-.PHONY: all venv validate validate-github html test test-deps lint typecheck actionlint pytest \
+.PHONY: all venv validate validate-github html check test test-deps lint typecheck actionlint pytest \
 	summary serve schema bench bench-lock lock clean
 
 all: html
@@ -53,6 +53,12 @@ html: validate
 	$(BIN)/sphinx-build -b html -W --keep-going -n -j auto -d _build/doctrees $(SPHINXOPTS) . _build/html
 	@! grep -rlF "$(CURDIR)" _build/html || { \
 	  echo "the files above contain the build path $(CURDIR); published files must not" >&2; exit 1; }
+
+# What a pull request checks about the records, for staff before they push: every finding of
+# kkr validate --strict, then the strict site build. Needs no root, browser or Node.
+check: $(STAMP) $(CATALOG).mo
+	$(BIN)/kkr validate --strict $(RECORDS)
+	@$(MAKE) --no-print-directory html
 
 # The browser, fonts, Node, LibreOffice and pdftotext the tests need, then the YAML oracle's
 # locked npm packages.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -19,13 +20,17 @@ DATA = REPO / "tests" / "data" / "meeting"
 AGENDA = DATA / "kkr-syddanmark-2024-09-10-dagsorden.txt"
 MINUTES = DATA / "kkr-syddanmark-2024-09-10-referat.txt"
 MEETING = "meetings/2024-09-10.yaml"
+# The test site's records: a fixed root, unlike the live records/ (tests/test_archive_free.py).
+ROOT = REPO / "tests" / "roots" / "test-site" / "records"
+# The fixed root's own records cite no sources; --strict may say so, about them only.
+OWN = {path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.yaml")}
 
 
 @pytest.fixture
 def records(tmp_path: Path) -> Path:
-    """A copy of the repository's records, documents included."""
+    """A fixed records root: what the live archive holds never changes these tests."""
     target = tmp_path / "records"
-    shutil.copytree(REPO / "records", target)
+    shutil.copytree(ROOT, target)
     return target
 
 
@@ -39,9 +44,20 @@ def kkr_import(
     return code, out.out, out.err
 
 
-def validate_strict(capsys: pytest.CaptureFixture[str], records: Path) -> None:
+def validate_strict(
+    capsys: pytest.CaptureFixture[str], records: Path, *, before: frozenset[str] = frozenset()
+) -> None:
+    """kkr validate --strict finds nothing in what the imports wrote (``before``: not theirs)."""
     capsys.readouterr()
-    assert main(["validate", "--strict", str(records)]) == 0, capsys.readouterr().out
+    main(["validate", "--strict", "--format", "json", str(records)])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert found, "the fixed root's records without sources were not reported"
+    assert [
+        d
+        for d in found
+        if d["code"] != "no-sources"
+        or Path(d["file"]).relative_to(records).as_posix() not in OWN | before
+    ] == []
 
 
 def meeting(records: Path, meeting_id: str = "2024-09-10") -> dict[str, object]:
@@ -175,15 +191,15 @@ def test_neighbours_point_back(
     assert meeting(records, str(record["previous"]))["next"] == "2024-09-10"
     assert meeting(records, str(record["next"]))["previous"] == "2024-09-10"
     # An existing meeting without a next one gets this meeting as its next.
-    earlier = meeting(records, "2024-02-05")
-    assert "next" not in earlier
     moved = variant(tmp_path, AGENDA, "den 17. juni 2024", "den 5. februar 2024")
     shutil.rmtree(records)
-    shutil.copytree(REPO / "records", records)
+    shutil.copytree(ROOT, records)
+    assert main(["new", "meeting", "2024-02-05", "--records", str(records)]) == 0
+    assert "next" not in meeting(records, "2024-02-05")
     assert kkr_import(capsys, records, moved)[0] == 0
     assert meeting(records, "2024-02-05")["next"] == "2024-09-10"
     assert meeting(records)["previous"] == "2024-02-05"
-    validate_strict(capsys, records)
+    validate_strict(capsys, records, before=frozenset({"meetings/2024-02-05.yaml"}))
 
 
 def test_agenda_and_minutes_in_one_run_merge_as_two_runs_do(
@@ -194,7 +210,7 @@ def test_agenda_and_minutes_in_one_run_merge_as_two_runs_do(
     two_runs = (records / MEETING).read_bytes()
     for order in ((AGENDA, MINUTES), (MINUTES, AGENDA)):
         shutil.rmtree(records)
-        shutil.copytree(REPO / "records", records)
+        shutil.copytree(ROOT, records)
         code, out, _ = kkr_import(capsys, records, *order)
         assert code == 0
         assert (records / MEETING).read_bytes() == two_runs

@@ -4,6 +4,7 @@ every data check of ``make test`` is green in a copy of the repository."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -38,6 +39,48 @@ def _copy(target: Path) -> Path:
     return target
 
 
+def _free_year(records: Path) -> int:
+    """A year no record or document of the copy mentions, on the fixture's weekdays.
+
+    The calendar repeats every 28 years (1901-2099), so 10 September stays a Tuesday.
+    """
+    for year in range(2024 + 28, 2100, 28):
+        if not any(str(year) in path.name for path in records.rglob("*")):
+            return year
+    raise AssertionError("no free year for the test meeting")
+
+
+def _shifted(documents: tuple[Path, ...], year: int, target: Path) -> list[Path]:
+    """The fixture documents with 2024 read as ``year``: a meeting no archive holds."""
+    target.mkdir()
+    shifted = []
+    for document in documents:
+        path = target / document.name.replace("2024", str(year))
+        path.write_text(document.read_text(encoding="utf-8").replace("2024", str(year)), "utf-8")
+        shifted.append(path)
+    return shifted
+
+
+def _free_person(records: Path) -> tuple[str, str]:
+    """A name and id no person record has yet."""
+    for name in ("Karen Mosebo", "Karen Mosebo Holm", "Karen Mosebo Lund"):
+        person_id = name.lower().replace(" ", "-")
+        if not (records / "people" / f"{person_id}.yaml").exists():
+            return name, person_id
+    raise AssertionError("no free name for the test person")
+
+
+def _strict_findings(
+    records: Path, capsys: pytest.CaptureFixture[str]
+) -> set[tuple[str, int, int, str]]:
+    """What kkr validate --strict reports (it exits 1 on any)."""
+    capsys.readouterr()
+    code = main(["validate", "--strict", "--format", "json", str(records)])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert code == (1 if found else 0)
+    return {(d["file"], d["line"], d["column"], d["code"]) for d in found}
+
+
 def _write(path: Path, record: dict[str, object], kind: str) -> None:
     path.write_text(emit(record, schema_comment(kind)), encoding="utf-8")
 
@@ -54,22 +97,27 @@ def test_a_new_meeting_passes_every_data_check(
 ) -> None:
     copy = _copy(tmp_path / "repo")
     records = copy / "records"
-    for document in (AGENDA, MINUTES):
+    # A date and a name that are checked to be free, whatever the archive holds by now.
+    year = _free_year(records)
+    agenda, minutes = _shifted((AGENDA, MINUTES), year, tmp_path / "documents")
+    for document in (agenda, minutes):
         assert main(["import", str(document), "--records", str(records)]) == 0
+    before = _strict_findings(records, capsys)
     # Staff add a person and an appointment by hand; the person cites nothing.
-    person = {"id": "karen-mosebo", "name": "Karen Mosebo", "kind": "politician"}
-    _write(records / "people" / "karen-mosebo.yaml", person, "person")
+    name, person_id = _free_person(records)
+    person = {"id": person_id, "name": name, "kind": "politician"}
+    _write(records / "people" / f"{person_id}.yaml", person, "person")
     membership = {
-        "id": "kkr-syddanmark-lise-kjaergaard-holm-2024",
+        "id": f"kkr-syddanmark-lise-kjaergaard-holm-{year}",
         "person": "lise-kjaergaard-holm",
         "organization": "kkr-syddanmark",
         "role": "member",
-        "period": {"start": "2024-09"},
+        "period": {"start": f"{year}-09"},
         "sources": [
             {
-                "document": MINUTES.name,
+                "document": minutes.name,
                 "lines": str(
-                    MINUTES.read_text(encoding="utf-8")
+                    minutes.read_text(encoding="utf-8")
                     .split("\n")
                     .index("Lise Kjærgaard Holm (A) Kolding")
                     + 1
@@ -81,9 +129,10 @@ def test_a_new_meeting_passes_every_data_check(
     _write(records / "memberships" / f"{membership['id']}.yaml", membership, "membership")
     capsys.readouterr()
 
-    assert main(["validate", "--strict", str(records)]) == 0
-    out = capsys.readouterr().out
-    assert "people/karen-mosebo.yaml:2:5: warning[no-sources]" in out
+    # The person without sources is the only new finding, and --strict fails on it.
+    assert main(["validate", str(records)]) == 0
+    (finding,) = _strict_findings(records, capsys) - before
+    assert finding == (f"{records / 'people' / person_id}.yaml", 2, 5, "no-sources")
 
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *DATA_TESTS[2:]],
@@ -106,8 +155,8 @@ def test_a_new_meeting_passes_every_data_check(
 
     # Every line of the items reads on the page as printed: item headings as number and title,
     # case lines as the case number (the handlers' initials become names).
-    page = _page_text(site / "arkiv" / "moeder" / "2024-09-10.html")
-    lines = MINUTES.read_text(encoding="utf-8").split("\n")
+    page = _page_text(site / "arkiv" / "moeder" / f"{year}-09-10.html")
+    lines = minutes.read_text(encoding="utf-8").split("\n")
     start = lines.index("1. Godkendelse af referat", lines.index("Afbud"))
     printed = [line.strip() for line in lines[start:] if line.strip()]
     assert "[1]: https://www.kl.dk/projekt-x" in printed and "***" in printed

@@ -11,6 +11,7 @@ from kkr.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 AGENDA = REPO / "tests" / "data" / "meeting" / "kkr-syddanmark-2024-09-10-dagsorden.txt"
+ROOT = REPO / "tests" / "roots" / "test-site" / "records"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
@@ -22,8 +23,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
 
 @pytest.fixture
 def records(tmp_path: Path) -> Path:
+    """A fixed records root: what the live archive holds never changes these tests."""
     target = tmp_path / "records"
-    shutil.copytree(REPO / "records", target)
+    shutil.copytree(ROOT, target)
+    (target / "documents").mkdir(exist_ok=True)
     return target
 
 
@@ -89,7 +92,7 @@ def test_a_problem_in_new_text_is_shown_at_its_document_line(
     records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The meeting is new to these records, so its problems are shown in the document.
-    (records / "meetings" / "2020-11-11.yaml").unlink()
+    (records / "meetings" / "2020-11-11.yaml").unlink(missing_ok=True)
     source = REPO / "records" / "documents" / "kkr-syddanmark-2020-11-11-dagsorden.md"
     lines = source.read_text(encoding="utf-8").split("\n")
     number = next(n for n, line in enumerate(lines, 1) if line.startswith("Rammeaftalen har et"))

@@ -13,6 +13,15 @@ def _number(text: str) -> tuple[int, int]:
     return int(section), int(item)
 
 
+def _free(meeting: Meeting, number: tuple[int, int]) -> str:
+    """The first number after ``number`` in its section that no item of the meeting uses."""
+    used = {_number(item.number) for item in meeting.items}
+    section, free = number
+    while (section, free) in used:
+        free += 1
+    return f"{section}.{free}"
+
+
 def check_items(entry: Entry, meeting: Meeting) -> None:
     """Item numbers are unique, ascending, within a declared section and without gaps."""
     sections = {section.number for section in meeting.sections}
@@ -27,9 +36,14 @@ def check_items(entry: Entry, meeting: Meeting) -> None:
                 at,
                 Code.ITEM_NUMBERING,
                 _(
-                    "item number {number} is used twice (first at line {line}); number items "
-                    "uniquely, e.g. 3.7"
-                ).format(number=item.number, line=first.line),
+                    "item number {number} is used twice (first at line {line}); give each item "
+                    "its own number, e.g. {free}, the next free number in section {section}"
+                ).format(
+                    number=item.number,
+                    line=first.line,
+                    free=_free(meeting, number),
+                    section=number[0],
+                ),
             )
             continue
         seen[item.number] = index

@@ -8,13 +8,14 @@ from pydantic import BaseModel
 
 from kkr.checks.citations import check_citations
 from kkr.checks.deadlinks import check_dead_links
+from kkr.checks.placeholders import check_placeholders
 from kkr.checks.refs import BROKEN, holds_models, iter_refs, named, unresolved
 from kkr.checks.roles import check_roles
 from kkr.checks.trap import check_trap
 from kkr.diagnostics import Code
 from kkr.i18n import _, ngettext
 from kkr.loading.corpus import Corpus, Entry
-from kkr.loading.loader import PathKey
+from kkr.loading.loader import PathKey, Position
 from schema.base import Period
 from schema.body import Body
 from schema.markdown import TABLE_TOKEN
@@ -54,6 +55,7 @@ def check_corpus(corpus: Corpus) -> None:
             elif isinstance(record, Matter):
                 _check_matter(entry, record)
     check_citations(corpus)
+    check_placeholders(corpus)
 
 
 def build_index(corpus: Corpus) -> dict[str, set[str]]:
@@ -110,11 +112,38 @@ def _check_refs(entry: Entry, index: dict[str, set[str]]) -> None:
                     ),
                 )
             seen.add((path[:-1], value))
+        if not named(index, ref.kind, value) and _folded(entry, path, value):
+            continue
         if not named(index, ref.kind, value):
             known = index.get(ref.kind, set())
             entry.document.error(
                 entry.locate(path), Code.UNRESOLVED_REFERENCE, unresolved(ref.kind, value, known)
             )
+
+
+def _folded(entry: Entry, path: PathKey, value: str) -> bool:
+    """Report a list entry indented under the one above (YAML joins them) as indentation."""
+    parts = value.split(" - ")
+    if not isinstance(path[-1], int) or len(parts) < 2 or any(not p.strip() for p in parts):
+        return False
+    start = entry.locate(path)
+    try:
+        lines = entry.document.path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    below = lines[start.line] if start.line < len(lines) else ""
+    if not below.lstrip().startswith("- "):
+        return False
+    entry.document.error(
+        Position(start.line + 1, len(below) - len(below.lstrip()) + 1),
+        Code.YAML_SYNTAX,
+        _(
+            "the line is indented too far: YAML reads it as the rest of the list entry "
+            "{first!r} above, which becomes {value!r}; put its dash under the dash above, "
+            "e.g. '- {second}' straight below '- {first}'"
+        ).format(first=parts[0], value=value, second=parts[1]),
+    )
+    return True
 
 
 _NESTED: dict[type[BaseModel], list[str]] = {}

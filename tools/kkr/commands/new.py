@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kkr.checks.corpus import load_corpus
+from kkr.checks.placeholders import ITEM_TITLE
 from kkr.commands.options import add_records, usage_error
 from kkr.i18n import N_, _
 from kkr.importer.text import slug
@@ -53,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     item.add_argument(
         "--title",
-        default="Titel på punktet",
+        default=ITEM_TITLE,
         metavar=_("TITLE"),
-        help=_("the item's title as printed"),
+        help=_("the item's title as printed (default: a placeholder that fails --strict)"),
     )
     person = _add(kinds, "person", N_("a person"), N_("NAME"), "'Mads Skau'")
     _choice(person, PersonKind, "politician")

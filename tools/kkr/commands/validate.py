@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kkr.checks.corpus import load_corpus
+from kkr.commands import job_summary
 from kkr.commands.options import add_format, report, usage_error
 from kkr.diagnostics import Diagnostic
 from kkr.gcpause import paused_gc
@@ -38,7 +39,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "references are always checked against the whole records directory"
         ),
     )
-    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=_(
+            "treat warnings as errors, and report what a record still lacks before it is "
+            "published (a record with no sources, a title kkr new left as a placeholder) as errors"
+        ),
+    )
     add_format(parser)
     parser.set_defaults(func=run)
 
@@ -84,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             )
         roots.add(root)
     diagnostics: list[Diagnostic] = []
-    advice: list[Diagnostic] = []  # with --strict only, and never an error
+    advice: list[Diagnostic] = []  # with --strict only
     files = 0
     for root in sorted(roots):
         # The corpus lives until the process ends: the collector's passes over it were a
@@ -95,11 +103,14 @@ def run(args: argparse.Namespace) -> int:
         advice += [d for d in corpus.advice if _chosen(Path(d.file), args.paths)]
         files += sum(1 for path in corpus.paths if _chosen(path, args.paths))
     if args.strict:
-        diagnostics = [
-            Diagnostic(d.file, d.line, d.column, "error", d.code, d.message) for d in diagnostics
-        ]
-        diagnostics = sorted(diagnostics + advice)
+        # Every finding fails --strict, as its help says: a warning that exits 0 is overlooked.
+        diagnostics = sorted(
+            Diagnostic(d.file, d.line, d.column, "error", d.code, d.message)
+            for d in diagnostics + advice
+        )
     report(diagnostics, files, args.format)
+    if args.format == "github":
+        job_summary.write(diagnostics, files)
     return 1 if any(d.severity == "error" for d in diagnostics) else 0
 
 

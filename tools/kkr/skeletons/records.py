@@ -89,7 +89,8 @@ def membership(
         "role": role,
     }
     if replaces:
-        _require(corpus, "membership", replaces)
+        # The example names a seat in the same body, which is what a successor replaces.
+        _require(corpus, "membership", replaces, near=f"{organization_id}-")
         data["replaces"] = replaces
     return data
 
@@ -121,16 +122,29 @@ def matter(name: str, item: str, corpus: Corpus) -> dict[str, Any]:
     return {"id": slug(name), "title": name, "status": "open", "items": [item]}
 
 
-def _require(corpus: Corpus, kind: str, record_id: str) -> None:
+def _require(corpus: Corpus, kind: str, record_id: str, near: str = "") -> None:
     if corpus.get(kind, record_id) is None:
         directory = next(k.directory for k in KINDS.values() if k.name == kind)
         # The same hint kkr validate gives for a reference with this typing error.
-        close = closest(record_id, corpus.by_kind.get(kind, {}))
-        hint = (
-            _("did you mean {close!r}?").format(close=close)
-            if close
-            else _("create it first with kkr new {kind}").format(kind=kind)
-        )
+        known = corpus.by_kind.get(kind, {})
+        close = closest(record_id, known)
+        if close:
+            hint = _("did you mean {close!r}?").format(close=close)
+        elif kind == "membership":
+            # The seat a new one succeeds exists already: creating it now would be invented.
+            hint = (
+                _("use an existing id, e.g. {example}").format(
+                    example=min(
+                        k
+                        for k in known
+                        if k.startswith(near) or not any(j.startswith(near) for j in known)
+                    )
+                )
+                if known
+                else _("leave out --replaces: no membership is recorded yet")
+            )
+        else:
+            hint = _("create it first with kkr new {kind}").format(kind=kind)
         raise SkeletonError(
             _("no {kind} has the id {id!r} (records/{directory}/{id}.yaml); {hint}").format(
                 kind=kind, id=record_id, directory=directory, hint=hint
