@@ -31,6 +31,11 @@ class Person(Record):
         "only staff known solely by their initials may leave it out",
     )
     kind: PersonKind = Field(description="The capacity the person appears in, e.g. politician")
+    family_name: Text | None = Field(
+        None,
+        description="Only where the last word of name is not the family name: the end of name "
+        "that is, e.g. Lundsryd Jensen; the exports split names by the rule in docs/oparl.md",
+    )
     aliases: list[Text] = Field(
         default_factory=list, description="Other spellings the sources use for the same person"
     )
