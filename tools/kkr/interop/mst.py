@@ -154,7 +154,7 @@ class Mst:
     """MST's manage.py in its own environment, on one SQLite file."""
 
     def __init__(self, python: Path, source: Path, work: Path) -> None:
-        self.python, self.source = python, source
+        self.python, self.source = python.absolute(), source
         self.database = work / "mst.sqlite3"
         settings = work / "mst.env"
         settings.write_text(
