@@ -159,12 +159,16 @@ class Timeline:
             kind = self._entries[path].kind.name
             changes = self.history.changes[path]
             out[path] = [
-                Step(c.commit.when, c.commit.subject, list(self._lines(kind, c, names)), i == 0)
+                Step(c.commit.when, c.commit.subject, self._lines(kind, c, names), i == 0)
                 for i, c in enumerate(changes)
             ]
         return out
 
-    def _lines(self, kind: str, change: Change, names: Names) -> Iterator[str]:
+    def _lines(self, kind: str, change: Change, names: Names) -> list[str]:
+        # kkr diff leaves out changes no reader sees (e.g. a presenter moved out of people).
+        return list(self._told(kind, change, names)) or [_MINOR]
+
+    def _told(self, kind: str, change: Change, names: Names) -> Iterator[str]:
         old = self._records.get(change.old) if change.old else None
         new = self._records.get(change.new) if change.new else None
         if new is None and change.new:
@@ -182,6 +186,7 @@ class Timeline:
 
 
 _LAYOUT = "kun filens opstilling ændret, ikke indholdet"
+_MINOR = "mindre ændringer, som siden ikke viser"
 
 
 def _validate(kind: Kind | None, data: bytes) -> Record | None:
