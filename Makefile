@@ -118,6 +118,7 @@ MST_LOCK := tools/mst/requirements-mst.lock
 MST_SOURCE ?= ../shared/clients/meine-stadt-transparent.tar.gz
 
 $(MST_VENV)/.installed: $(MST_LOCK)
+	@$(call system-packages,mst)
 	@test -x $(MST_VENV)/bin/python || $(PYTHON) -m venv $(MST_VENV)
 	$(MST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(MST_LOCK)
 	@touch $@
