@@ -1,4 +1,4 @@
-"""Record history from git: one log pass, renames, deletions, shallow clones, the Historik section."""
+"""Record history from git: log pass, renames, deletions, shallow clones, the Historik."""
 
 from __future__ import annotations
 
