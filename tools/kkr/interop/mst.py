@@ -169,14 +169,19 @@ class Mst:
         return _run([str(self.python), "manage.py", *args], self.source, self.env)
 
 
-def pick_record(repo: Path) -> Path:
-    """A person record that no other record names, so that deleting it leaves them valid."""
+# Record folders whose records are OParl objects of their own, and the object's type.
+DELETABLE = {"people": "Person", "memberships": "Membership", "organizations": "Organization"}
+
+
+def pick_record(repo: Path) -> tuple[Path, str]:
+    """A record no other record names, so that deleting it leaves the rest valid; its type."""
     records = repo / "records"
     texts = {p: p.read_text(encoding="utf-8") for p in records.rglob("*.yaml")}
-    for path in sorted((records / "people").glob("*.yaml")):
-        if not any(path.stem in text for other, text in texts.items() if other != path):
-            return path
-    raise FailedError("no person record is unreferenced; cannot show a deletion")
+    for folder, kind in DELETABLE.items():
+        for path in sorted((records / folder).glob("*.yaml")):
+            if not any(path.stem in text for other, text in texts.items() if other != path):
+                return path, kind
+    raise FailedError("no person, appointment or organization is unreferenced; none to delete")
 
 
 def report(title: str, want: Counter[str], got: Counter[str]) -> list[str]:
@@ -217,8 +222,8 @@ def run(args: argparse.Namespace) -> None:
         problems += report("import (no hooks)", want, imported(mst.database, base))
         problems += check_fields(mst.database, objects)
         problems += errors(source / "log")
-        gone = pick_record(repo)
-        person = base + f"oparl/person/{gone.stem}.json"
+        gone, kind = pick_record(repo)
+        gone_url = base + f"oparl/{kind.lower()}/{gone.stem}.json"
         _run(["git", "rm", "--quiet", str(gone.relative_to(repo))], repo)
         dated = {**os.environ, "GIT_AUTHOR_DATE": SCRATCH_DATE, "GIT_COMMITTER_DATE": SCRATCH_DATE}
         identity = ["-c", "user.name=oparl-interop", "-c", "user.email=oparl-interop@invalid"]
@@ -226,15 +231,16 @@ def run(args: argparse.Namespace) -> None:
         print(f"deleted {gone.relative_to(repo)} in a commit; building again …", flush=True)
         build(repo, html, doctrees, base)
         want, objects = published(html, base)
-        if not objects.get(person, {}).get("deleted"):
-            problems.append(f"{person} is not a tombstone after the deletion")
+        if not objects.get(gone_url, {}).get("deleted"):
+            problems.append(f"{gone_url} is not a tombstone after the deletion")
         print("manage.py import_update …", flush=True)
         mst("import_update", "--skip-download")
         problems += report("import_update after the deletion", want, imported(mst.database, base))
-        flag = _rows(mst.database, "SELECT deleted FROM mainapp_person WHERE oparl_id = ?", person)
-        print(f"\n{person}: deleted in MST = {bool(flag and flag[0][0])}")
+        query = f"SELECT deleted FROM {TABLES[kind]} WHERE oparl_id = ?"  # noqa: S608 - fixed names
+        flag = _rows(mst.database, query, gone_url)
+        print(f"\n{gone_url}: deleted in MST = {bool(flag and flag[0][0])}")
         if not (flag and flag[0][0]):
-            problems.append(f"MST did not mark {person} deleted after import_update")
+            problems.append(f"MST did not mark {gone_url} deleted after import_update")
         problems += errors(source / "log")
     if problems:
         raise FailedError("\n".join(dict.fromkeys(problems)))
