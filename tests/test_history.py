@@ -82,6 +82,25 @@ def test_a_renamed_record_keeps_its_history(repo: Path, tmp_path: Path) -> None:
     assert [c.commit.subject for c in changes] == ["Dagsorden importeret", "Omdøbt"]
 
 
+def test_an_item_removed_from_a_meeting_leaves_tombstones(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(repo), str(clone))
+    meeting = clone / MEETING
+    lines = meeting.read_text(encoding="utf-8").split("\n")
+    start = lines.index("  - number: '3.2'")
+    del lines[start : start + 2]
+    meeting.write_text("\n".join(lines), encoding="utf-8")
+    _git(clone, "commit", "-q", "-a", "-m", "Punkt 3.2 fjernet", when="2024-06-01T09:00:00+02:00")
+    out = write_exports(clone / "records", tmp_path / "out")
+    dead = json.loads((out / "oparl/agendaitem/2021-06-09-3.2.json").read_text(encoding="utf-8"))
+    assert dead["deleted"] is True
+    assert dead["modified"] == "2024-06-01T09:00:00+02:00"
+    items = json.loads(
+        (out / "oparl/body/kkr-syddanmark/agendaItem.json").read_text(encoding="utf-8")
+    )["data"]
+    assert dead in items
+
+
 def test_steps_tell_the_change_in_kkr_diffs_words(repo: Path) -> None:
     corpus = load_corpus(repo / "records")
     line = timeline.of(corpus)

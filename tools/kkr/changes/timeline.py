@@ -22,7 +22,7 @@ from kkr.i18n import _
 from kkr.loading.corpus import SUFFIXES, Corpus, Entry
 from kkr.loading.loader import load_text
 from schema.base import Record
-from schema.meeting import Meeting
+from schema.meeting import Item, Meeting
 from schema.registry import KINDS, Kind
 
 
@@ -95,6 +95,30 @@ class Timeline:
             if record is not None and test(record):
                 return change.commit.when
         return None
+
+    def removed_items(self) -> list[tuple[Meeting, Item, datetime]]:
+        """Items a meeting once had and has no more: the meeting now, the item, when removed."""
+        if self._steps is None:
+            self._steps = self._all_steps()
+        out = []
+        for entry in self.corpus.entries("meeting"):
+            now = entry.record
+            if not isinstance(now, Meeting):
+                continue
+            kept = {item.number for item in now.items}
+            last: dict[str, Item] = {}
+            gone: dict[str, datetime] = {}
+            for change in self.history.of(entry.path):
+                version = self._records.get(change.new) if change.new else None
+                numbers = {i.number: i for i in getattr(version, "items", [])}
+                for number in list(last):
+                    if number not in numbers and number not in gone:
+                        gone[number] = change.commit.when
+                for number, item in numbers.items():
+                    last[number] = item
+                    gone.pop(number, None)
+            out += [(now, last[n], gone[n]) for n in sorted(gone) if n not in kept]
+        return out
 
     def tombstones(self) -> list[Tombstone]:
         """Records whose file was deleted and whose id no record holds now."""

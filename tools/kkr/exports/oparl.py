@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from kkr.exports import oparl_objects as o
@@ -164,15 +164,36 @@ def _tombstones(
                     found += [("paper", "Paper", key), ("consultation", "Consultation", key)]
             if dead.record.place:
                 found.append(("locationList", "Location", dead.record.id))
-        for list_name, type_name, key in found:
-            url = o.object_url(ctx, type_name, key)
-            if url in live:
-                continue
-            obj = tombstone(url, type_name, o.SPEC, dead.deleted)
-            lists[list_name].append(obj)
-            files[url.removeprefix(ctx.base_url)] = dump(obj)
+        _bury(ctx, found, dead.deleted, live=live, lists=lists, files=files)
+    # An item removed from a meeting that still exists: its objects are gone as well.
+    for meeting, item, when in st.removed_items():
+        key = o.item_key(meeting, item)
+        found = [("agendaItem", "AgendaItem", key)]
+        if item.case:
+            found += [("paper", "Paper", key), ("consultation", "Consultation", key)]
+        _bury(ctx, found, when, live=live, lists=lists, files=files)
     for objects in lists.values():
         objects.sort(key=lambda obj: str(obj["id"]))
+
+
+def _bury(
+    ctx: ExportContext,
+    found: list[tuple[str, str, str]],
+    when: datetime,
+    *,
+    live: set[str],
+    lists: dict[str, list[o.Obj]],
+    files: Files,
+) -> None:
+    """Add a tombstone for each (list, type, key) whose object is not live, once."""
+    for list_name, type_name, key in found:
+        url = o.object_url(ctx, type_name, key)
+        if url in live:
+            continue
+        live.add(url)
+        obj = tombstone(url, type_name, o.SPEC, when)
+        lists[list_name].append(obj)
+        files[url.removeprefix(ctx.base_url)] = dump(obj)
 
 
 def body_obj(ctx: ExportContext, body: Body, files: Files, st: Stamps) -> o.Obj:

@@ -14,6 +14,7 @@ from datetime import datetime
 from kkr.changes import timeline
 from kkr.changes.timeline import Timeline, Tombstone
 from kkr.exports.context import ZONE, ExportContext
+from schema.meeting import Item, Meeting
 
 Dates = tuple[str, str]
 
@@ -63,6 +64,10 @@ class Stamps:
     def tombstones(self) -> list[Tombstone]:
         """Records deleted in the history, oldest deletion last."""
         return self.line.tombstones() if self.line.available else []
+
+    def removed_items(self) -> list[tuple[Meeting, Item, datetime]]:
+        """Items removed from meetings that still exist, with when."""
+        return self.line.removed_items() if self.line.available else []
 
 
 def stamped(obj: dict[str, object], dates: Dates) -> dict[str, object]:
