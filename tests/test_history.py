@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOTS
-from exports_support import write_exports
+from exports_support import REPO, write_exports
 from kkr.changes import history, timeline
+from kkr.changes.names import Names
 from kkr.checks.corpus import load_corpus
 from kkr.site.views.history import section_for
 
@@ -149,3 +150,11 @@ def test_a_shallow_clone_says_it_has_no_history(repo: Path, tmp_path: Path) -> N
     # Not the commit's dates, which the clone cannot know: the build's stamp.
     assert meeting["created"] == meeting["modified"]
     assert not meeting["created"].startswith("2024-03-12")
+
+
+def test_history_names_commitments_as_the_site_does() -> None:
+    corpus = load_corpus(REPO / "records")
+    plan = corpus.entries("workplan")[0].record
+    area = plan.areas[0]  # type: ignore[attr-defined]
+    ref = f"{plan.id}/{area.commitments[0].id}"
+    assert Names(corpus, corpus).link("commitments", ref) == f"{area.title}, målsætning 1"
