@@ -16,7 +16,7 @@ RECORDS := records
 BASE ?= main
 
 .PHONY: all venv validate validate-github html check test test-deps lint typecheck actionlint pytest \
-	summary serve schema bench bench-lock lock clean
+	summary serve schema bench bench-lock lock clean oparl-interop mst-lock
 
 all: html
 
@@ -118,6 +118,26 @@ bench-lock:
 	$(PYTHON) -m pip install --quiet uv
 	$(PYTHON) -m uv pip compile tools/bench/requirements-needs.in --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu -o $(NEEDS_LOCK)
+
+# meine-stadt-transparent, the reference OParl consumer, imports a local build (docs/oparl.md).
+# Its importer lives in its own environment, pinned as the shared client's requirements are.
+MST_VENV := .venv-mst
+MST_LOCK := tools/mst/requirements-mst.lock
+MST_SOURCE ?= ../shared/clients/meine-stadt-transparent.tar.gz
+
+$(MST_VENV)/.installed: $(MST_LOCK)
+	@$(call system-packages,mst)
+	@test -x $(MST_VENV)/bin/python || $(PYTHON) -m venv $(MST_VENV)
+	$(MST_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(MST_LOCK)
+	@touch $@
+
+oparl-interop: $(STAMP) $(CATALOG).mo $(MST_VENV)/.installed
+	$(BIN)/python -m kkr.interop.mst --mst-python $(MST_VENV)/bin/python --source $(MST_SOURCE)
+
+mst-lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile tools/mst/requirements-mst.in --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu -o $(MST_LOCK)
 
 # Recompile the lock from requirements.in (needs the package index).
 lock:

@@ -59,6 +59,13 @@ class Person(Record):
     kind: PersonKindName = Field(
         title="slags", description="I hvilken egenskab personen optræder, fx politician"
     )
+    family_name: Text | None = Field(
+        None,
+        title="efternavn",
+        description="Kun hvor navnets sidste ord ikke er hele efternavnet: den ende af navnet, "
+        "der er efternavnet, fx Lundsryd Jensen; eksporterne deler navne efter reglen i "
+        "docs/oparl.md",
+    )
     aliases: list[Text] = Field(
         default_factory=list,
         title="andre navne",

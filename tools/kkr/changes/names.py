@@ -60,7 +60,18 @@ class Names:
             return _("the agreement {title}").format(title=self.contract(value))
         if field == "topics":
             return _("the topic {name}").format(name=self.topic(value))
-        return _("the commitment {id}").format(id=value)
+        return self.commitment(value) or _("the commitment {id}").format(id=value)
+
+    def commitment(self, ref: str) -> str | None:
+        """A commitment as the site names it, e.g. "Sundhed, målsætning 1"."""
+        plan_id, _slash, commitment_id = ref.partition("/")
+        for corpus in self.corpora:
+            entry = corpus.get("workplan", plan_id)
+            for area in getattr(entry.record, "areas", []) if entry else []:
+                for number, found in enumerate(area.commitments, start=1):
+                    if found.id == commitment_id:
+                        return f"{area.title}, målsætning {number}"
+        return None
 
 
 def meeting_date(meeting_id: str) -> str:

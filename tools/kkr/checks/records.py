@@ -218,6 +218,16 @@ def _check_person(entry: Entry, person: Person) -> None:
                     "remove it or set kind: {kind}"
                 ).format(name=name, kind=kind.value, actual=person.kind.value),
             )
+    family = person.family_name
+    if family is not None and not (person.name or "").endswith(" " + family):
+        entry.document.error(
+            entry.locate(("family_name",)),
+            Code.INVALID_VALUE,
+            _(
+                "family_name must be the end of name, after a first name; "
+                "for name: Johannes Lundsryd Jensen write family_name: Lundsryd Jensen"
+            ),
+        )
     if person.name is None and not (person.kind is PersonKind.staff and person.initials):
         entry.document.error(
             entry.locate(()),

@@ -9,6 +9,7 @@ from icalendar import Calendar, Event
 from kkr.exports.context import ZONE, ExportContext, meeting_start
 from kkr.site import status
 from kkr.site.dates import long_date
+from kkr.site.links import display_title
 from schema.meeting import Meeting
 
 DIR = "kalender"
@@ -38,7 +39,7 @@ def event(ctx: ExportContext, meeting: Meeting) -> Event:
     """One meeting as a VEVENT: its start only, since the sources never give an end."""
     title = ctx.body_name(meeting.body)
     url = ctx.page_url("meeting", meeting.id)
-    agenda = [f"{item.number} {item.toc_title or item.title}" for item in meeting.items]
+    agenda = [f"{item.number} {display_title(item)}" for item in meeting.items]
     lines = [f"Møde i {title} {long_date(meeting.date)}."]
     lines += ["", "Dagsorden:", *agenda] if agenda else ["", "Dagsordenen er ikke offentliggjort."]
     lines += ["", f"Mødesiden: {url}"]

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
+from functools import partial
+from itertools import pairwise
 
 from feedgen.feed import FeedGenerator
 
+from kkr.changes import timeline
 from kkr.exports.context import ZONE, ExportContext, item_ref
 from kkr.exports.license import statement
 from kkr.site import labels, paths
 from kkr.site.dates import long_date
-from kkr.site.links import ItemInfo
+from kkr.site.links import ItemInfo, display_title
+from schema.base import Record
 from schema.matter import Matter
 from schema.meeting import Meeting
 from schema.topic import Topic
@@ -26,13 +30,20 @@ TAG = "tag:kkr-vidensbase,2024:"
 
 @dataclass(frozen=True)
 class Entry:
-    """One feed entry: a stable id, a Danish title, the item or meeting link and its date."""
+    """One feed entry: a stable id, a Danish title, the item or meeting link and its date.
+
+    ``when`` is the meeting's day, used where git has no history; ``meeting`` and ``since``
+    say which commit added the entry: the first in which the meeting record had the document
+    (``since`` "document"), the item's decision ("decision:2.4") or the item ("item:2.4").
+    """
 
     key: str
     title: str
     link: str
     when: datetime
     text: str
+    meeting: str = ""
+    since: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,13 +63,17 @@ def _when(meeting: Meeting) -> datetime:
 
 def _item_entry(ctx: ExportContext, info: ItemInfo, prefix: str = "") -> Entry:
     item = info.item
-    text = item.beslutning or item.indstilling or item.baggrund or item.title
+    title = display_title(item)
+    text = item.beslutning or item.indstilling or item.baggrund or title
+    since = "decision" if prefix else "item"
     return Entry(
         f"punkt/{item_ref(info.meeting, item)}",
-        f"{prefix}{long_date(info.date)}: {item.number} {item.title}",
+        f"{prefix}{long_date(info.date)}: {item.number} {title}",
         ctx.item_url(info.meeting, item),
         _when(info.meeting),
-        text.strip() or item.title,
+        text.strip() or title,
+        info.meeting.id,
+        f"{since}:{item.number}",
     )
 
 
@@ -69,7 +84,7 @@ def documents(ctx: ExportContext) -> Feed:
         if meeting.document is None:
             continue
         kind = labels.label(labels.DOCUMENT, meeting.document)
-        titles = "\n".join(f"{i.number} {i.title}" for i in meeting.items)
+        titles = "\n".join(f"{i.number} {display_title(i)}" for i in meeting.items)
         entries.append(
             Entry(
                 f"moede/{meeting.id}/{meeting.document.value}",
@@ -77,6 +92,8 @@ def documents(ctx: ExportContext) -> Feed:
                 ctx.page_url("meeting", meeting.id),
                 _when(meeting),
                 titles or kind,
+                meeting.id,
+                "document",
             )
         )
     return Feed(f"{DIR}/dagsordener-og-referater.xml", "Nye dagsordener og referater", "", entries)
@@ -133,6 +150,36 @@ def all_feeds(ctx: ExportContext) -> list[Feed]:
     return [f for f in out if paths.safe_id(f.path.rsplit("/", 1)[-1].removesuffix(".xml"))]
 
 
+def _has(since: str, record: Record) -> bool:
+    """Whether this version of the meeting record holds what the entry announces."""
+    if since == "document":
+        return getattr(record, "document", None) is not None
+    what, _colon, number = since.partition(":")
+    item = next((i for i in getattr(record, "items", []) if i.number == number), None)
+    return item is not None and (what != "decision" or bool(item.beslutning))
+
+
+def updated(ctx: ExportContext, entries: list[Entry]) -> list[datetime]:
+    """Each entry's updated date: the commit that added it, distinct within the feed.
+
+    Entries one commit added (an agenda's items) are one second apart in feed order, so
+    that no two entries of a feed share a date; without history, the meeting's day is used.
+    """
+    line = timeline.of(ctx.corpus)
+    out: list[datetime] = []
+    for entry in entries:
+        found = None
+        record = ctx.corpus.get("meeting", entry.meeting) if entry.meeting else None
+        if record is not None and line.available:
+            found = line.first(record, partial(_has, entry.since))
+        out.append(found.astimezone(ZONE) if found else entry.when)
+    order = sorted(range(len(out)), key=lambda i: (out[i], i))
+    for previous, index in pairwise(order):
+        if out[index] <= out[previous]:
+            out[index] = out[previous] + timedelta(seconds=1)
+    return out
+
+
 def atom(ctx: ExportContext, feed: Feed) -> bytes:
     """The feed as Atom; its updated date is its newest entry's, never the build clock."""
     gen = FeedGenerator()
@@ -144,14 +191,16 @@ def atom(ctx: ExportContext, feed: Feed) -> bytes:
     gen.link(href=ctx.url(feed.path), rel="self", type="application/atom+xml")
     page = ctx.url(feed.page + ".html") if feed.page else ctx.front_url
     gen.link(href=page, rel="alternate", type="text/html")
-    gen.updated(max((e.when for e in feed.entries), default=ctx.stamp))
-    for entry in feed.entries[-LATEST:]:
+    shown = feed.entries[-LATEST:]
+    dates = updated(ctx, shown)
+    gen.updated(max(dates, default=ctx.stamp))
+    for entry, when in zip(shown, dates, strict=True):
         item = gen.add_entry(order="append")
         item.id(TAG + entry.key)
         item.title(entry.title)
         item.link(href=entry.link, rel="alternate", type="text/html")
-        item.updated(entry.when)
-        item.published(entry.when)
+        item.updated(when)
+        item.published(when)
         item.content(entry.text, type="text")
     return bytes(gen.atom_str(pretty=True))
 

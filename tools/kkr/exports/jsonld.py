@@ -7,6 +7,7 @@ from typing import Any
 
 from kkr.exports.context import ExportContext, meeting_start
 from kkr.site.dates import long_date
+from kkr.site.links import display_title
 from schema.meeting import Meeting
 
 
@@ -28,7 +29,7 @@ def event(ctx: ExportContext, meeting: Meeting) -> dict[str, Any]:
     }
     if meeting.place:
         out["location"] = {"@type": "Place", "name": meeting.place, "address": meeting.place}
-    titles = [f"{item.number} {item.toc_title or item.title}" for item in meeting.items]
+    titles = [f"{item.number} {display_title(item)}" for item in meeting.items]
     if titles:
         out["description"] = "Dagsorden: " + "; ".join(titles)
     return out

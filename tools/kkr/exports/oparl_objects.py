@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
-from kkr.exports.context import ExportContext, meeting_start
+from kkr.exports.context import ZONE, ExportContext, meeting_start
+from kkr.exports.oparl_dates import Dates, stamped
+from kkr.exports.oparl_names import split
 from kkr.site import labels
 from kkr.site.dates import long_date
-from kkr.site.links import ItemInfo, person_name
+from kkr.site.links import display_title, person_name
 from schema.body import Body, Term
 from schema.meeting import Item, Meeting
 from schema.membership import Membership
@@ -15,7 +18,12 @@ from schema.organization import Organization
 from schema.person import Person
 
 SPEC = "https://schema.oparl.org/1.1/"
+VENDOR = "kkr:"
+"""The prefix of the properties OParl does not define (docs/oparl.md)."""
 Obj = dict[str, Any]
+UNKNOWN_TIME = time(12, 0)
+"""The time given for a meeting whose records know only its day, marked kkr:startTimeUnknown:
+noon, so that the day stays the same in every time zone a client may convert it to."""
 
 
 def oparl_path(kind: str, key: str) -> str:
@@ -28,9 +36,9 @@ def object_url(ctx: ExportContext, kind: str, key: str) -> str:
     return ctx.url(oparl_path(kind, key))
 
 
-def base(ctx: ExportContext, kind: str, key: str, web: str | None) -> Obj:
-    """The fields every object has: its URL as id, its type and its page on the site."""
-    out: Obj = {"id": object_url(ctx, kind, key), "type": SPEC + kind}
+def base(ctx: ExportContext, kind: str, key: str, web: str | None, dates: Dates) -> Obj:
+    """The fields every object has: its URL as id, its type, its dates and its page."""
+    out: Obj = stamped({"id": object_url(ctx, kind, key), "type": SPEC + kind}, dates)
     if web:
         out["web"] = web
     return out
@@ -46,20 +54,62 @@ def item_key(meeting: Meeting, item: Item) -> str:
     return f"{meeting.id}-{item.number}"
 
 
-def legislative_term(ctx: ExportContext, body: Body, term: Term) -> Obj:
-    """A LegislativeTerm from one of the body's election terms."""
-    out = base(ctx, "LegislativeTerm", f"{body.id}-{term.id}", None)
+def term_name(body: Body, term: Term) -> str:
+    """The term named by its years, e.g. "KKR Syddanmark, valgperioden 2022-2026"."""
+    start, end = (term.period.start or "")[:4], (term.period.end or "")[:4]
+    if start and end:
+        years = f"{start}-{end}" if start != end else start
+    elif end:
+        years = f"til {end}"
+    else:
+        years = f"fra {start}" if start else term.id
+    return f"{body.name}, valgperioden {years}"
+
+
+def _bound(value: str, last: bool) -> tuple[str, str]:
+    """A partial date as a whole day, and how much of it the record holds (day, month, year)."""
+    if len(value) == 10:
+        return value, "day"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        day = date(year, month, 1) if not last else date.fromordinal(following.toordinal() - 1)
+        return day.isoformat(), "month"
+    return (f"{value[:4]}-12-31" if last else f"{value[:4]}-01-01"), "year"
+
+
+def legislative_term(
+    ctx: ExportContext, body: Body, term: Term, dates: Dates, first_meeting: date | None
+) -> Obj:
+    """A LegislativeTerm from one of the body's election terms, named by its years.
+
+    A date the record gives as a year or a month is its first (or last) day, and
+    kkr:startDatePrecision says how much of it is known. A term whose start no source gives
+    starts at its first meeting in the archive, marked kkr:startDateUnknown (docs/oparl.md).
+    """
+    out = base(ctx, "LegislativeTerm", f"{body.id}-{term.id}", None, dates)
     out["body"] = object_url(ctx, "Body", body.id)
-    out["name"] = term.name
-    for key, value in (("startDate", term.period.start), ("endDate", term.period.end)):
-        if full := _full_date(value):
-            out[key] = full
+    out["name"] = term_name(body, term)
+    out[VENDOR + "nameInSources"] = term.name
+    if term.period.start:
+        out["startDate"], precision = _bound(term.period.start, last=False)
+        if precision != "day":
+            out[VENDOR + "startDatePrecision"] = precision
+    elif first_meeting is not None:
+        out["startDate"] = first_meeting.isoformat()
+        out[VENDOR + "startDateUnknown"] = True
+    if term.period.end:
+        out["endDate"], precision = _bound(term.period.end, last=True)
+        if precision != "day":
+            out[VENDOR + "endDatePrecision"] = precision
     return out
 
 
-def organization(ctx: ExportContext, org: Organization, body: Body, seats: list[str]) -> Obj:
+def organization(
+    ctx: ExportContext, org: Organization, body: Body, seats: list[str], dates: Dates
+) -> Obj:
     """An Organization from an organization record."""
-    out = base(ctx, "Organization", org.id, ctx.page_url("organization", org.id))
+    out = base(ctx, "Organization", org.id, ctx.page_url("organization", org.id), dates)
     out["body"] = object_url(ctx, "Body", body.id)
     out["name"] = org.name
     if org.abbreviations:
@@ -74,9 +124,9 @@ def organization(ctx: ExportContext, org: Organization, body: Body, seats: list[
     return out
 
 
-def membership(ctx: ExportContext, seat: Membership) -> Obj:
+def membership(ctx: ExportContext, seat: Membership, dates: Dates) -> Obj:
     """A Membership from a membership record."""
-    out = base(ctx, "Membership", seat.id, ctx.page_url("person", seat.person))
+    out = base(ctx, "Membership", seat.id, ctx.page_url("person", seat.person), dates)
     out["person"] = object_url(ctx, "Person", seat.person)
     out["organization"] = object_url(ctx, "Organization", seat.organization)
     out["role"] = seat.title or labels.label(labels.ROLE, seat.role)
@@ -88,11 +138,17 @@ def membership(ctx: ExportContext, seat: Membership) -> Obj:
     return out
 
 
-def person(ctx: ExportContext, who: Person, body: Body, seats: list[Obj]) -> Obj:
+def person(ctx: ExportContext, who: Person, body: Body, seats: list[Obj], dates: Dates) -> Obj:
     """A Person from a person record, with its memberships embedded."""
-    out = base(ctx, "Person", who.id, ctx.page_url("person", who.id))
+    out = base(ctx, "Person", who.id, ctx.page_url("person", who.id), dates)
     out["body"] = object_url(ctx, "Body", body.id)
     out["name"] = person_name(who)
+    if who.name:
+        given, family = split(who.name, who.family_name)
+        if given:
+            out["givenName"] = given
+        if family:
+            out["familyName"] = family
     if who.title:
         out["status"] = [who.title]
     if who.phone:
@@ -104,22 +160,22 @@ def person(ctx: ExportContext, who: Person, body: Body, seats: list[Obj]) -> Obj
     return out
 
 
-def location(ctx: ExportContext, meeting: Meeting) -> Obj:
+def location(ctx: ExportContext, meeting: Meeting, dates: Dates) -> Obj:
     """The place of one meeting, as printed."""
-    out = base(ctx, "Location", meeting.id, None)
+    out = base(ctx, "Location", meeting.id, None, dates)
     out["description"] = meeting.place
     out["meetings"] = [object_url(ctx, "Meeting", meeting.id)]
     return out
 
 
-def agenda_item(ctx: ExportContext, meeting: Meeting, order: int, item: Item) -> Obj:
+def agenda_item(ctx: ExportContext, meeting: Meeting, order: int, item: Item, dates: Dates) -> Obj:
     """An AgendaItem from one item of a meeting."""
     key = item_key(meeting, item)
-    out = base(ctx, "AgendaItem", key, ctx.item_url(meeting, item))
+    out = base(ctx, "AgendaItem", key, ctx.item_url(meeting, item), dates)
     out["meeting"] = object_url(ctx, "Meeting", meeting.id)
     out["number"] = item.number
     out["order"] = order
-    out["name"] = item.title
+    out["name"] = display_title(item)
     if item.case:
         out["consultation"] = object_url(ctx, "Consultation", key)
     if item.beslutning:
@@ -130,16 +186,27 @@ def agenda_item(ctx: ExportContext, meeting: Meeting, order: int, item: Item) ->
     return out
 
 
-def meeting_obj(ctx: ExportContext, meeting: Meeting, body: Body, items: list[Obj]) -> Obj:
+def start(meeting: Meeting) -> tuple[datetime, bool]:
+    """The meeting's start, and whether its time is known (else noon: UNKNOWN_TIME)."""
+    known = meeting_start(meeting)
+    if known is not None:
+        return known, True
+    return datetime.combine(meeting.date, UNKNOWN_TIME, tzinfo=ZONE), False
+
+
+def meeting_obj(
+    ctx: ExportContext, meeting: Meeting, body: Body, items: list[Obj], dates: Dates
+) -> Obj:
     """A Meeting, with its agenda items and place embedded."""
-    out = base(ctx, "Meeting", meeting.id, ctx.page_url("meeting", meeting.id))
+    out = base(ctx, "Meeting", meeting.id, ctx.page_url("meeting", meeting.id), dates)
     out["name"] = f"{body.name}, møde {long_date(meeting.date)}"
     out["meetingState"] = ctx.status(meeting)
-    start = meeting_start(meeting)
-    if start:
-        out["start"] = start.isoformat()
+    when, known = start(meeting)
+    out["start"] = when.isoformat()
+    if not known:
+        out[VENDOR + "startTimeUnknown"] = True
     if meeting.place:
-        out["location"] = location(ctx, meeting)
+        out["location"] = location(ctx, meeting, dates)
     out["organization"] = [object_url(ctx, "Organization", body.organization)]
     if meeting.present:
         out["participant"] = [object_url(ctx, "Person", p) for p in meeting.present]
@@ -148,23 +215,41 @@ def meeting_obj(ctx: ExportContext, meeting: Meeting, body: Body, items: list[Ob
     return out
 
 
-def consultation(ctx: ExportContext, info: ItemInfo, body: Body) -> Obj:
-    """A Consultation: one item's handling of a case file (Paper)."""
-    key = item_key(info.meeting, info.item)
-    out = base(ctx, "Consultation", key, ctx.item_url(info.meeting, info.item))
-    out["paper"] = object_url(ctx, "Paper", str(info.item.case))
+def consultation(ctx: ExportContext, meeting: Meeting, item: Item, body: Body, dates: Dates) -> Obj:
+    """A Consultation: how one agenda item handled its Paper, at its meeting."""
+    key = item_key(meeting, item)
+    out = base(ctx, "Consultation", key, ctx.item_url(meeting, item), dates)
+    out["paper"] = object_url(ctx, "Paper", key)
     out["agendaItem"] = object_url(ctx, "AgendaItem", key)
-    out["meeting"] = object_url(ctx, "Meeting", info.meeting.id)
+    out["meeting"] = object_url(ctx, "Meeting", meeting.id)
     out["organization"] = [object_url(ctx, "Organization", body.organization)]
     return out
 
 
-def paper(ctx: ExportContext, case: str, infos: list[ItemInfo], body: Body) -> Obj:
-    """A Paper from a case file, with every item that handled it as a Consultation."""
-    out = base(ctx, "Paper", case, ctx.page_url("case", case))
+def paper(
+    ctx: ExportContext,
+    meeting: Meeting,
+    item: Item,
+    body: Body,
+    *,
+    related: list[str],
+    dates: Dates,
+) -> Obj:
+    """A Paper: one agenda item's case material, under that item's own title.
+
+    Each item with a case number has its own Paper, so that no item is filed under another's
+    title; the items of the same case link each other as relatedPaper.
+    """
+    key = item_key(meeting, item)
+    out = base(ctx, "Paper", key, ctx.item_url(meeting, item), dates)
     out["body"] = object_url(ctx, "Body", body.id)
-    out["name"] = infos[0].item.title
-    out["reference"] = case
-    out["paperType"] = "Sag"
-    out["consultation"] = [consultation(ctx, info, body) for info in infos]
+    out["name"] = display_title(item)
+    out["reference"] = str(item.case)
+    out["paperType"] = "Sagsfremstilling"
+    out[VENDOR + "itemReference"] = f"{meeting.id}/{item.number}"
+    out[VENDOR + "case"] = ctx.page_url("case", str(item.case))
+    others = [object_url(ctx, "Paper", k) for k in related if k != key]
+    if others:
+        out["relatedPaper"] = others
+    out["consultation"] = [consultation(ctx, meeting, item, body, dates)]
     return out

@@ -9,7 +9,7 @@ from typing import Any
 from kkr.exports.context import ExportContext, item_ref
 from kkr.site import party_attendance
 from kkr.site.citing import Span
-from kkr.site.links import person_name
+from kkr.site.links import display_title, person_name
 from schema.contract import Contract
 from schema.membership import Membership
 from schema.organization import Organization
@@ -126,7 +126,7 @@ def items(ctx: ExportContext) -> Table:
             meeting:string:Mødets id
             number:string:Punktnummer
             position:integer:Punktets plads på dagsordenen, fra 0
-            title:string:Overskrift som trykt
+            title:string:Titel som på siden: indholdsfortegnelsens, hvor overskriften afviger
             case:string:Sagsnummer
             topics:string:Emner, adskilt af semikolon
             decision:string:Beslutning (Markdown), hvor referatet har en
@@ -146,6 +146,7 @@ def items(ctx: ExportContext) -> Table:
                     id=item_ref(meeting, item),
                     meeting=meeting.id,
                     position=position,
+                    title=display_title(item),
                     decision=item.beslutning,
                     url=ctx.item_url(meeting, item),
                     source=_sources(ctx, ctx.library.item_spans(meeting, item.number)),

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from kkr.changes import history
 from kkr.diagnostics import Diagnostic
 from kkr.gcpause import paused_gc
 from kkr.loading.corpus import Corpus
@@ -92,7 +93,9 @@ def on_builder_inited(app: Sphinx) -> None:
     domain.site_prefix = cfg.pages_prefix
     domain.site_views = None
     day = build_day().isoformat()
-    wanted = cache.key(cfg.records, (cfg.pages_prefix, day, *domain.site_menu))
+    # The pages' Historik sections come from git: a new commit is a new snapshot.
+    stamp = history.read(cfg.records).stamp()
+    wanted = cache.key(cfg.records, (cfg.pages_prefix, day, stamp, *domain.site_menu))
     domain.site_key = wanted
     snapshot = cache.read(Path(app.doctreedir), wanted)
     if snapshot is None:

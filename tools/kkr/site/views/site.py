@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from kkr.changes import timeline
 from kkr.loading.corpus import Corpus
 from kkr.site.links import build
 from kkr.site.views.agreements import contract_views, matter_views, topic_views
 from kkr.site.views.common import Context, View
 from kkr.site.views.front import FRONT, front_view
+from kkr.site.views.history import add as add_history
 from kkr.site.views.meetings import case_views, meeting_views
 from kkr.site.views.people import organization_views, person_views
 from kkr.site.views.sources import source_views
@@ -30,6 +32,7 @@ def all_views(corpus: Corpus, prefix: str, extra_docs: list[str], today: date) -
         topic_views,
     ):
         out.update(views(ctx))
+    add_history(out, corpus, prefix, timeline.of(corpus))
     out.update(ctx.extra)
     # Last: a document's page anchors the ranges every other page cites.
     out.update(source_views(ctx))
