@@ -19,7 +19,8 @@ CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]] + ["\u2028", "\u
 
 
 def _name_errors(name: str) -> list[str]:
-    doc = load_text(f"id: bo-hansen\nname: {json.dumps(name, ensure_ascii=False)}\nkind: external\n")
+    quoted = json.dumps(name, ensure_ascii=False)
+    doc = load_text(f"id: bo-hansen\nname: {quoted}\nkind: external\n")
     if not doc.ok:  # the loader itself refuses the rarest controls in a quoted scalar
         return [d.code for d in doc.diagnostics]
     validate_record(Person, doc)
