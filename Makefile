@@ -54,9 +54,9 @@ html: validate
 	@! grep -rlF "$(CURDIR)" _build/html || { \
 	  echo "the files above contain the build path $(CURDIR); published files must not" >&2; exit 1; }
 
-# The browser, fonts and Node the tests need, then the YAML oracle's locked npm packages.
+# The browser, fonts, LibreOffice Calc and Node the tests need, then the YAML oracle's npm packages.
 test-deps: $(STAMP) $(ORACLE)
-	@$(call system-packages,browser node)
+	@$(call system-packages,browser office node)
 
 $(ORACLE): $(ORACLE_LOCK)
 	@$(call system-packages,node)

@@ -166,7 +166,10 @@ def _one_line(value: str) -> str:
                 "holds {char} after {before}; a one-line field holds no line break or control "
                 "character"
             ),
-            {"char": _(_BREAKS[char]) if char in _BREAKS else describe(char), "before": repr(value[: found.start()][-30:])},
+            {
+                "char": _(_BREAKS[char]) if char in _BREAKS else describe(char),
+                "before": repr(value[: found.start()][-30:]),
+            },
         )
     return value
 
