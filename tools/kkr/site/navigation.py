@@ -96,7 +96,8 @@ def page_context(
     # The page below its nearest page in the navigation, through the orphans between them
     # (a meeting under its year, under Møder): the sidebar never lists every year or area.
     chain = [(name, link(name)["title"]) for name in up[up.index(anchor) + 1 :]]
-    chain.append((pagename, context["title"]))
+    # Sphinx gives the page's own title as HTML; the models' titles are plain text.
+    chain.append((pagename, BeautifulSoup(context["title"], "html.parser").get_text()))
     sidebar = _own_link(_sidebar(app, anchor, chain), anchor)
     context["furo_navigation_tree"] = _rebased(sidebar, anchor, pagename, app)
 
@@ -144,7 +145,7 @@ def _sidebar(app: Sphinx, anchor: str, chain: list[tuple[str, str]]) -> str:
                 "href": posixpath.relpath(docname, folder) + ".html",
             },
         )
-        entry.string = BeautifulSoup(title, "html.parser").get_text()
+        entry.string = title
         here.append(entry)
         # Into the list the page already has (a work plan's progress page), else a new one.
         nested = parent.find("ul", recursive=False)
