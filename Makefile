@@ -60,10 +60,10 @@ check: $(STAMP) $(CATALOG).mo
 	$(BIN)/kkr validate --strict $(RECORDS)
 	@$(MAKE) --no-print-directory html
 
-# The browser, fonts, Node, LibreOffice and pdftotext the tests need, then the YAML oracle's
+# The browser, fonts, Node, LibreOffice (Writer and Calc) and pdftotext the tests need, then the YAML oracle's
 # locked npm packages.
 test-deps: $(STAMP) $(ORACLE)
-	@$(call system-packages,browser node documents)
+	@$(call system-packages,browser office node documents)
 
 $(ORACLE): $(ORACLE_LOCK)
 	@$(call system-packages,node)
@@ -92,8 +92,9 @@ pytest: $(STAMP) $(CATALOG).mo
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 # What a pull request changes in the knowledge base, in Danish Markdown: make summary BASE=main
+# Prints at most kkr diff's --limit (under GitHub's 1 MiB); the whole of it goes to _build.
 summary: $(STAMP) $(CATALOG).mo
-	@$(BIN)/kkr diff --format markdown $(BASE)
+	@$(BIN)/kkr diff --format markdown --full _build/kkr-diff.md $(BASE)
 
 # Live preview on http://127.0.0.1:8000 that rebuilds and reloads on save.
 serve: $(STAMP) $(CATALOG).mo

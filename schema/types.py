@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 from kkr.i18n import N_, _
+from kkr.loading.characters import describe
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -179,8 +180,32 @@ Phone = Annotated[str, Matches(r"\+?[0-9 ]{8,16}", N_("telephone number"), "'537
 Url = Annotated[
     str, Matches(r'https?://[^\s<>"]+', N_("web address (http or https)"), "https://www.kl.dk/")
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-"""One line of plain text, such as a title."""
+# A line break or any other control character (tab included) would let a one-line value add
+# lines wherever it is shown: a forged heading in the pull-request summary, a split CSV row.
+_BREAKS = {"\n": N_("a line feed"), "\r": N_("a carriage return"), "\t": N_("a tab")}
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    found = _NOT_ONE_LINE.search(value)
+    if found is not None:
+        char = found.group()
+        raise PydanticCustomError(
+            "one-line",
+            _(
+                "holds {char} after {before}; a one-line field holds no line break or control "
+                "character"
+            ),
+            {
+                "char": _(_BREAKS[char]) if char in _BREAKS else describe(char),
+                "before": repr(value[: found.start()][-30:]),
+            },
+        )
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_one_line)]
+"""One line of plain text, such as a title: no line break, tab or other control character."""
 
 Amount = Annotated[int, Field(ge=0, le=10**12)]
 """An amount in whole Danish kroner."""

@@ -86,6 +86,15 @@ def test_a_path_outside_a_records_folder_is_a_usage_error(checkout: Path, path: 
     assert "example: kkr validate" in result.stderr
 
 
+def test_a_record_in_no_kind_folder_gets_one_answer_however_it_is_named(checkout: Path) -> None:
+    (checkout / "records" / "zz.yaml").write_text("id: zz\n", encoding="utf-8")
+    alone, whole = (validate(path, cwd=checkout) for path in ("records/zz.yaml", "records"))
+    assert alone.returncode == whole.returncode == 1
+    [line] = [line for line in whole.stdout.splitlines() if "zz.yaml" in line]
+    assert line.startswith("records/zz.yaml:1:1: error[unknown-kind]: ")
+    assert alone.stdout.splitlines()[0] == line
+
+
 def test_the_root_is_found_from_the_path_alone(checkout: Path) -> None:
     records = checkout / "records"
     assert find_root(records) == records

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import REPO, kkr
@@ -33,7 +34,11 @@ def test_every_format_stays_on_one_clean_line(file: str, message: str, severity:
     d = Diagnostic(file or "x", 1, 2, severity, Code.YAML_SYNTAX, message)  # type: ignore[arg-type]
     _one_clean_line(d.text())
     _one_clean_line(d.github())
-    assert d.text().startswith(f"{shown(d.file)}:1:2: {severity}[yaml-syntax]: ")
+    file_shown = shown(d.file).replace(":", "\\u003a")
+    assert d.text().startswith(f"{file_shown}:1:2: {severity}[yaml-syntax]: ")
+    # A parser reading the name up to the first ":LINE:COL: error[" finds the real ones.
+    found = re.match(r"(.*?):(\d+):(\d+): (?:error|warning)\[", d.text())
+    assert found is not None and found.groups() == (file_shown, "1", "2")
     report = as_json([d], 1)
     assert not FORBIDDEN.search(report)
     [entry] = json.loads(report)["diagnostics"]
@@ -57,7 +62,9 @@ def test_a_file_name_cannot_forge_a_report_line(tmp_path: Path) -> None:
     result = kkr("validate", "records", cwd=tmp_path)
     lines = result.stdout.splitlines()
     assert len(lines) == 2, lines  # one diagnostic and the summary
-    assert lines[0].startswith(r"records/people/x.yaml\ny.yaml:1:1: error[forged]: \u001b[2Jz")
+    assert lines[0].startswith(
+        r"records/people/x.yaml\ny.yaml\u003a1\u003a1\u003a error[forged]\u003a \u001b[2Jz"
+    )
     assert "\x1b" not in result.stdout
     assert lines[0].count(" error[") == 2  # the forged text, then the real code, on one line
 

@@ -145,7 +145,9 @@ class Diagnostic:
 
     def text(self) -> str:
         """Format as FILE:LINE:COL: severity[CODE]: message, on one line."""
-        file, message = shown(self.file), shown(self.message)
+        # A colon in the name is escaped, so a parser that reads the name up to the first
+        # ":LINE:COL: error[" cannot be misled by a file named "x:1:1: error[...".
+        file, message = shown(self.file).replace(":", "\\u003a"), shown(self.message)
         return f"{file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {message}"
 
     def github(self) -> str:

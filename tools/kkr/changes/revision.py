@@ -8,7 +8,8 @@ import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 
 class RevisionError(Exception):
@@ -30,8 +31,17 @@ def _git(cwd: Path, *args: str) -> bytes:
     return result.stdout
 
 
+@dataclass
+class Snapshot:
+    """The records as they were at a revision, and the symbolic links among them."""
+
+    root: Path
+    links: dict[str, str] = field(default_factory=dict)
+    """Each link's path below the records folder (posix), and the target it names."""
+
+
 @contextmanager
-def records_at(revision: str, records: Path) -> Iterator[Path]:
+def records_at(revision: str, records: Path) -> Iterator[Snapshot]:
     """Yield a temporary copy of ``records`` as it was at ``revision`` (empty if absent then)."""
     records = records.resolve()
     top = Path(_git(records, "rev-parse", "--show-toplevel").decode().strip())
@@ -43,12 +53,29 @@ def records_at(revision: str, records: Path) -> Iterator[Path]:
     commit = commit.strip()
     relative = records.relative_to(top).as_posix()
     with tempfile.TemporaryDirectory(prefix="kkr-diff-") as tmp:
-        target = Path(tmp) / relative
-        target.mkdir(parents=True)
+        snapshot = Snapshot(Path(tmp) / relative)
+        snapshot.root.mkdir(parents=True)
         # `git archive` fails on a path the revision lacks; then the records were empty.
         if _git(top, "ls-tree", "--name-only", commit, "--", relative).strip():
             archive = _git(top, "archive", "--format=tar", commit, "--", relative)
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                # The "data" filter refuses links and paths that leave the directory.
-                tar.extractall(tmp, filter="data")
-        yield target
+                _extract(tar, tmp, relative, snapshot.links)
+        yield snapshot
+
+
+def _extract(tar: tarfile.TarFile, tmp: str, relative: str, links: dict[str, str]) -> None:
+    """Unpack every member the "data" filter allows; note each link, wherever it leads.
+
+    The filter refuses a link that leaves the copy (``/etc/passwd``) and any path outside it;
+    such a member is skipped, never followed, so one bad link at BASE stops no summary.
+    """
+    for member in tar:
+        if member.issym() or member.islnk():
+            name = PurePosixPath(member.name)
+            links[(name if relative == "." else name.relative_to(relative)).as_posix()] = (
+                member.linkname
+            )
+        try:
+            tar.extract(member, tmp, filter="data")
+        except (tarfile.FilterError, OSError):
+            continue

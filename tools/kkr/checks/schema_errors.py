@@ -135,6 +135,14 @@ def _report(model: type[Record], doc: Document, error: ErrorDetails) -> None:
                 "{got!r} is not a valid {name}; expected one of {expected}; example: {example}"
             ).format(got=got, name=name, expected=_choices(field), example=example),
         )
+    elif kind == "one-line":
+        doc.error(
+            doc.locate(path),
+            Code.INVALID_VALUE,
+            _("{name} {problem}; write it on one line, e.g. {example}").format(
+                name=name, problem=error["msg"], example=example
+            ),
+        )
     elif kind == "pattern":
         doc.error(doc.locate(path), Code.INVALID_VALUE, _with_example(error, name))
     else:

@@ -6,15 +6,19 @@ import argparse
 import re
 import sys
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from kkr.checks.corpus import load_corpus
 from kkr.checks.placeholders import ITEM_TITLE
+from kkr.checks.records import RESERVED_IDS
 from kkr.commands.options import add_records, usage_error
+from kkr.diagnostics import shown
 from kkr.i18n import N_, _
 from kkr.importer.text import slug
+from kkr.loading import writable
 from kkr.loading.corpus import Corpus
+from kkr.skeletons import lookalike
 from kkr.skeletons import records as skeletons
 from kkr.skeletons.items import add_item, next_number
 from schema.contract import ContractKind
@@ -26,6 +30,9 @@ from schema.registry import KINDS
 from schema.types import DANISH
 
 DIRECTORIES = {kind.name: kind.directory for kind in KINDS.values()}
+# Ids made from longer names are cut to this, at a word: a file name stays far below the 255
+# bytes file systems allow, and an address stays readable.
+ID_LIMIT = 80
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +43,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=_(
             "Write a new record with the schema line, the required fields and "
             "sensible defaults, and print its path. Ids are made from Danish names (æ → ae, "
-            "ø → oe, å → aa). Never overwrites: exits 1 if the record exists. "
+            "ø → oe, å → aa) and cut to 80 characters at a word; an id the site reserves "
+            "(index) is refused. Warns when a name mixes scripts or looks exactly like an "
+            "existing person's or body's. Never overwrites, and never writes through a "
+            "symbolic link that leads outside the records or to nothing: exits 1 then. "
             "`kkr new item` adds the next free item number to an existing meeting instead."
         ),
     )
@@ -162,7 +172,11 @@ def run(args: argparse.Namespace) -> int:
     except skeletons.SkeletonError as error:
         return usage_error(str(error))
     directory = DIRECTORIES[args.kind]
-    path = args.records / directory / f"{data['id']}.yaml"
+    try:
+        path = writable.target(args.records, PurePath(directory, f"{data['id']}.yaml"))
+    except writable.OutsideError as error:
+        print(f"kkr: {error}", file=sys.stderr)
+        return 1
     if path.exists():
         message = _("{path} already exists; kkr new never overwrites a record").format(path=path)
         if "id" in args:
@@ -171,8 +185,13 @@ def run(args: argparse.Namespace) -> int:
             )
         print(f"kkr: {message}", file=sys.stderr)
         return 1
+    if args.kind in lookalike.NAMED:
+        for warning in lookalike.warnings(args.value, corpus):
+            print(_("kkr: warning: {message}").format(message=shown(warning)), file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    # "x" creates the file or fails: nothing is overwritten, and no link is followed.
+    with path.open("x", encoding="utf-8") as out:
+        out.write(text)
     print(path)
     return 0
 
@@ -187,8 +206,32 @@ def _data(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
                     "e.g. --id bo-hansen-2"
                 ).format(id=args.id)
             )
+        if len(args.id) > ID_LIMIT:
+            raise skeletons.SkeletonError(
+                _("the id {id!r} is longer than {limit} characters; give a shorter one").format(
+                    id=args.id, limit=ID_LIMIT
+                )
+            )
         data["id"] = args.id
+    else:
+        data["id"] = short_id(data["id"])
+    if data["id"] in RESERVED_IDS:
+        raise skeletons.SkeletonError(
+            _(
+                "the id {id!r} is reserved for a page the site generates; give the record "
+                "another id, e.g. --id {id}-{kind}"
+            ).format(id=data["id"], kind=args.kind)
+        )
     return data
+
+
+def short_id(record_id: str) -> str:
+    """Return ``record_id`` cut to ID_LIMIT characters, at a hyphen where one is near the end."""
+    if len(record_id) <= ID_LIMIT:
+        return record_id
+    cut = record_id[: ID_LIMIT + 1]
+    head = cut.rsplit("-", 1)[0]
+    return (head if len(head) >= ID_LIMIT // 2 else cut[:ID_LIMIT]).strip("-")
 
 
 def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
@@ -210,7 +253,7 @@ def _fields(args: argparse.Namespace, corpus: Corpus) -> dict[str, Any]:
         return skeletons.membership(value, args.organization, args.choice, args.replaces, corpus)
     if args.kind == "matter":
         return skeletons.matter(value, args.item, corpus)
-    if not slug(value):
+    if not slug(value) and not getattr(args, "id", None):
         raise skeletons.SkeletonError(
             _(
                 "{value!r} has no letters or digits to make an id from; "

@@ -62,7 +62,12 @@ def find_root(path: Path) -> Path | None:
     if path.is_dir() and (path.name == RECORDS or any((path / kind).is_dir() for kind in KINDS)):
         return path
     for candidate in path.parents:
-        if candidate.name == RECORDS and path.relative_to(candidate).parts[0] in KINDS:
+        # A file in no kind folder of a real records folder is that folder's, so that it gets
+        # the same unknown-kind error as when the whole folder is validated.
+        if candidate.name == RECORDS and (
+            path.relative_to(candidate).parts[0] in KINDS
+            or any((candidate / kind).is_dir() for kind in KINDS)
+        ):
             return candidate
     return None
 

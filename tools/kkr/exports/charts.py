@@ -16,6 +16,10 @@ DIR = "data/diagrammer"
 COLOURS = ("#1f5f8b", "#e07b39", "#3a8f5c", "#8c5fa8", "#b03a48", "#6b6b6b")
 # Text stays text (no embedded glyphs), and ids come from a fixed salt: both keep bytes stable.
 STYLE: Any = {
+    # Labels are record text: never mathtext ("$…$") or TeX, which would misdraw "Integration
+    # $5 og $7" and fail the build on "$\\frac{$".
+    "text.parse_math": False,
+    "text.usetex": False,
     "svg.hashsalt": "kkr-syddanmark",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",

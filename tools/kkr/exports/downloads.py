@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
 
 from kkr.exports.license import DataLicense, statement
 from kkr.exports.tables import Table
@@ -18,8 +17,14 @@ def csv_path(table: Table) -> str:
     return f"{DIR}/{table.name}.csv"
 
 
-# A spreadsheet runs a cell that starts like a formula; record text is untrusted.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts like a formula (=, +, -, @, tab or carriage return);
+# record text is untrusted.
+# A Danish spreadsheet splits on ";" (the comma is the decimal mark), some split on tab, and a
+# reader on ";" sees no quotes mid-line, so a line break inside a field starts a new row: a
+# formula may start after any of them ("Syddansk EU-kontor;=2+5;" must never make "=2+5").
+_FORMULA = re.compile(r"(^|[;\t\r\n])(?=[=+\-@\t\r])")
+# A field holding any of these is quoted, whichever separator the reader chooses.
+_QUOTE = re.compile(r'[,;"\t\r\n]')
 
 
 def _cell(value: object) -> str:
@@ -27,20 +32,22 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
     # The apostrophe makes spreadsheets show the text as text; the database keeps it as written.
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return _FORMULA.sub(r"\1'", str(value))
+
+
+def _field(text: str) -> str:
+    """One CSV field: quoted (quotes doubled, RFC 4180) when it holds a separator or break."""
+    return '"' + text.replace('"', '""') + '"' if _QUOTE.search(text) else text
 
 
 def to_csv(table: Table) -> bytes:
     """UTF-8 CSV with a header row, lines ended by CRLF as RFC 4180 says."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
     names = [c.name for c in table.columns]
-    writer.writerow(names)
-    for row in table.rows:
-        writer.writerow([_cell(row.get(name)) for name in names])
-    return out.getvalue().encode("utf-8")
+    lines = [names] + [[_cell(row.get(name)) for name in names] for row in table.rows]
+    # A row of one empty field is written "" (as Python's csv does), never as an empty line.
+    rows = (",".join(map(_field, line)) if line != [""] else '""' for line in lines)
+    return "".join(row + "\r\n" for row in rows).encode("utf-8")
 
 
 def _resource(table: Table) -> dict[str, object]:

@@ -100,14 +100,18 @@ def on_builder_inited(app: Sphinx) -> None:
     snapshot = cache.read(Path(app.doctreedir), wanted)
     if snapshot is None:
         corpus, views = _load(app)
+        trails = navigation.trails(corpus, cfg.pages_prefix, views)
         snapshot = cache.Snapshot(
             key=wanted,
-            prints={key: fingerprint(view) for key, view in views.items()},
+            # A page's place (its neighbours by date, its ancestors) is in its fingerprint:
+            # a new meeting changes the "Forrige møde" link of the next one, which a change to
+            # the navigation no longer makes every page show (year pages are not in it).
+            prints={key: fingerprint([view, trails.get(key)]) for key, view in views.items()},
             orphans={key: bool(view["orphan"]) for key, view in views.items()},
             diagnostics=corpus.diagnostics,
             files=corpus.files,
             newest=_iso(status.data_date(corpus)),
-            trails=navigation.trails(corpus, cfg.pages_prefix, views),
+            trails=trails,
             search=search.page_filters(corpus, cfg.pages_prefix),
         )
         cache.write(Path(app.doctreedir), snapshot)

@@ -8,6 +8,7 @@ sidebar of a detail page is instead its list page's sidebar with the page added 
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
@@ -88,14 +89,24 @@ def page_context(
         context["kkr_next"] = link(trail["next"], "Næste møde: " + trail["next_label"])
     if not views[pagename]["orphan"]:
         return
-    anchor = next((name for name in reversed(trail["up"]) if not views[name]["orphan"]), None)
-    if anchor and posixpath.dirname(anchor) == posixpath.dirname(pagename):
-        sidebar = _sidebar(app, anchor, pagename, context["title"])
-        context["furo_navigation_tree"] = _own_link(sidebar, anchor)
+    up = [name for name in trail["up"] if name in views]
+    anchor = next((name for name in reversed(up) if not views[name]["orphan"]), None)
+    if anchor is None:
+        return
+    # The page below its nearest page in the navigation, through the orphans between them
+    # (a meeting under its year, under Møder): the sidebar never lists every year or area.
+    chain = [(name, link(name)["title"]) for name in up[up.index(anchor) + 1 :]]
+    # Sphinx gives the page's own title as HTML; the models' titles are plain text.
+    chain.append((pagename, BeautifulSoup(context["title"], "html.parser").get_text()))
+    sidebar = _own_link(_sidebar(app, anchor, chain), anchor)
+    context["furo_navigation_tree"] = _rebased(sidebar, anchor, pagename, app)
 
 
-def _sidebar(app: Sphinx, anchor: str, pagename: str, title: str) -> str:
-    """The sidebar of ``anchor`` (a page in the same folder), with ``pagename`` below it."""
+def _sidebar(app: Sphinx, anchor: str, chain: list[tuple[str, str]]) -> str:
+    """The sidebar of ``anchor``, with each page of ``chain`` nested below the one before.
+
+    Links are relative to ``anchor``'s folder; the last page of the chain is the current one.
+    """
     tree = global_toctree_for_doc(
         app.env,
         anchor,
@@ -117,22 +128,51 @@ def _sidebar(app: Sphinx, anchor: str, pagename: str, title: str) -> str:
     classes = [str(c) for c in parent.get_attribute_list("class") if c != "current-page"]
     parent["class"] = " ".join(classes)
     level = next((int(c.removeprefix("toctree-l")) for c in classes if c[9:].isdigit()), 1)
-    here = soup.new_tag(
-        "li", attrs={"class": f"toctree-l{level + 1} current current-page kkr-here"}
-    )
-    entry = soup.new_tag(
-        "a",
-        attrs={
-            "class": "reference internal current",
-            "href": posixpath.basename(pagename) + ".html",
-        },
-    )
-    entry.string = BeautifulSoup(title, "html.parser").get_text()
-    here.append(entry)
-    nested = soup.new_tag("ul")
-    nested.append(here)
-    parent.append(nested)
+    folder = posixpath.dirname(anchor)
+    for depth, (docname, title) in enumerate(chain, start=1):
+        last = depth == len(chain)
+        here = soup.new_tag(
+            "li",
+            attrs={
+                "class": f"toctree-l{level + depth} current"
+                + (" current-page kkr-here" if last else "")
+            },
+        )
+        entry = soup.new_tag(
+            "a",
+            attrs={
+                "class": "reference internal" + (" current" if last else ""),
+                "href": posixpath.relpath(docname, folder) + ".html",
+            },
+        )
+        entry.string = title
+        here.append(entry)
+        # Into the list the page already has (a work plan's progress page), else a new one.
+        nested = parent.find("ul", recursive=False)
+        if not isinstance(nested, Tag):
+            nested = soup.new_tag("ul")
+            parent.append(nested)
+        nested.append(here)
+        parent = here
     return str(soup)
+
+
+def _rebased(html: str, anchor: str, pagename: str, app: Sphinx) -> str:
+    """``html`` written for ``anchor``'s folder, with its relative links made right for
+    ``pagename`` (an area page lies a folder below its work plan)."""
+    source, target = posixpath.dirname(anchor), posixpath.dirname(pagename)
+    if source == target:
+        return html
+
+    def rebase(match: re.Match[str]) -> str:
+        href = match.group(1)
+        if "://" in href or href.startswith(("#", "/", "mailto:")):
+            return match.group(0)
+        path, hash_, fragment = href.partition("#")
+        moved = posixpath.relpath(posixpath.normpath(posixpath.join(source, path)), target)
+        return f'href="{moved}{hash_}{fragment}"'
+
+    return re.sub(r'href="([^"]*)"', rebase, html)
 
 
 def _own_link(html: str, docname: str) -> str:

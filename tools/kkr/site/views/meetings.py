@@ -19,7 +19,6 @@ from kkr.site.blocks import (
     section,
     strong,
     table,
-    toctree,
 )
 from kkr.site.dates import long_date, title_date
 from kkr.site.links import ItemInfo, display_title
@@ -58,18 +57,16 @@ def meeting_views(ctx: Context) -> dict[str, View]:
             ]
             for m in meetings
         ]
+        # Outside the navigation, as meetings are: a sidebar listing every year would grow
+        # on every page with the archive (kkr.site.navigation shows it under Møder).
         out[paths.year_page(ctx.prefix, year)] = view(
-            f"Møder {year}",
-            [table(["Dato", "Dokument", "Status", "Punkter"], rows)],
-            orphan=False,
+            f"Møder {year}", [table(["Dato", "Dokument", "Status", "Punkter"], rows)]
         )
-    ordered = sorted(years, reverse=True)
     out[paths.list_page(ctx.prefix, "meeting")] = view(
         "Møder",
         [
             para("Møderne i KKR Syddanmark, år for år."),
             bullets(_years(ctx, years), "Ingen møder er registreret."),
-            toctree([paths.year_page(ctx.prefix, year) for year in ordered], hidden=True),
         ],
         orphan=False,
     )

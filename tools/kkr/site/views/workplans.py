@@ -83,14 +83,14 @@ def workplan_views(ctx: Context) -> dict[str, View]:
         assert isinstance(plan, WorkPlan)
         page = paths.page(ctx.prefix, "workplan", plan.id)
         plans.append(page)
-        areas: list[str] = []
         overview: list[Inline] = []
         for index, area in enumerate(plan.areas):
             area_doc = paths.area_page(ctx.prefix, plan.id, area.id)
-            areas.append(area_doc)
             shown = progress(ctx, plan, area, basis=False)
             overview.append([doc(area_doc, area.title), f": {shown}"])
-            out[area_doc] = view(area.title, [_area(ctx, entry, plan, index, area)], orphan=False)
+            # Outside the navigation: every page's sidebar would list every area (a plan of
+            # 400 areas made the build quadratic); the plan page lists them.
+            out[area_doc] = view(area.title, [_area(ctx, entry, plan, index, area)])
         overall = paths.progress_page(ctx.prefix, plan.id)
         out[overall] = _progress_view(ctx, plan)
         blocks: list[Block] = [
@@ -103,14 +103,7 @@ def workplan_views(ctx: Context) -> dict[str, View]:
             ),
             text(entry, ("introduction",), plan.introduction),
             para(doc(overall, "Alle målsætninger og de punkter, der har fremmet dem")),
-            section(
-                "Områder",
-                [
-                    para(f"Fremdriften {rests_on(ctx, plan)}:"),
-                    bullets(overview),
-                    toctree([overall, *areas], hidden=True),
-                ],
-            ),
+            section("Områder", [para(f"Fremdriften {rests_on(ctx, plan)}:"), bullets(overview)]),
         ]
         out[page] = view(
             plan.title, [section(plan.title, blocks, obj=("workplan", plan.id))], orphan=False
@@ -180,7 +173,9 @@ def _progress_view(ctx: Context, plan: WorkPlan) -> View:
         para(RULE.format(date=long_date(plan.date))),
         *areas,
     ]
-    return view(title, [section(title, blocks, anchor="fremdrift")], orphan=False)
+    # Outside the navigation too: its table of contents has a heading per area, and Sphinx
+    # copies the whole of it for every page's sidebar (kkr.site.navigation shows it instead).
+    return view(title, [section(title, blocks, anchor="fremdrift")])
 
 
 def _short(markdown: str, limit: int = 90) -> str:
