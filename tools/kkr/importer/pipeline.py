@@ -11,12 +11,13 @@ from kkr.diagnostics import Code, Diagnostic
 from kkr.i18n import _
 from kkr.importer.assemble import Imported, import_document
 from kkr.importer.merging import Merger
+from kkr.importer.patching import patched
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import self_check
 from kkr.importer.text import slug
 from kkr.importer.writer import emit, schema_comment
-from kkr.loading.loader import MAX_BYTES
+from kkr.loading.loader import MAX_BYTES, load_text
 from schema.registry import KINDS
 
 # Records the import creates are never replaced: another of the same id is someone's work.
@@ -98,7 +99,7 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
     outcome.diagnostics += merger.diagnostics
     for relative, record in {**created, **merger.records}.items():
         kind = KINDS[relative.split("/", maxsplit=1)[0]].name
-        _plan(outcome, relative, emit(record, schema_comment(kind)).encode("utf-8"))
+        _plan(outcome, relative, _render(records / relative, record, kind).encode("utf-8"))
     if not outcome.ok:
         return outcome
     _decide(outcome, records, force)
@@ -111,6 +112,21 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(planned.data)
     return outcome
+
+
+def _render(target: Path, record: dict[str, Any], kind: str) -> str:
+    """The text of ``record``: the existing file with targeted edits, or a new file."""
+    comment = schema_comment(kind)
+    if target.is_symlink() or not target.is_file():
+        return emit(record, comment)
+    try:
+        old_text = target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return emit(record, comment)
+    old = load_text(old_text)
+    if not old.ok or not isinstance(old.data, dict):
+        return emit(record, comment)
+    return patched(old_text, old.data, record, comment)
 
 
 def _first_pass(
