@@ -25,10 +25,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "An existing meeting record is updated in place: links staff added to items and "
             "fields the import does not set are kept, and so is a hand edit to imported text, "
             "unless the new document changes that text too (then the import refuses, naming the "
-            "field; --force takes the document's version). A planned meeting, an agenda followed "
-            "by its minutes and an unchanged re-import need no --force; the previous and next "
-            "meetings are linked back. Exits 0 when all went well, 1 on errors (nothing is "
-            "written then) and 2 on usage errors."
+            "field: --keep-mine FIELD keeps the edit, --take-document FIELD takes the document's "
+            "version, and --force takes the document's version everywhere, listing what it "
+            "discards). An edit that holds the document's words, apart from spaces and line "
+            "breaks, is accepted. A planned meeting, an agenda followed by its minutes, an "
+            "agenda after its minutes (which adds only what the record lacks) and an unchanged "
+            "re-import need no --force; the previous and next meetings are linked back. Lines "
+            "the import need not change keep their bytes. Exits 0 when all went well, 1 on "
+            "errors (nothing is written then) and 2 on usage errors."
         ),
     )
     parser.add_argument(
@@ -53,6 +57,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help=_(
             "where staff edited a field that the document changes too, take the document's version"
+        ),
+    )
+    parser.add_argument(
+        "--keep-mine",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help=_(
+            "where staff edited FIELD (e.g. items[2.1].beslutning) and the document changes it "
+            "too, keep the record's version; may be given several times"
+        ),
+    )
+    parser.add_argument(
+        "--take-document",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help=_(
+            "where staff edited FIELD and the document changes it too, take the document's "
+            "version and discard the hand edit; may be given several times"
         ),
     )
     parser.set_defaults(func=run)
@@ -80,7 +104,19 @@ def run(args: argparse.Namespace) -> int:
             )
         if not args.dry_run:
             records.mkdir(parents=True)
-    outcome = run_import(list(args.files), records, dry_run=args.dry_run, force=args.force)
+    both = sorted(set(args.keep_mine) & set(args.take_document))
+    if both:
+        return usage_error(
+            _(
+                "{field} is given to both --keep-mine and --take-document; choose one, e.g. "
+                "--keep-mine {field}"
+            ).format(field=both[0])
+        )
+    choices = dict.fromkeys(args.keep_mine, "mine")
+    choices |= dict.fromkeys(args.take_document, "document")
+    outcome = run_import(
+        list(args.files), records, dry_run=args.dry_run, force=args.force, choices=choices
+    )
     if outcome.usage is not None:
         return usage_error(outcome.usage)
     print_outcome(outcome, records, dry_run=args.dry_run)

@@ -77,16 +77,28 @@ def document_name(path: Path) -> str:
     return (slug(path.stem) or "dokument") + suffix
 
 
-def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) -> Outcome:
-    """Import ``files`` into ``records``; write nothing if anything fails."""
+def run_import(
+    files: list[Path],
+    records: Path,
+    *,
+    dry_run: bool,
+    force: bool,
+    choices: dict[str, str] | None = None,
+) -> Outcome:
+    """Import ``files`` into ``records``; write nothing if anything fails.
+
+    ``choices`` settles a conflict per field path: "mine" keeps the record's hand edit,
+    "document" takes the document's version.
+    """
     outcome = Outcome()
     resolver = Resolver.scan(records)
     sources = [source for path in files if (source := _read(path, outcome)) is not None]
+    _name_documents(sources, records, outcome)
     created = _first_pass(sources, resolver, outcome)
     # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
     # in that order would.
     sources.sort(key=lambda source: source.order)
-    merger = Merger(records, force=force, created=created)
+    merger = Merger(records, force=force, created=created, choices=choices)
     for source in sources:
         imported = _import(source, resolver)
         outcome.reports.append(imported.report)
@@ -97,6 +109,7 @@ def run_import(files: list[Path], records: Path, *, dry_run: bool, force: bool) 
             _plan(outcome, f"{DOCUMENTS}/{source.name}", source.raw)
     merger.link_neighbours()
     outcome.diagnostics += merger.diagnostics
+    outcome.diagnostics += _unused_choices(choices or {}, merger.chosen, files)
     for relative, record in {**created, **merger.records}.items():
         kind = KINDS[relative.split("/", maxsplit=1)[0]].name
         _plan(outcome, relative, _render(records / relative, record, kind).encode("utf-8"))
@@ -127,6 +140,74 @@ def _render(target: Path, record: dict[str, Any], kind: str) -> str:
     if not old.ok or not isinstance(old.data, dict):
         return emit(record, comment)
     return patched(old_text, old.data, record, comment)
+
+
+def _name_documents(sources: list[_Source], records: Path, outcome: Outcome) -> None:
+    """Give each document a name in records/documents that no different document holds.
+
+    Records cite a document's lines by its name, so a second document of the same name (the
+    agenda of another meeting, or a revised one) never replaces the first: it is kept as
+    ``name-2.txt`` and so on, and its records cite that name. The same bytes reuse a name.
+    """
+    taken: dict[str, bytes] = {}
+    folder = records / DOCUMENTS
+    for source in sources:
+        base = Path(source.name)
+        name, number = source.name, 1
+        while True:
+            target = folder / name
+            if taken[name] == source.raw if name in taken else _free(target, source.raw):
+                break
+            number += 1
+            name = f"{base.stem}-{number}{base.suffix}"
+        taken[name] = source.raw
+        if name != source.name:
+            outcome.diagnostics.append(
+                Diagnostic(
+                    str(source.path),
+                    1,
+                    1,
+                    "warning",
+                    Code.RECORD_EXISTS,
+                    _(
+                        "a different document named {name} is already kept, and records cite "
+                        "its lines; this one is kept beside it as {new}, which its records cite"
+                    ).format(name=f"{DOCUMENTS}/{source.name}", new=f"{DOCUMENTS}/{name}"),
+                )
+            )
+            source.name = name
+
+
+def _free(path: Path, raw: bytes) -> bool:
+    """Whether ``path`` may hold ``raw``: nothing is there, or a file with those bytes."""
+    if path.is_symlink():
+        return False
+    if not path.exists():
+        return True
+    try:
+        return path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw
+    except OSError:
+        return False
+
+
+def _unused_choices(choices: dict[str, str], used: set[str], files: list[Path]) -> list[Diagnostic]:
+    """A warning for each --keep-mine or --take-document that named no conflicting field."""
+    option = {"mine": "--keep-mine", "document": "--take-document"}
+    return [
+        Diagnostic(
+            str(files[0]),
+            1,
+            1,
+            "warning",
+            Code.HAND_EDIT,
+            _(
+                "{option} {field}: that field does not conflict in this import, so the option "
+                "changed nothing; name a field the import reports, e.g. items[2.1].beslutning"
+            ).format(option=option[how], field=path),
+        )
+        for path, how in sorted(choices.items())
+        if path not in used
+    ]
 
 
 def _first_pass(
@@ -200,8 +281,43 @@ def _read(path: Path, outcome: Outcome) -> _Source | None:
     return _Source(path, raw, text, document_name(path))
 
 
+def _linked_folder(folder: Path, root: Path) -> Diagnostic | None:
+    """An error if the linked ``folder`` leads outside the records folder, or to nothing."""
+    try:
+        resolved = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        resolved = None
+    if resolved is not None and resolved.is_dir() and resolved.is_relative_to(root):
+        return None
+    if resolved is None:
+        message = _(
+            "{folder} is a symbolic link to nothing; the import writes only inside the records "
+            "folder. Replace the link with a real folder, e.g. mkdir {folder}"
+        )
+    else:
+        message = _(
+            "{folder} is a symbolic link to {target}, outside the records folder; the import "
+            "writes only inside it. Replace the link with a real folder, e.g. mkdir {folder}"
+        )
+    text = message.format(folder=folder, target=resolved)
+    return Diagnostic(str(folder), 1, 1, "error", Code.SYMLINK, text)
+
+
 def _decide(outcome: Outcome, records: Path, force: bool) -> None:
     """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
+    root = records.resolve()
+    linked: dict[Path, Diagnostic | None] = {}
+    for planned in outcome.planned.values():
+        folder = records
+        for part in planned.relative.split("/")[:-1]:
+            folder = folder / part
+            if folder.is_symlink() and folder not in linked:
+                linked[folder] = _linked_folder(folder, root)
+    for diagnostic in linked.values():
+        if diagnostic is not None:
+            outcome.diagnostics.append(diagnostic)
+    if not outcome.ok:
+        return
     for planned in outcome.planned.values():
         target = records / planned.relative
         if target.is_symlink() or (target.exists() and not target.is_file()):
@@ -216,22 +332,8 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
         kind = planned.relative.split("/")[0]
         if planned.old == planned.data:
             planned.action = "unchanged"
-        elif kind in _NEVER_REPLACED:
+        elif kind in _NEVER_REPLACED or kind == DOCUMENTS:
+            # A document's name was chosen to be free or to hold the same bytes.
             planned.action = "keep"
-        elif kind == DOCUMENTS and not force:
-            outcome.diagnostics.append(
-                Diagnostic(
-                    str(target),
-                    1,
-                    1,
-                    "error",
-                    Code.RECORD_EXISTS,
-                    _(
-                        "a different document of this name is already kept, and records cite "
-                        "its lines; nothing was written. Give the new document its own name, "
-                        "e.g. {example}, or rerun with --force to replace it"
-                    ).format(example=Path(planned.relative).stem + "-2" + target.suffix),
-                )
-            )
         else:
             planned.action = "update"
