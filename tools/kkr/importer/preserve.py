@@ -220,8 +220,9 @@ def _choose(
     old = imported_values(existing)
     hashes = existing.get("imported") if isinstance(existing.get("imported"), dict) else {}
     assert isinstance(hashes, dict)
-    # A planned placeholder, or a record older than the hashes, holds nothing of staff's to
-    # weigh: an agenda followed by its minutes then takes the minutes as they are.
+    # A planned placeholder takes what the document adds; a value staff typed into it is
+    # weighed as a hand edit. A record older than the hashes that holds an agenda takes its
+    # minutes as they are.
     placeholder = existing.get("document") is None and not existing.get("items")
     superseded = existing.get("document") == "agenda" and fresh.get("document") == "minutes"
     chosen: dict[str, Any] = {}
@@ -229,7 +230,15 @@ def _choose(
     for path in [*new, *(p for p in hashes if p not in new)]:
         document, record = new.get(path), old.get(path)
         conflict = Conflict(path, record, document, positions.get(path, ()))
-        if record == document or placeholder:
+        if record == document:
+            chosen[path] = document
+        elif path == "status" and _STATUS_ORDER.get(str(record), -1) >= _STATUS_ORDER.get(
+            str(document), 0
+        ):
+            # A status staff moved on (e.g. minutes-approved) is no conflict: it stays.
+            chosen[path] = record
+            carried.kept.append(path)
+        elif placeholder and (record is None or path == "status"):
             chosen[path] = document
         elif path in hashes:
             untouched = record is not None and fingerprint(record) == hashes[path]
