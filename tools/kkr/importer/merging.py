@@ -67,7 +67,7 @@ def shown(value: Any, other: Any) -> str:
     """``value`` as readable text: around where it differs from ``other``, if long."""
     text = readable(value)
     if len(text) <= _SHOWN:
-        return f"«{text}»" if value is not None else text
+        return f"«{text}»" if value not in (None, "", [], {}) else text
     other_text = readable(other)
     start = 0
     while start < min(len(text), len(other_text)) and text[start] == other_text[start]:

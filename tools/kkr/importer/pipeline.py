@@ -17,6 +17,9 @@ from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import self_check
 from kkr.importer.text import slug
 from kkr.importer.writer import emit, schema_comment
+from kkr.loading.characters import REPLACEMENT
+from kkr.loading.citing import document_lines, lines_digest
+from kkr.loading.encoding import not_utf8, replacement_character
 from kkr.loading.loader import MAX_BYTES, load_text
 from schema.registry import KINDS
 
@@ -24,6 +27,7 @@ from schema.registry import KINDS
 _NEVER_REPLACED = frozenset({"people", "body", "organizations"})
 _DOCUMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$")
 DOCUMENTS = "documents"
+_LINES = re.compile(r"[1-9][0-9]{0,8}(-[1-9][0-9]{0,8})?")
 _KIND_ORDER = {"agenda": 0, "minutes": 1}
 
 
@@ -235,7 +239,21 @@ def _first_pass(
 
 
 def _import(source: _Source, resolver: Resolver) -> Imported:
-    return import_document(source.path, source.text, resolver, str(source.path), source.name)
+    imported = import_document(source.path, source.text, resolver, str(source.path), source.name)
+    # Each citation of this document carries the digest of its lines, which kkr validate
+    # checks: a citation can then never silently name another document's text.
+    lines = document_lines(source.text)
+    for record in imported.records.values():
+        for entry in record.get("sources") or []:
+            if isinstance(entry, dict) and entry.get("document") == source.name:
+                span = str(entry.get("lines") or f"1-{len(lines)}")
+                if not _LINES.fullmatch(span):
+                    continue
+                first, _sep, last = span.partition("-")
+                start, end = int(first), int(last or first)
+                if 1 <= start <= end <= len(lines):
+                    entry["digest"] = lines_digest(lines[start - 1 : end])
+    return imported
 
 
 def _register(resolver: Resolver, relative: str, record: dict[str, Any]) -> None:
@@ -271,12 +289,23 @@ def _read(path: Path, outcome: Outcome) -> _Source | None:
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        fail(
-            Code.ENCODING,
-            _("byte {offset} is not valid UTF-8; save the document as UTF-8").format(
-                offset=exc.start
-            ),
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        outcome.diagnostics.append(
+            Diagnostic(
+                str(path), line, column, "error", Code.ENCODING, not_utf8(raw, exc.start, str(path))
+            )
         )
+        return None
+    for number, row in enumerate(text.split("\n"), start=1):
+        if REPLACEMENT in row:
+            column = row.index(REPLACEMENT) + 1
+            message = replacement_character()
+            outcome.diagnostics.append(
+                Diagnostic(str(path), number, column, "error", Code.ENCODING, message)
+            )
+    if REPLACEMENT in text:
         return None
     return _Source(path, raw, text, document_name(path))
 
