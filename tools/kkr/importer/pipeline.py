@@ -16,6 +16,7 @@ from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import self_check
 from kkr.importer.text import slug
+from kkr.importer.wrapping import wrap_record
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.characters import REPLACEMENT
 from kkr.loading.citing import document_lines, lines_digest
@@ -243,7 +244,9 @@ def _import(source: _Source, resolver: Resolver) -> Imported:
     # Each citation of this document carries the digest of its lines, which kkr validate
     # checks: a citation can then never silently name another document's text.
     lines = document_lines(source.text)
-    for record in imported.records.values():
+    for relative, record in imported.records.items():
+        if relative.startswith("meetings/"):
+            wrap_record(record, imported.report)
         for entry in record.get("sources") or []:
             if isinstance(entry, dict) and entry.get("document") == source.name:
                 span = str(entry.get("lines") or f"1-{len(lines)}")
