@@ -179,3 +179,55 @@ def test_a_long_value_is_shown_where_it_differs() -> None:
     new = "Indledning. " * 40 + "Her er dokumentets tekst."
     text = shown(old, new)
     assert text.startswith("«…") and "rettelsen" in text and len(text) < 200
+
+
+def test_a_meeting_planned_with_kkr_new_takes_its_agenda(
+    records: Path, meeting: Meeting, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["new", "meeting", meeting.date, "--records", str(records)]) == 0
+    code, out = kkr_import(capsys, records, meeting.agenda)
+    assert code == 0, out
+    record = data(records, meeting)
+    assert record["status"] == "agenda-published" and record["document"] == "agenda"
+    assert [s["title"] for s in record["sections"]][-1] == "Eventuelt"  # type: ignore[attr-defined]
+
+
+def test_a_place_typed_into_a_planned_meeting_is_weighed_as_a_hand_edit(
+    records: Path, meeting: Meeting, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["new", "meeting", meeting.date, "--records", str(records)]) == 0
+    edit(records, meeting, "status: planned\n", "status: planned\nplace: Vejle Rådhus\n")
+    before = (records / meeting.relative).read_bytes()
+    code, out = kkr_import(capsys, records, meeting.agenda)
+    assert code == 1 and "--keep-mine place" in out and "«Vejle Rådhus»" in out
+    assert (records / meeting.relative).read_bytes() == before
+    code, out = kkr_import(capsys, records, meeting.agenda, "--keep-mine", "place")
+    assert code == 0, out
+    assert data(records, meeting)["place"] == "Vejle Rådhus"
+
+
+def test_an_edited_item_the_new_document_lacks_is_not_dropped_silently(
+    records: Path, meeting: Meeting, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert kkr_import(capsys, records, meeting.minutes)[0] == 0
+    edit(records, meeting, "Intet.", "Intet, men formanden takkede.")
+    # Revised minutes without item 4.1 (Eventuelt), which staff had edited.
+    text = meeting.minutes.read_text(encoding="utf-8")
+    assert "4. Eventuelt\t7\n4.1. Eventuelt\t7\n" in text
+    cut = text[: text.rindex("\n4. Eventuelt\n") + 1]
+    cut = cut.replace("4. Eventuelt\t7\n4.1. Eventuelt\t7\n", "")
+    shorter = tmp_path / "shorter" / meeting.minutes.name
+    shorter.parent.mkdir()
+    shorter.write_text(cut, encoding="utf-8")
+    code, out = kkr_import(capsys, records, shorter)
+    assert code == 1 and "error[hand-edit]: items[4.1]" in out, out
+    code, out = kkr_import(capsys, records, shorter, "--keep-mine", "items[4.1]")
+    assert code == 0, out
+    items = data(records, meeting)["items"]
+    assert [i["number"] for i in items][-1] == "4.1"  # type: ignore[index]
+    code, out = kkr_import(capsys, records, shorter, "--take-document", "items[4.1]")
+    assert code == 0, out
+    assert "formanden takkede" in out  # the discarded edit, named
+    assert "4.1" not in [i["number"] for i in data(records, meeting)["items"]]  # type: ignore[index,union-attr]

@@ -164,22 +164,7 @@ def carry_over(
             and not decided
         ):
             merged[key] = value
-    # Hand-made discrepancies and annotated sources stay beside the importer's own.
-    fields = {d.get("field") for d in _dicts(fresh.get("discrepancies"))}
-    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
-    kept = {
-        "discrepancies": [
-            d for d in _dicts(existing.get("discrepancies")) if d.get("field") not in fields
-        ],
-        "sources": [
-            s
-            for s in _dicts(existing.get("sources"))
-            if "note" in s or s.get("document") not in documents
-        ],
-    }
-    for key, entries in kept.items():
-        if entries:
-            merged[key] = list(fresh.get(key, [])) + entries
+    merged |= _beside(fresh, existing)
     old_items = {
         item["number"]: item
         for item in _dicts(existing.get("items"))
@@ -196,15 +181,87 @@ def carry_over(
                 values[name] = value
         curated = {key: old[key] for key in CURATED_ITEM_FIELDS if key in old}
         items.append(_ordered(_without_presenters(values | curated), _ITEM_ORDER))
+    hashes = {path: fingerprint(value) for path, value in imported_values(fresh).items()}
+    lost = _lost_items(existing, old_items, carried, force=force, choices=choices or {})
+    for number, item in lost.items():
+        items.append(item)
+        hashes |= {
+            path: value
+            for path, value in dict(existing.get("imported") or {}).items()
+            if path.startswith(f"items[{number}].")
+        }
     merged["items"] = items
+    if lost:
+        merged["items"] = sorted(items, key=lambda item: _number_key(item.get("number")))
+        if isinstance(merged.get("sections"), list):
+            merged["sections"] = _with_sections(merged["sections"], existing, set(lost))
     carried.dropped = [
         number
         for number, old in old_items.items()
-        if any(key in old for key in CURATED_ITEM_FIELDS)
+        if number not in lost and any(key in old for key in CURATED_ITEM_FIELDS)
     ]
-    hashes = {path: fingerprint(value) for path, value in imported_values(fresh).items()}
     carried.record = _ordered(merged | {"imported": hashes}, _MEETING_ORDER)
     return carried
+
+
+def _beside(fresh: dict[str, Any], existing: dict[str, Any]) -> dict[str, Any]:
+    """Hand-made discrepancies and annotated sources, beside the importer's own."""
+    fields = {d.get("field") for d in _dicts(fresh.get("discrepancies"))}
+    documents = {s.get("document") for s in _dicts(fresh.get("sources"))}
+    kept = {
+        "discrepancies": [
+            d for d in _dicts(existing.get("discrepancies")) if d.get("field") not in fields
+        ],
+        "sources": [
+            s
+            for s in _dicts(existing.get("sources"))
+            if "note" in s or s.get("document") not in documents
+        ],
+    }
+    return {key: list(fresh.get(key, [])) + entries for key, entries in kept.items() if entries}
+
+
+def _lost_items(
+    existing: dict[str, Any],
+    old_items: dict[str, dict[str, Any]],
+    carried: Carried,
+    *,
+    force: bool,
+    choices: dict[str, str],
+) -> dict[str, dict[str, Any]]:
+    """Items the document no longer has that staff edited: kept by choice, else a conflict."""
+    hashes = existing.get("imported") if isinstance(existing.get("imported"), dict) else {}
+    assert isinstance(hashes, dict)
+    numbers = [item.get("number") for item in _dicts(existing.get("items"))]
+    kept: dict[str, dict[str, Any]] = {}
+    for number, old in old_items.items():
+        edited = any(
+            f"items[{number}].{name}" in hashes
+            and fingerprint(old[name]) != hashes[f"items[{number}].{name}"]
+            for name in ITEM_FIELDS
+            if name in old
+        )
+        if not edited:
+            continue
+        path = f"items[{number}]"
+        edits = {name: old[name] for name in ITEM_FIELDS if name in old and name != "number"}
+        conflict = Conflict(path, edits, None, ("items", numbers.index(number)))
+        if _settle(conflict, carried, force=force, choices=choices) is not None:
+            kept[number] = old
+    return kept
+
+
+def _with_sections(sections: list[Any], existing: dict[str, Any], numbers: set[str]) -> list[Any]:
+    """``sections`` with the existing record's sections of the kept items ``numbers``."""
+    listed = {section.get("number") for section in _dicts(sections)}
+    wanted = {number.split(".", 1)[0] for number in numbers} - listed
+    extra = [s for s in _dicts(existing.get("sections")) if s.get("number") in wanted]
+    return sorted([*sections, *extra], key=lambda section: _number_key(section.get("number")))
+
+
+def _number_key(number: Any) -> tuple[int, ...]:
+    parts = str(number).split(".")
+    return tuple(int(part) if part.isdigit() else 0 for part in parts)
 
 
 def _choose(
@@ -227,7 +284,10 @@ def _choose(
     superseded = existing.get("document") == "agenda" and fresh.get("document") == "minutes"
     chosen: dict[str, Any] = {}
     positions = _positions(existing)
+    numbers = {item.get("number") for item in _dicts(fresh.get("items"))}
     for path in [*new, *(p for p in hashes if p not in new)]:
+        if path.startswith("items[") and path[6:].split("]", 1)[0] not in numbers:
+            continue  # an item the document lacks: weighed whole, in _lost_items
         document, record = new.get(path), old.get(path)
         conflict = Conflict(path, record, document, positions.get(path, ()))
         if record == document:
@@ -238,7 +298,9 @@ def _choose(
             # A status staff moved on (e.g. minutes-approved) is no conflict: it stays.
             chosen[path] = record
             carried.kept.append(path)
-        elif placeholder and (record is None or path == "status"):
+        elif placeholder and (record is None or path in ("status", "sections")):
+            # What the placeholder lacks, and its plan of the sections (kkr new writes the
+            # usual ones): the agenda prints the sections the meeting has.
             chosen[path] = document
         elif path in hashes:
             untouched = record is not None and fingerprint(record) == hashes[path]
