@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from english import english  # noqa: F401  (messages in English)
 from kkr.cli import main
-from kkr.importer.merging import readable, shown
+from kkr.importer.values import readable, shown
 from kkr.loading.loader import load
 from meeting_variants import Meeting, free_meeting
 
@@ -59,6 +59,12 @@ def data(records: Path, meeting: Meeting) -> dict[str, object]:
     value = load(records / meeting.relative).data
     assert isinstance(value, dict)
     return value
+
+
+def numbers(records: Path, meeting: Meeting) -> list[str]:
+    items = data(records, meeting)["items"]
+    assert isinstance(items, list)
+    return [str(item["number"]) for item in items]
 
 
 def baggrund(records: Path, meeting: Meeting) -> str:
@@ -225,9 +231,8 @@ def test_an_edited_item_the_new_document_lacks_is_not_dropped_silently(
     assert code == 1 and "error[hand-edit]: items[4.1]" in out, out
     code, out = kkr_import(capsys, records, shorter, "--keep-mine", "items[4.1]")
     assert code == 0, out
-    items = data(records, meeting)["items"]
-    assert [i["number"] for i in items][-1] == "4.1"  # type: ignore[index]
+    assert numbers(records, meeting)[-1] == "4.1"
     code, out = kkr_import(capsys, records, shorter, "--take-document", "items[4.1]")
     assert code == 0, out
     assert "formanden takkede" in out  # the discarded edit, named
-    assert "4.1" not in [i["number"] for i in data(records, meeting)["items"]]  # type: ignore[index,union-attr]
+    assert "4.1" not in numbers(records, meeting)

@@ -15,19 +15,21 @@ from kkr.importer.patching import patched
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import self_check
-from kkr.importer.text import slug
+from kkr.importer.store import (
+    DOCUMENTS,
+    Incoming,
+    linked_folder,
+    name_documents,
+    read_document,
+)
 from kkr.importer.wrapping import wrap_record
 from kkr.importer.writer import emit, schema_comment
-from kkr.loading.characters import REPLACEMENT
 from kkr.loading.citing import document_lines, lines_digest
-from kkr.loading.encoding import not_utf8, replacement_character
-from kkr.loading.loader import MAX_BYTES, load_text
+from kkr.loading.loader import load_text
 from schema.registry import KINDS
 
 # Records the import creates are never replaced: another of the same id is someone's work.
 _NEVER_REPLACED = frozenset({"people", "body", "organizations"})
-_DOCUMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$")
-DOCUMENTS = "documents"
 _LINES = re.compile(r"[1-9][0-9]{0,8}(-[1-9][0-9]{0,8})?")
 _KIND_ORDER = {"agenda": 0, "minutes": 1}
 
@@ -64,24 +66,6 @@ class Outcome:
         return self.usage is None and not any(d.severity == "error" for d in every)
 
 
-@dataclass
-class _Source:
-    path: Path
-    raw: bytes
-    text: str
-    name: str  # its name in records/documents
-    order: tuple[str, int] = ("", 2)
-
-
-def document_name(path: Path) -> str:
-    """The name a document gets in records/documents: its own, if a citation may use it."""
-    name = path.name
-    if _DOCUMENT_NAME.match(name):
-        return name
-    suffix = ".md" if path.suffix.lower() == ".md" else ".txt"
-    return (slug(path.stem) or "dokument") + suffix
-
-
 def run_import(
     files: list[Path],
     records: Path,
@@ -97,8 +81,8 @@ def run_import(
     """
     outcome = Outcome()
     resolver = Resolver.scan(records)
-    sources = [source for path in files if (source := _read(path, outcome)) is not None]
-    _name_documents(sources, records, outcome)
+    sources = [source for path in files if (source := read_document(path, outcome.diagnostics))]
+    outcome.diagnostics += name_documents(sources, records)
     created = _first_pass(sources, resolver, outcome)
     # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
     # in that order would.
@@ -147,54 +131,6 @@ def _render(target: Path, record: dict[str, Any], kind: str) -> str:
     return patched(old_text, old.data, record, comment)
 
 
-def _name_documents(sources: list[_Source], records: Path, outcome: Outcome) -> None:
-    """Give each document a name in records/documents that no different document holds.
-
-    Records cite a document's lines by its name, so a second document of the same name (the
-    agenda of another meeting, or a revised one) never replaces the first: it is kept as
-    ``name-2.txt`` and so on, and its records cite that name. The same bytes reuse a name.
-    """
-    taken: dict[str, bytes] = {}
-    folder = records / DOCUMENTS
-    for source in sources:
-        base = Path(source.name)
-        name, number = source.name, 1
-        while True:
-            target = folder / name
-            if taken[name] == source.raw if name in taken else _free(target, source.raw):
-                break
-            number += 1
-            name = f"{base.stem}-{number}{base.suffix}"
-        taken[name] = source.raw
-        if name != source.name:
-            outcome.diagnostics.append(
-                Diagnostic(
-                    str(source.path),
-                    1,
-                    1,
-                    "warning",
-                    Code.RECORD_EXISTS,
-                    _(
-                        "a different document named {name} is already kept, and records cite "
-                        "its lines; this one is kept beside it as {new}, which its records cite"
-                    ).format(name=f"{DOCUMENTS}/{source.name}", new=f"{DOCUMENTS}/{name}"),
-                )
-            )
-            source.name = name
-
-
-def _free(path: Path, raw: bytes) -> bool:
-    """Whether ``path`` may hold ``raw``: nothing is there, or a file with those bytes."""
-    if path.is_symlink():
-        return False
-    if not path.exists():
-        return True
-    try:
-        return path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw
-    except OSError:
-        return False
-
-
 def _unused_choices(choices: dict[str, str], used: set[str], files: list[Path]) -> list[Diagnostic]:
     """A warning for each --keep-mine or --take-document that named no conflicting field."""
     option = {"mine": "--keep-mine", "document": "--take-document"}
@@ -216,7 +152,7 @@ def _unused_choices(choices: dict[str, str], used: set[str], files: list[Path]) 
 
 
 def _first_pass(
-    sources: list[_Source], resolver: Resolver, outcome: Outcome
+    sources: list[Incoming], resolver: Resolver, outcome: Outcome
 ) -> dict[str, dict[str, Any]]:
     """The records the documents establish, such as new people, and each document's meeting.
 
@@ -239,7 +175,7 @@ def _first_pass(
     return created
 
 
-def _import(source: _Source, resolver: Resolver) -> Imported:
+def _import(source: Incoming, resolver: Resolver) -> Imported:
     imported = import_document(source.path, source.text, resolver, str(source.path), source.name)
     # Each citation of this document carries the digest of its lines, which kkr validate
     # checks: a citation can then never silently name another document's text.
@@ -272,69 +208,6 @@ def _plan(outcome: Outcome, relative: str, data: bytes) -> None:
     outcome.planned.setdefault(relative, Planned(relative, data))
 
 
-def _read(path: Path, outcome: Outcome) -> _Source | None:
-    def fail(code: Code, message: str) -> None:
-        outcome.diagnostics.append(Diagnostic(str(path), 1, 1, "error", code, message))
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        fail(Code.IO_ERROR, _("cannot read the document: {reason}").format(reason=exc.strerror))
-        return None
-    if len(raw) > MAX_BYTES:
-        fail(
-            Code.FILE_TOO_LARGE,
-            _("the document is {size} bytes; at most {limit}").format(
-                size=len(raw), limit=MAX_BYTES
-            ),
-        )
-        return None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
-        outcome.diagnostics.append(
-            Diagnostic(
-                str(path), line, column, "error", Code.ENCODING, not_utf8(raw, exc.start, str(path))
-            )
-        )
-        return None
-    for number, row in enumerate(text.split("\n"), start=1):
-        if REPLACEMENT in row:
-            column = row.index(REPLACEMENT) + 1
-            message = replacement_character()
-            outcome.diagnostics.append(
-                Diagnostic(str(path), number, column, "error", Code.ENCODING, message)
-            )
-    if REPLACEMENT in text:
-        return None
-    return _Source(path, raw, text, document_name(path))
-
-
-def _linked_folder(folder: Path, root: Path) -> Diagnostic | None:
-    """An error if the linked ``folder`` leads outside the records folder, or to nothing."""
-    try:
-        resolved = folder.resolve(strict=True)
-    except (OSError, RuntimeError):
-        resolved = None
-    if resolved is not None and resolved.is_dir() and resolved.is_relative_to(root):
-        return None
-    if resolved is None:
-        message = _(
-            "{folder} is a symbolic link to nothing; the import writes only inside the records "
-            "folder. Replace the link with a real folder, e.g. mkdir {folder}"
-        )
-    else:
-        message = _(
-            "{folder} is a symbolic link to {target}, outside the records folder; the import "
-            "writes only inside it. Replace the link with a real folder, e.g. mkdir {folder}"
-        )
-    text = message.format(folder=folder, target=resolved)
-    return Diagnostic(str(folder), 1, 1, "error", Code.SYMLINK, text)
-
-
 def _decide(outcome: Outcome, records: Path, force: bool) -> None:
     """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
     root = records.resolve()
@@ -344,7 +217,7 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
         for part in planned.relative.split("/")[:-1]:
             folder = folder / part
             if folder.is_symlink() and folder not in linked:
-                linked[folder] = _linked_folder(folder, root)
+                linked[folder] = linked_folder(folder, root)
     for diagnostic in linked.values():
         if diagnostic is not None:
             outcome.diagnostics.append(diagnostic)
