@@ -18,7 +18,7 @@ from kkr.importer.selfcheck import self_check
 from kkr.importer.store import (
     DOCUMENTS,
     Incoming,
-    linked_folder,
+    linked_targets,
     name_documents,
     read_document,
 )
@@ -210,22 +210,12 @@ def _plan(outcome: Outcome, relative: str, data: bytes) -> None:
 
 def _decide(outcome: Outcome, records: Path, force: bool) -> None:
     """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
-    root = records.resolve()
-    linked: dict[Path, Diagnostic | None] = {}
-    for planned in outcome.planned.values():
-        folder = records
-        for part in planned.relative.split("/")[:-1]:
-            folder = folder / part
-            if folder.is_symlink() and folder not in linked:
-                linked[folder] = linked_folder(folder, root)
-    for diagnostic in linked.values():
-        if diagnostic is not None:
-            outcome.diagnostics.append(diagnostic)
+    outcome.diagnostics += linked_targets(records, list(outcome.planned))
     if not outcome.ok:
         return
     for planned in outcome.planned.values():
         target = records / planned.relative
-        if target.is_symlink() or (target.exists() and not target.is_file()):
+        if target.exists() and not target.is_file():
             outcome.usage = _(
                 "{target} is not a regular file (a directory, a link or a device); move it "
                 "away, then import again"

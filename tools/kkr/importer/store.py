@@ -150,3 +150,31 @@ def linked_folder(folder: Path, root: Path) -> Diagnostic | None:
         )
     text = message.format(folder=folder, target=resolved)
     return Diagnostic(str(folder), 1, 1, "error", Code.SYMLINK, text)
+
+
+def linked_targets(records: Path, relatives: list[str]) -> list[Diagnostic]:
+    """An error for each link on the way to a file the import would write.
+
+    Every parent folder is resolved: one linked inside records/ is followed, one leading
+    outside or to nothing is refused. A file that is itself a link is never written through.
+    """
+    root = records.resolve()
+    linked: dict[Path, Diagnostic | None] = {}
+    for relative in relatives:
+        folder = records
+        for part in relative.split("/")[:-1]:
+            folder = folder / part
+            if folder.is_symlink() and folder not in linked:
+                linked[folder] = linked_folder(folder, root)
+    found = [diagnostic for diagnostic in linked.values() if diagnostic is not None]
+    if found:
+        return found
+    for relative in relatives:
+        target = records / relative
+        if target.is_symlink():
+            message = _(
+                "{target} is a symbolic link; the import writes only regular files "
+                "inside the records folder. Remove the link, then import again"
+            ).format(target=target)
+            found.append(Diagnostic(str(target), 1, 1, "error", Code.SYMLINK, message))
+    return found
