@@ -104,7 +104,7 @@ def run_import(
         _plan(outcome, relative, _render(records / relative, record, kind).encode("utf-8"))
     if not outcome.ok:
         return outcome
-    _decide(outcome, records, force)
+    _decide(outcome, records)
     if outcome.ok:
         outcome.diagnostics += self_check(outcome.planned.values(), records, merger.origins)
     if outcome.ok and not dry_run:
@@ -208,7 +208,7 @@ def _plan(outcome: Outcome, relative: str, data: bytes) -> None:
     outcome.planned.setdefault(relative, Planned(relative, data))
 
 
-def _decide(outcome: Outcome, records: Path, force: bool) -> None:
+def _decide(outcome: Outcome, records: Path) -> None:
     """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
     outcome.diagnostics += linked_targets(records, list(outcome.planned))
     if not outcome.ok:
