@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from kkr import i18n
 from kkr.cli import main
@@ -151,6 +151,14 @@ def test_fix_encoding_restores_any_danish_text(
         raw = text.encode("latin-1", errors="strict") if all(ord(c) < 256 for c in text) else b""
     if not raw:
         return
+    # Bytes that are valid UTF-8 as well (Windows-1252 "Â" and a no-break space are the UTF-8
+    # of the no-break space) are a UTF-8 file, which the tool leaves alone.
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        assume(False)
     path = tmp_path / "t.txt"
     path.write_bytes(raw)
     code, out = kkr(capsys, "fix-encoding", path, "--force")
