@@ -39,6 +39,15 @@ class Source(Strict):
             description="Linje eller linjer, fx 120-134",
         ),
     ] = None
+    digest: Annotated[
+        str | None,
+        Field(
+            pattern=r"^[0-9a-f]{16}$",
+            description="The first 16 hex digits of the SHA-256 of the cited lines (each "
+            "with a line feed), written by kkr import; kkr validate checks that the document "
+            "still prints them, e.g. 3f1c0a9e5b7d2468",
+        ),
+    ] = None
     quote: Text | None = Field(
         None,
         title="citat",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import kkr
-from kkr.cli import COMMANDS, build_parser, main, requested_command
+from kkr.cli import COMMANDS, build_parser, command_name, main, requested_command
 
 CASES = Path(__file__).parent / "cases"
 
@@ -141,7 +141,7 @@ def test_validate_has_no_side_effects(tmp_path: Path) -> None:
 def test_every_command_is_documented(repo: Path) -> None:
     text = (repo / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     for name in COMMANDS:
-        assert f"## kkr {name.rstrip('_')}" in text
+        assert f"## kkr {command_name(name)}" in text
 
 
 @pytest.mark.parametrize("command", ["schema", "reference"])
@@ -207,7 +207,7 @@ def _command_help(parser: argparse.ArgumentParser, name: str) -> str:
     return subparsers.choices[name].format_help()
 
 
-@pytest.mark.parametrize("name", [name.rstrip("_") for name in COMMANDS])
+@pytest.mark.parametrize("name", [command_name(name) for name in COMMANDS])
 def test_a_command_alone_is_registered_as_among_all(name: str) -> None:
     # `kkr NAME ...` builds a parser with only NAME; its help must be the full parser's.
     chosen = requested_command(["--lang", "en", name, "--strict"])

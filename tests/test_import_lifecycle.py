@@ -242,16 +242,24 @@ def test_no_warning_is_printed_twice(records: Path, capsys: pytest.CaptureFixtur
     assert "warning[record-created]" in err
 
 
-def test_a_changed_document_of_the_same_name_is_not_replaced_silently(
+def test_a_changed_document_of_the_same_name_is_kept_beside_the_first(
     records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert kkr_import(capsys, records, AGENDA)[0] == 0
     changed = variant(tmp_path, AGENDA, "Status & plan", "Status og plan")
     code, _, err = kkr_import(capsys, records, changed)
-    assert code == 1
-    assert f"{records / 'documents' / AGENDA.name}:1:1: error[record-exists]" in err
-    assert kkr_import(capsys, records, changed, "--force")[0] == 0
-    assert (records / "documents" / AGENDA.name).read_bytes() == changed.read_bytes()
+    assert code == 0
+    second = AGENDA.stem + "-2" + AGENDA.suffix
+    assert f"{changed}:1:1: warning[record-exists]" in err and second in err
+    # The first stays as it was, for the records that cite it; the new one is cited by its name.
+    assert (records / "documents" / AGENDA.name).read_bytes() == AGENDA.read_bytes()
+    assert (records / "documents" / second).read_bytes() == changed.read_bytes()
+    cited = {source["document"] for source in meeting(records)["sources"]}  # type: ignore[attr-defined]
+    assert second in cited
+    # The same bytes again reuse the name they were kept under.
+    assert kkr_import(capsys, records, changed)[0] == 0
+    assert not (records / "documents" / (AGENDA.stem + "-3" + AGENDA.suffix)).exists()
+    validate_strict(capsys, records)
 
 
 def test_an_impossible_date_points_at_the_document_line(

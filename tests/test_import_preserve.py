@@ -12,7 +12,13 @@ from english import english  # noqa: F401  (messages in English)
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from kkr.cli import main
-from kkr.importer.preserve import CURATED_ITEM_FIELDS, carry_over, imported_values, stamp
+from kkr.importer.preserve import (
+    CURATED_ITEM_FIELDS,
+    carry_over,
+    imported_values,
+    same_words,
+    stamp,
+)
 from kkr.importer.writer import emit, schema_comment
 from kkr.loading.loader import load
 from sources import SOURCES
@@ -107,7 +113,9 @@ def _agenda() -> dict[str, Any]:
 
 
 AGENDA = _agenda()
-FIELDS = sorted(imported_values(AGENDA))
+# The document kind and the status are words from a short list, not free text; the order of
+# imports and hand edits over them is the state machine's (tests/test_import_order.py).
+FIELDS = sorted(set(imported_values(AGENDA)) - {"document", "status"})
 
 
 def _with(record: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
@@ -135,6 +143,7 @@ def test_a_hand_edit_is_kept_until_the_document_changes_it(path: str, edit: str,
     # A document that changes the field too: a conflict naming it; --force takes the document.
     changed = _with(AGENDA, path, new)
     assume(new not in (edit, imported_values(AGENDA)[path]))
+    assume(not same_words(new, edit))  # an edit with the document's words is accepted
     refused = carry_over(changed, edited, force=False)
     assert [c.path for c in refused.conflicts] == [path]
     assert imported_values(refused.record)[path] == edit

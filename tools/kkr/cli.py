@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from kkr.diagnostics import shown
 from kkr.i18n import LANGUAGES, _, ngettext, set_language
 
-COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve")
+COMMANDS = ("validate", "schema", "reference", "import_", "new", "diff", "serve", "fix_encoding")
 
 
 # argparse translates its own words ("usage:", "options:", its errors) with the `_` and
@@ -38,7 +38,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     _add_lang(parser, None)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
-    chosen = [name for name in COMMANDS if name.rstrip("_") == command] or COMMANDS
+    chosen = [name for name in COMMANDS if command_name(name) == command] or COMMANDS
     for name in chosen:
         importlib.import_module(f"kkr.commands.{name}").register(subparsers)
     # After the command too (`kkr validate records --lang en`), as staff write options; not
@@ -46,6 +46,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for sub in subparsers.choices.values():
         _add_lang(sub, argparse.SUPPRESS)
     return parser
+
+
+def command_name(module: str) -> str:
+    """The command a module of kkr.commands adds: import_ → import, fix_encoding → fix-encoding."""
+    return module.rstrip("_").replace("_", "-")
 
 
 def _add_lang(parser: argparse.ArgumentParser, default: str | None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kkr.diagnostics import Code, Diagnostic
 from kkr.i18n import _
+from kkr.loading.citing import lines_digest
 from kkr.loading.corpus import Corpus, Entry
 from kkr.loading.loader import MAX_BYTES
 from schema.base import Source
@@ -147,6 +148,17 @@ def _check_source(entry: Entry, index: int, cited: Source, library: _Library) ->
             _("the lines {lines} of {name} are blank; cite the lines that print the facts").format(
                 lines=cited.lines, name=cited.document
             ),
+        )
+        return
+    if cited.digest is not None and lines_digest(document.lines[start - 1 : end]) != cited.digest:
+        entry.document.error(
+            entry.locate(("sources", index, "digest")),
+            Code.CITATION,
+            _(
+                "{name} lines {lines} no longer hold the text this record was imported from "
+                "(its digest differs): the document was changed or replaced. Put the original "
+                "document back, or import the new one, which is kept under a name of its own"
+            ).format(name=cited.document, lines=cited.lines or f"1-{count}"),
         )
         return
     if cited.quote is None:

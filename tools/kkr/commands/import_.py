@@ -12,7 +12,8 @@ from kkr.diagnostics import Code, Diagnostic
 from kkr.extraction.dispatch import extract, needs_extraction
 from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
-from kkr.importer.pipeline import Outcome, Planned, document_name, run_import
+from kkr.importer.pipeline import Outcome, Planned, run_import
+from kkr.importer.store import document_name
 from kkr.loading.characters import printable
 
 MAX_DOCUMENT = 50_000_000
@@ -32,10 +33,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "An existing meeting record is updated in place: links staff added to items and "
             "fields the import does not set are kept, and so is a hand edit to imported text, "
             "unless the new document changes that text too (then the import refuses, naming the "
-            "field; --force takes the document's version). A planned meeting, an agenda followed "
-            "by its minutes and an unchanged re-import need no --force; the previous and next "
-            "meetings are linked back. Exits 0 when all went well, 1 on errors (nothing is "
-            "written then) and 2 on usage errors."
+            "field: --keep-mine FIELD keeps the edit, --take-document FIELD takes the document's "
+            "version, and --force takes the document's version everywhere, listing what it "
+            "discards). An edit that holds the document's words, apart from spaces and line "
+            "breaks, is accepted. A planned meeting, an agenda followed by its minutes, an "
+            "agenda after its minutes (which adds only what the record lacks) and an unchanged "
+            "re-import need no --force; the previous and next meetings are linked back. Lines "
+            "the import need not change keep their bytes. Exits 0 when all went well, 1 on "
+            "errors (nothing is written then) and 2 on usage errors."
         ),
     )
     parser.add_argument(
@@ -77,6 +82,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "and the records' sources give; import nothing"
         ),
     )
+    parser.add_argument(
+        "--keep-mine",
+        action="append",
+        default=[],
+        metavar=_("FIELD"),
+        help=_(
+            "where staff edited FIELD (e.g. items[2.1].beslutning) and the document changes it "
+            "too, keep the record's version; may be given several times"
+        ),
+    )
+    parser.add_argument(
+        "--take-document",
+        action="append",
+        default=[],
+        metavar=_("FIELD"),
+        help=_(
+            "where staff edited FIELD and the document changes it too, take the document's "
+            "version and discard the hand edit; may be given several times"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -104,6 +129,14 @@ def run(args: argparse.Namespace) -> int:
             )
         if not args.dry_run:
             records.mkdir(parents=True)
+    both = sorted(set(args.keep_mine) & set(args.take_document))
+    if both:
+        return usage_error(
+            _(
+                "{field} is given to both --keep-mine and --take-document; choose one, e.g. "
+                "--keep-mine {field}"
+            ).format(field=both[0])
+        )
     extracted = extract_documents(list(args.files))
     if isinstance(extracted, list):
         for diagnostic in extracted:
@@ -112,8 +145,23 @@ def run(args: argparse.Namespace) -> int:
         return 1
     texts = {path: (found.text, original) for path, (found, original) in extracted.items()}
     outcome = run_import(
-        list(args.files), records, dry_run=args.dry_run, force=args.force, extracted=texts
+        list(args.files),
+        records,
+        dry_run=args.dry_run,
+        force=args.force,
+        choices=dict.fromkeys(args.keep_mine, "mine")
+        | dict.fromkeys(args.take_document, "document"),
+        extracted=texts,
     )
+    _print_extracted(extracted)
+    if outcome.usage is not None:
+        return usage_error(outcome.usage)
+    print_outcome(outcome, records, dry_run=args.dry_run)
+    return 0 if outcome.ok else 1
+
+
+def _print_extracted(extracted: dict[Path, tuple[Extraction, bytes]]) -> None:
+    """Say which documents were read from PDF or Word, and what was left out of them."""
     for path, (found, _original) in extracted.items():
         print(
             _(
@@ -124,10 +172,6 @@ def run(args: argparse.Namespace) -> int:
         )
         for note in found.notes:
             print("  " + _("note: {note}").format(note=note))
-    if outcome.usage is not None:
-        return usage_error(outcome.usage)
-    print_outcome(outcome, records, dry_run=args.dry_run)
-    return 0 if outcome.ok else 1
 
 
 def _show_text(files: list[Path]) -> int:

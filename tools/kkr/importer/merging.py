@@ -11,6 +11,7 @@ from kkr.importer.items import PARTS
 from kkr.importer.preserve import (
     Carried,
     Conflict,
+    Resolved,
     carry_over,
     existing_meeting,
     imported_values,
@@ -18,11 +19,11 @@ from kkr.importer.preserve import (
     stamp,
 )
 from kkr.importer.report import Report
+from kkr.importer.values import shown
 from kkr.loading.loader import load
 
 # Fields an agenda and its minutes are expected to set differently.
 _EXPECTED_TO_CHANGE = frozenset({"document", "status"})
-_SHOWN = 160
 _LOOK = 50
 
 
@@ -61,26 +62,23 @@ def line_of(report: Report, numbers: list[int], other: Any) -> int:
     return numbers[0]
 
 
-def shown(value: Any, other: Any) -> str:
-    """``value`` as a message shows it: around where it differs from ``other``, if long."""
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) <= _SHOWN:
-        return repr(text)
-    other_text = other if isinstance(other, str) else repr(other)
-    start = 0
-    while start < min(len(text), len(other_text)) and text[start] == other_text[start]:
-        start += 1
-    start = max(0, start - 40)
-    piece = text[start : start + _SHOWN]
-    return ("…" if start else "") + repr(piece) + ("…" if start + _SHOWN < len(text) else "")
-
-
 class Merger:
     """The meeting records a run writes: imported ones, merged, and neighbours it relinks."""
 
-    def __init__(self, root: Path, *, force: bool, created: dict[str, dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        force: bool,
+        created: dict[str, dict[str, Any]],
+        choices: dict[str, str] | None = None,
+    ) -> None:
         self.root = root
         self.force = force
+        self.choices = choices or {}
+        """Per field path: "mine" (--keep-mine) or "document" (--take-document)."""
+        self.chosen: set[str] = set()
+        """The fields whose conflict a choice settled (a choice naming no conflict is told)."""
         self.created = created
         self.records: dict[str, dict[str, Any]] = {}
         self.imported: list[str] = []
@@ -97,7 +95,7 @@ class Merger:
         if existing is None:
             record = stamp(fresh)
         else:
-            carried = carry_over(fresh, existing, force=self.force)
+            carried = carry_over(fresh, existing, force=self.force, choices=self.choices)
             self._report(relative, carried, report, in_run=earlier is not None)
             record = carried.record
         self.records[relative] = record
@@ -133,10 +131,23 @@ class Merger:
     def _report(self, relative: str, carried: Carried, report: Report, *, in_run: bool) -> None:
         target = self.root / relative
         lines = field_lines(report)
-        located = load(target) if carried.conflicts and not in_run else None
+        located = load(target) if (carried.conflicts or carried.resolved) and not in_run else None
         for conflict in carried.conflicts:
             line = located.locate(conflict.key).line if located is not None else 1
             self.diagnostics.append(self._conflict(target, line, conflict, report, lines))
+        for resolved in carried.resolved:
+            self._resolved(target, located, resolved, report)
+        if carried.outranked:
+            report.warning(
+                1,
+                Code.SOURCE_DISCREPANCY,
+                _(
+                    "the record already holds the minutes of this meeting, which come after "
+                    "its agenda: their decisions, attendance, status and text are kept, and "
+                    "the agenda adds only what the record lacks. The agenda prints otherwise: "
+                    "{fields}"
+                ).format(fields=", ".join(c.path for c in carried.outranked)),
+            )
         for path in carried.kept:
             report.notes.append(
                 _("kept the hand edit of {field}: the document does not change it").format(
@@ -155,6 +166,41 @@ class Merger:
                         "item {number} of the existing record is not in the document; its links "
                         "(topics, people, contracts ...) are not carried over"
                     ).format(number=number),
+                )
+            )
+
+    def _resolved(self, target: Path, located: Any, resolved: Resolved, report: Report) -> None:
+        conflict = resolved.conflict
+        self.chosen.add(conflict.path)
+        line = located.locate(conflict.key).line if located is not None else 1
+        values = {
+            "field": conflict.path,
+            "record": shown(conflict.record, conflict.document),
+            "document": shown(conflict.document, conflict.record),
+        }
+        if resolved.how == "same-words":
+            report.notes.append(
+                _(
+                    "kept the hand edit of {field}: it now holds the document's words, apart "
+                    "from spaces and line breaks"
+                ).format(**values)
+            )
+        elif resolved.how == "mine":
+            report.notes.append(
+                _("--keep-mine {field}: kept the record's {record}").format(**values)
+            )
+        else:
+            self.diagnostics.append(
+                Diagnostic(
+                    str(target),
+                    line,
+                    1,
+                    "warning",
+                    Code.HAND_EDIT,
+                    _(
+                        "--take-document {field}: took the document's version; the hand edit "
+                        "is discarded: {record}"
+                    ).format(**values),
                 )
             )
 
@@ -177,23 +223,25 @@ class Merger:
         if self.force:
             message = _(
                 "{field} was edited by hand and the document changes it too; --force took the "
-                "document's version. Was: {record}; now, from {where}: {document}"
+                "document's version and discarded the hand edit {record}; now, from {where}: "
+                "{document}"
             )
             text = message.format(**values)
             return Diagnostic(str(target), line, 1, "warning", Code.HAND_EDIT, text)
         message = _(
             "{field} was edited by hand since the last import, and the document changes it too; "
             "nothing was written. In the record: {record}; in the document ({where}): "
-            "{document}. Carry your edit into the document's version by hand, or rerun with "
-            "--force to take the document's version"
+            "{document}. Rerun with --keep-mine {field} to keep the record's text, or with "
+            "--take-document {field} to take the document's; an edit that holds the document's "
+            "words is accepted as it is"
         )
         if not conflict.known:
             message = _(
                 "{field} differs from the document, and the record does not say what the last "
                 "import wrote (it has no 'imported' hashes), so a hand edit cannot be told from "
                 "an old import; nothing was written. In the record: {record}; in the document "
-                "({where}): {document}. Rerun with --force to take the document's version, "
-                "after carrying any hand edit over"
+                "({where}): {document}. Rerun with --keep-mine {field} to keep the record's "
+                "text, or with --take-document {field} to take the document's"
             )
         return Diagnostic(str(target), line, 1, "error", Code.HAND_EDIT, message.format(**values))
 

@@ -11,18 +11,27 @@ from kkr.diagnostics import Code, Diagnostic
 from kkr.i18n import _
 from kkr.importer.assemble import Imported, import_document
 from kkr.importer.merging import Merger
+from kkr.importer.patching import patched
 from kkr.importer.report import Report
 from kkr.importer.resolve import Resolver
 from kkr.importer.selfcheck import self_check
-from kkr.importer.text import slug
+from kkr.importer.store import (
+    DOCUMENTS,
+    Incoming,
+    extracted_document,
+    linked_targets,
+    name_documents,
+    read_document,
+)
+from kkr.importer.wrapping import wrap_record
 from kkr.importer.writer import emit, schema_comment
-from kkr.loading.loader import MAX_BYTES
+from kkr.loading.citing import document_lines, lines_digest
+from kkr.loading.loader import load_text
 from schema.registry import KINDS
 
 # Records the import creates are never replaced: another of the same id is someone's work.
 _NEVER_REPLACED = frozenset({"people", "body", "organizations"})
-_DOCUMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*\.(txt|md)$")
-DOCUMENTS = "documents"
+_LINES = re.compile(r"[1-9][0-9]{0,8}(-[1-9][0-9]{0,8})?")
 _KIND_ORDER = {"agenda": 0, "minutes": 1}
 
 
@@ -58,48 +67,37 @@ class Outcome:
         return self.usage is None and not any(d.severity == "error" for d in every)
 
 
-@dataclass
-class _Source:
-    path: Path
-    raw: bytes
-    text: str
-    name: str  # its name in records/documents
-    order: tuple[str, int] = ("", 2)
-    original: bytes | None = None  # the PDF or Word file the text was extracted from
-
-
-def document_name(path: Path) -> str:
-    """The name a document gets in records/documents: its own, if a citation may use it."""
-    name = path.name
-    if _DOCUMENT_NAME.match(name):
-        return name
-    suffix = ".md" if path.suffix.lower() == ".md" else ".txt"
-    return (slug(path.stem) or "dokument") + suffix
-
-
 def run_import(
     files: list[Path],
     records: Path,
     *,
     dry_run: bool,
     force: bool,
+    choices: dict[str, str] | None = None,
     extracted: dict[Path, tuple[str, bytes]] | None = None,
 ) -> Outcome:
     """Import ``files`` into ``records``; write nothing if anything fails.
 
-    ``extracted`` holds the text read from each PDF or Word file, and the file itself, which is
-    kept in records/documents beside its text.
+    ``choices`` settles a conflict per field path: "mine" keeps the record's hand edit,
+    "document" takes the document's version. ``extracted`` holds the text read from each PDF
+    or Word file, and the file itself, which is kept in records/documents beside its text.
     """
     outcome = Outcome()
     resolver = Resolver.scan(records)
     extracted = extracted or {}
-    read = [_extracted(p, *extracted[p]) if p in extracted else _read(p, outcome) for p in files]
+    read = [
+        extracted_document(path, *extracted[path])
+        if path in extracted
+        else read_document(path, outcome.diagnostics)
+        for path in files
+    ]
     sources = [source for source in read if source is not None]
+    outcome.diagnostics += name_documents(sources, records)
     created = _first_pass(sources, resolver, outcome)
     # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
     # in that order would.
     sources.sort(key=lambda source: source.order)
-    merger = Merger(records, force=force, created=created)
+    merger = Merger(records, force=force, created=created, choices=choices)
     for source in sources:
         imported = _import(source, resolver)
         outcome.reports.append(imported.report)
@@ -109,16 +107,16 @@ def run_import(
         if imported.report.ok:
             _plan(outcome, f"{DOCUMENTS}/{source.name}", source.raw)
             if source.original is not None:
-                original = Path(source.name).with_suffix(source.path.suffix.lower()).name
-                _plan(outcome, f"{DOCUMENTS}/{original}", source.original)
+                _plan(outcome, f"{DOCUMENTS}/{source.original_name()}", source.original)
     merger.link_neighbours()
     outcome.diagnostics += merger.diagnostics
+    outcome.diagnostics += _unused_choices(choices or {}, merger.chosen, files)
     for relative, record in {**created, **merger.records}.items():
         kind = KINDS[relative.split("/", maxsplit=1)[0]].name
-        _plan(outcome, relative, emit(record, schema_comment(kind)).encode("utf-8"))
+        _plan(outcome, relative, _render(records / relative, record, kind).encode("utf-8"))
     if not outcome.ok:
         return outcome
-    _decide(outcome, records, force)
+    _decide(outcome, records)
     if outcome.ok:
         outcome.diagnostics += self_check(outcome.planned.values(), records, merger.origins)
     if outcome.ok and not dry_run:
@@ -130,8 +128,43 @@ def run_import(
     return outcome
 
 
+def _render(target: Path, record: dict[str, Any], kind: str) -> str:
+    """The text of ``record``: the existing file with targeted edits, or a new file."""
+    comment = schema_comment(kind)
+    if target.is_symlink() or not target.is_file():
+        return emit(record, comment)
+    try:
+        old_text = target.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return emit(record, comment)
+    old = load_text(old_text)
+    if not old.ok or not isinstance(old.data, dict):
+        return emit(record, comment)
+    return patched(old_text, old.data, record, comment)
+
+
+def _unused_choices(choices: dict[str, str], used: set[str], files: list[Path]) -> list[Diagnostic]:
+    """A warning for each --keep-mine or --take-document that named no conflicting field."""
+    option = {"mine": "--keep-mine", "document": "--take-document"}
+    return [
+        Diagnostic(
+            str(files[0]),
+            1,
+            1,
+            "warning",
+            Code.HAND_EDIT,
+            _(
+                "{option} {field}: that field does not conflict in this import, so the option "
+                "changed nothing; name a field the import reports, e.g. items[2.1].beslutning"
+            ).format(option=option[how], field=path),
+        )
+        for path, how in sorted(choices.items())
+        if path not in used
+    ]
+
+
 def _first_pass(
-    sources: list[_Source], resolver: Resolver, outcome: Outcome
+    sources: list[Incoming], resolver: Resolver, outcome: Outcome
 ) -> dict[str, dict[str, Any]]:
     """The records the documents establish, such as new people, and each document's meeting.
 
@@ -154,8 +187,24 @@ def _first_pass(
     return created
 
 
-def _import(source: _Source, resolver: Resolver) -> Imported:
-    return import_document(source.path, source.text, resolver, str(source.path), source.name)
+def _import(source: Incoming, resolver: Resolver) -> Imported:
+    imported = import_document(source.path, source.text, resolver, str(source.path), source.name)
+    # Each citation of this document carries the digest of its lines, which kkr validate
+    # checks: a citation can then never silently name another document's text.
+    lines = document_lines(source.text)
+    for relative, record in imported.records.items():
+        if relative.startswith("meetings/"):
+            wrap_record(record, imported.report)
+        for entry in record.get("sources") or []:
+            if isinstance(entry, dict) and entry.get("document") == source.name:
+                span = str(entry.get("lines") or f"1-{len(lines)}")
+                if not _LINES.fullmatch(span):
+                    continue
+                first, _sep, last = span.partition("-")
+                start, end = int(first), int(last or first)
+                if 1 <= start <= end <= len(lines):
+                    entry["digest"] = lines_digest(lines[start - 1 : end])
+    return imported
 
 
 def _register(resolver: Resolver, relative: str, record: dict[str, Any]) -> None:
@@ -171,45 +220,14 @@ def _plan(outcome: Outcome, relative: str, data: bytes) -> None:
     outcome.planned.setdefault(relative, Planned(relative, data))
 
 
-def _read(path: Path, outcome: Outcome) -> _Source | None:
-    def fail(code: Code, message: str) -> None:
-        outcome.diagnostics.append(Diagnostic(str(path), 1, 1, "error", code, message))
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        fail(Code.IO_ERROR, _("cannot read the document: {reason}").format(reason=exc.strerror))
-        return None
-    if len(raw) > MAX_BYTES:
-        fail(
-            Code.FILE_TOO_LARGE,
-            _("the document is {size} bytes; at most {limit}").format(
-                size=len(raw), limit=MAX_BYTES
-            ),
-        )
-        return None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        fail(
-            Code.ENCODING,
-            _("byte {offset} is not valid UTF-8; save the document as UTF-8").format(
-                offset=exc.start
-            ),
-        )
-        return None
-    return _Source(path, raw, text, document_name(path))
-
-
-def _extracted(path: Path, text: str, original: bytes) -> _Source:
-    return _Source(path, text.encode("utf-8"), text, document_name(path), original=original)
-
-
-def _decide(outcome: Outcome, records: Path, force: bool) -> None:
+def _decide(outcome: Outcome, records: Path) -> None:
     """Mark each planned file as new, unchanged, kept or updated; refuse unsafe targets."""
+    outcome.diagnostics += linked_targets(records, list(outcome.planned))
+    if not outcome.ok:
+        return
     for planned in outcome.planned.values():
         target = records / planned.relative
-        if target.is_symlink() or (target.exists() and not target.is_file()):
+        if target.exists() and not target.is_file():
             outcome.usage = _(
                 "{target} is not a regular file (a directory, a link or a device); move it "
                 "away, then import again"
@@ -221,22 +239,8 @@ def _decide(outcome: Outcome, records: Path, force: bool) -> None:
         kind = planned.relative.split("/")[0]
         if planned.old == planned.data:
             planned.action = "unchanged"
-        elif kind in _NEVER_REPLACED:
+        elif kind in _NEVER_REPLACED or kind == DOCUMENTS:
+            # A document's name was chosen to be free or to hold the same bytes.
             planned.action = "keep"
-        elif kind == DOCUMENTS and not force:
-            outcome.diagnostics.append(
-                Diagnostic(
-                    str(target),
-                    1,
-                    1,
-                    "error",
-                    Code.RECORD_EXISTS,
-                    _(
-                        "a different document of this name is already kept, and records cite "
-                        "its lines; nothing was written. Give the new document its own name, "
-                        "e.g. {example}, or rerun with --force to replace it"
-                    ).format(example=Path(planned.relative).stem + "-2" + target.suffix),
-                )
-            )
         else:
             planned.action = "update"

@@ -31,6 +31,20 @@ def emit(data: dict[str, Any], comment: str) -> str:
     return comment + "\n".join(lines) + "\n"
 
 
+def emit_entry(key: str, value: Any, indent: int) -> list[str]:
+    """The lines of one ``key: value`` entry of a mapping indented by ``indent``."""
+    lines: list[str] = []
+    _entry(f"{' ' * indent}{key}:", key, value, indent, lines)
+    return lines
+
+
+def emit_item(value: Any, indent: int) -> list[str]:
+    """The lines of one ``- value`` entry of a sequence whose dashes stand at ``indent``."""
+    lines: list[str] = []
+    _sequence([value], indent, lines)
+    return lines
+
+
 def _mapping(data: dict[str, Any], indent: int, lines: list[str], first: str = "") -> None:
     pad = " " * indent
     for index, (key, value) in enumerate(data.items()):

@@ -35,3 +35,15 @@ def without_forbidden(text: str) -> str:
 def printable(text: str) -> str:
     """Return ``text`` safe to print in a report line: forbidden characters shown as escapes."""
     return FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+REPLACEMENT = "\ufffd"
+"""U+FFFD, which an editor writes for each byte it could not decode: the letter is lost."""
+
+
+def damaged(text: str) -> Iterator[int]:
+    """Yield the offset of each U+FFFD in ``text``: a letter a wrong encoding destroyed."""
+    start = text.find(REPLACEMENT)
+    while start >= 0:
+        yield start
+        start = text.find(REPLACEMENT, start + 1)

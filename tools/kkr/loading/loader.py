@@ -7,8 +7,9 @@ from pathlib import Path
 
 from kkr.diagnostics import Code
 from kkr.i18n import _
-from kkr.loading.characters import forbidden
+from kkr.loading.characters import damaged, forbidden
 from kkr.loading.document import Document, PathKey, Position
+from kkr.loading.encoding import not_utf8, replacement_character
 from kkr.loading.yamltree import MAX_DEPTH, MAX_LINE, MAX_TEXT, YAML11_BOOLS, build
 
 __all__ = [
@@ -95,10 +96,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         doc.error(
             _offset_position(before, len(before)),
             Code.ENCODING,
-            _(
-                "byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8 "
-                "(e.g. ø is the two bytes 0xc3 0xb8)"
-            ).format(byte=raw[exc.start]),
+            not_utf8(raw, exc.start, doc.display),
         )
         return None
     text = _normalize(text)
@@ -107,6 +105,11 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 
 def _characters_allowed(text: str, doc: Document) -> bool:
     found = False
+    for offset in damaged(text):
+        found = True
+        doc.error(_offset_position(text, offset), Code.ENCODING, replacement_character())
+        if len(doc.diagnostics) >= 20:
+            return False
     for offset, name in forbidden(text):
         found = True
         doc.error(
