@@ -84,3 +84,16 @@ def test_atom_entries_have_distinct_updated_dates(out: Path) -> None:
         parsed = feedparser.parse(path.read_bytes())
         dates = [entry.updated for entry in parsed.entries]
         assert len(dates) == len(set(dates)), path.name
+
+
+def test_json_ld_events_have_a_location_where_the_record_has_a_place() -> None:
+    ctx = ExportContext.create(load_corpus(REPO / "records"), None, "arkiv")
+    placed = [m for m in ctx.meetings() if m.place]
+    assert placed
+    for meeting in ctx.meetings():
+        event = jsonld.event(ctx, meeting)
+        if meeting.place:
+            assert event["location"]["name"] == meeting.place
+        else:
+            # No place in the record: no location is claimed.
+            assert "location" not in event
