@@ -43,9 +43,10 @@ class Source(Strict):
         str | None,
         Field(
             pattern=r"^[0-9a-f]{16}$",
-            description="The first 16 hex digits of the SHA-256 of the cited lines (each "
-            "with a line feed), written by kkr import; kkr validate checks that the document "
-            "still prints them, e.g. 3f1c0a9e5b7d2468",
+            title="fingeraftryk",
+            description="De første 16 hex-cifre af SHA-256 af de citerede linjer (hver med "
+            "linjeskift), skrevet af kkr import; kkr validate kontrollerer, at dokumentet "
+            "stadig har dem, fx 3f1c0a9e5b7d2468",
         ),
     ] = None
     quote: Text | None = Field(

@@ -6,11 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from kkr import i18n
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
@@ -64,6 +66,18 @@ def build(src: Path, out: Path | None = None, *, fresh: bool = False, parallel: 
         app.cleanup()
     result.warnings = warnings.getvalue()
     return result
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language (KKR_LANG, else Danish).
+
+    An in-process ``main(["--lang", "en", ...])`` chooses English for the whole process, which
+    would otherwise leak into the tests after it.
+    """
+    i18n.set_language()
+    yield
+    i18n.set_language()
 
 
 @pytest.fixture

@@ -37,6 +37,8 @@ def records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _seat(records: Path, role: str) -> Path:
     path = records / "memberships" / "kkr-bo-hansen.yaml"
+    # git keeps no empty folder, so a fresh clone has none to write into.
+    path.parent.mkdir(exist_ok=True)
     path.write_text(
         f"id: kkr-bo-hansen\nperson: bo-hansen\norganization: kkr\nrole: {role}\n",
         encoding="utf-8",

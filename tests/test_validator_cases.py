@@ -23,6 +23,8 @@ IMPORT_CODES = {
     Code.RECORD_CREATED,
     Code.HAND_EDIT,
     Code.IMPORT_LIMIT,
+    Code.PAGE_FURNITURE,
+    Code.UNREADABLE_DOCUMENT,
 }
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
@@ -78,7 +80,9 @@ def test_every_code_that_records_can_trigger_has_a_case() -> None:
 
 def test_every_import_code_is_asserted_by_an_import_test() -> None:
     text = "".join(
-        p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_import*.py")
+        p.read_text(encoding="utf-8")
+        for pattern in ("test_import*.py", "test_extraction*.py")
+        for p in Path(__file__).parent.glob(pattern)
     )
     unasserted = sorted(
         code.value

@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--limit",
         type=int,
         default=LIMIT,
-        metavar="BYTES",
+        metavar=_("BYTES"),
         help=_(
             "the most bytes of Markdown to print; what does not fit is counted in a closing "
             "line (default: {value}, under GitHub's 1 MiB for a job summary)"
@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--full",
         type=Path,
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("also write the whole summary, never shortened, to FILE (for an artefact)"),
     )
     parser.set_defaults(func=run)

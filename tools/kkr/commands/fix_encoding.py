@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "cannot be converted safely (nothing is written then) and 2 on usage errors."
         ),
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help=_("the file to convert"))
+    parser.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to convert"))
     parser.add_argument(
         "--force",
         action="store_true",

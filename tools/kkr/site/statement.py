@@ -50,11 +50,18 @@ def site_root(base_url: str) -> str:
 def extra_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """The statement and the 404 page, rendered from the extension's templates."""
     day = checked_day(Path(app.srcdir))
+    # Every page says how current the data is, these two as well (site/freshness.py).
+    fresh = getattr(app.env.domains["kkr"], "site_freshness", None)
     statement = {
         "title": "Tilgængelighedserklæring",
         "kkr_checked": long_date(day) if day else None,
+        "kkr_freshness": fresh,
     }
-    not_found = {"title": "Siden findes ikke", "kkr_root": site_root(app.config.html_baseurl)}
+    not_found = {
+        "title": "Siden findes ikke",
+        "kkr_root": site_root(app.config.html_baseurl),
+        "kkr_freshness": fresh,
+    }
     return [
         (STATEMENT, statement, "tilgaengelighed.html"),
         (NOT_FOUND, not_found, "404.html"),
