@@ -47,11 +47,15 @@ def _areas(site: Path, count: int) -> None:
 
 
 def _years(site: Path, count: int) -> None:
-    who = archive.people()
+    # A planned meeting a year, naming no one: the pages both sizes share keep their content,
+    # so what is measured is what the years themselves cost every page.
     for n in range(count):
-        day = date(2040 + n, 3, 4)
-        path = site / "records" / "meetings" / f"{day.isoformat()}.yaml"
-        path.write_text(archive.meeting(day, 1, who), encoding="utf-8")
+        day = date(2040 + n, 3, 4).isoformat()
+        (site / "records" / "meetings" / f"{day}.yaml").write_text(
+            f"id: '{day}'\nbody: kkr-syddanmark\ndate: '{day}'\nstatus: planned\n"
+            "sections:\n  - number: '1'\n    title: Sager\nitems: []\n",
+            encoding="utf-8",
+        )
 
 
 class Pages:
