@@ -233,3 +233,25 @@ def test_show_text_prints_the_text_the_messages_count_lines_in(
     lines = out.split("\n")
     assert lines[0] == "DAGSORDEN 2030" and "1.1. Godkendelse af referat\t4" in lines
     assert not (tmp_path / "none").exists()
+
+
+def test_a_font_change_inside_a_word_adds_no_space(tmp_path: Path) -> None:
+    """A word set partly in another font (bold 'KKR' before '-sekretariatet', or a ligature a
+    producer keeps in a second font subset, as matplotlib does) stays one word."""
+    from fpdf import FPDF
+    from kkr.extraction.pdf import read_pdf
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.write(6, "KKR")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.write(6, "-sekretariatet har samlet erfaringerne fra ")
+    pdf.set_font("Times", "", 11)
+    pdf.write(6, "fi")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.write(6, "re kommuner.")
+    path = tmp_path / "dagsorden.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    (line,) = read_pdf(path)
+    assert line.text == "KKR-sekretariatet har samlet erfaringerne fra fire kommuner."
