@@ -26,11 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         help=_("import KL agenda and minutes documents as meeting records"),
         description=_(
-            "Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
-            "text or Markdown, and write one meeting record per document plus a person record "
-            "for every participant no record knows. Copies each document to records/documents, "
-            "which the records cite. Reports every source line it did not store. "
-            "An existing meeting record is updated in place: links staff added to items and "
+            "Read KL agenda (dagsorden) and minutes (referat) documents, as PDF, Word "
+            "(.docx), text or Markdown, and write one meeting record per document plus a "
+            "person record for every participant no record knows. Copies each document to "
+            "records/documents, which the records cite. Reports every source line it did not "
+            "store. An existing meeting record is updated in place: links staff added to items and "
             "fields the import does not set are kept, and so is a hand edit to imported text, "
             "unless the new document changes that text too (then the import refuses, naming the "
             "field: --keep-mine FIELD keeps the edit, --take-document FIELD takes the document's "
