@@ -255,3 +255,17 @@ def test_a_font_change_inside_a_word_adds_no_space(tmp_path: Path) -> None:
     path.write_bytes(bytes(pdf.output()))
     (line,) = read_pdf(path)
     assert line.text == "KKR-sekretariatet har samlet erfaringerne fra fire kommuner."
+
+
+def test_a_pdfs_name_reaches_the_terminal_escaped_and_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 'read as text from the PDF file' line escapes control characters in the file
+    name, as every diagnostic does, and quotes the path in the command it suggests."""
+    path = tmp_path / "Dagsorden 18.03.2031 \x1b[31mrød.pdf"
+    path.write_bytes(_minimal_pdf())
+    main(["import", "--dry-run", "--records", str(tmp_path / "records"), "--init", str(path)])
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err
+    line = next(line for line in out.out.splitlines() if "--show-text" in line)
+    assert "--show-text '" in line, line

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import shlex
 import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
-from kkr.diagnostics import Code, Diagnostic
+from kkr.diagnostics import Code, Diagnostic, shown
 from kkr.extraction.dispatch import extract, needs_extraction
 from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
@@ -162,16 +163,23 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_extracted(extracted: dict[Path, tuple[Extraction, bytes]]) -> None:
     """Say which documents were read from PDF or Word, and what was left out of them."""
+    # The file name and the notes (which quote the document's headers) are untrusted: shown
+    # escapes control characters, as in every diagnostic; the command is quoted for a shell.
     for path, (found, _original) in extracted.items():
         print(
             _(
                 "{path}: read as text from the {kind} file; line numbers are those of the "
-                "extracted text, kept as documents/{name} (kkr import --show-text {path} "
+                "extracted text, kept as documents/{name} (kkr import --show-text {command} "
                 "prints it)"
-            ).format(path=path, kind=path.suffix[1:].upper(), name=document_name(path))
+            ).format(
+                path=shown(str(path)),
+                kind=shown(path.suffix[1:].upper()),
+                name=document_name(path),
+                command=shown(shlex.quote(str(path))),
+            )
         )
         for note in found.notes:
-            print("  " + _("note: {note}").format(note=note))
+            print("  " + _("note: {note}").format(note=shown(note)))
 
 
 def _show_text(files: list[Path]) -> int:
