@@ -269,3 +269,33 @@ def test_a_pdfs_name_reaches_the_terminal_escaped_and_quoted(
     assert "\x1b" not in out.out + out.err
     line = next(line for line in out.out.splitlines() if "--show-text" in line)
     assert "--show-text '" in line, line
+
+
+def _records_without_sources(text: str) -> dict[str, object]:
+    imported = import_document(Path("dagsorden.txt"), text, Resolver(), "dagsorden.txt")
+    assert imported.report.ok, [d.text() for d in imported.report.diagnostics]
+    return {
+        name: {key: value for key, value in record.items() if key != "sources"}
+        for name, record in imported.records.items()
+    }
+
+
+def test_a_contents_line_with_a_space_before_its_page_is_read_when_its_heading_follows() -> None:
+    """Word's tab before the page number can end at a default tab stop right after the title,
+    so LibreOffice's PDF shows a space there. Such a line is a contents line when the document
+    later has 'NUMBER TITLE' as a heading; it imports as the tab's version does."""
+    entry = "2.1. Testsag om fælles indkøb af prøveudstyr"
+    spaced = AGENDA.replace(f"{entry}\t3", f"{entry} 3", 1)
+    assert spaced != AGENDA
+    assert _records_without_sources(spaced) == _records_without_sources(AGENDA)
+
+
+def test_a_spaced_number_whose_heading_never_follows_still_ends_the_contents() -> None:
+    """Without the heading after it, 'NUMBER TITLE 3' is not taken as a contents line."""
+    from kkr.importer.report import Report
+    from kkr.importer.text import read_lines
+    from kkr.importer.toc import parse_toc
+
+    lines = read_lines("1. Punkt\t3\n1.1. Budget for 2031\t3\n2.1. Noget andet 3\n\n1. Punkt\n")
+    toc = parse_toc(lines, 0, Report("dagsorden.txt", lines))
+    assert sorted(toc.items) == ["1.1"]
