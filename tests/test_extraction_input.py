@@ -233,3 +233,69 @@ def test_show_text_prints_the_text_the_messages_count_lines_in(
     lines = out.split("\n")
     assert lines[0] == "DAGSORDEN 2030" and "1.1. Godkendelse af referat\t4" in lines
     assert not (tmp_path / "none").exists()
+
+
+def test_a_font_change_inside_a_word_adds_no_space(tmp_path: Path) -> None:
+    """A word set partly in another font (bold 'KKR' before '-sekretariatet', or a ligature a
+    producer keeps in a second font subset, as matplotlib does) stays one word."""
+    from fpdf import FPDF
+    from kkr.extraction.pdf import read_pdf
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.write(6, "KKR")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.write(6, "-sekretariatet har samlet erfaringerne fra ")
+    pdf.set_font("Times", "", 11)
+    pdf.write(6, "fi")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.write(6, "re kommuner.")
+    path = tmp_path / "dagsorden.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    (line,) = read_pdf(path)
+    assert line.text == "KKR-sekretariatet har samlet erfaringerne fra fire kommuner."
+
+
+def test_a_pdfs_name_reaches_the_terminal_escaped_and_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 'read as text from the PDF file' line escapes control characters in the file
+    name, as every diagnostic does, and quotes the path in the command it suggests."""
+    path = tmp_path / "Dagsorden 18.03.2031 \x1b[31mrød.pdf"
+    path.write_bytes(_minimal_pdf())
+    main(["import", "--dry-run", "--records", str(tmp_path / "records"), "--init", str(path)])
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err
+    line = next(line for line in out.out.splitlines() if "--show-text" in line)
+    assert "--show-text '" in line, line
+
+
+def _records_without_sources(text: str) -> dict[str, object]:
+    imported = import_document(Path("dagsorden.txt"), text, Resolver(), "dagsorden.txt")
+    assert imported.report.ok, [d.text() for d in imported.report.diagnostics]
+    return {
+        name: {key: value for key, value in record.items() if key != "sources"}
+        for name, record in imported.records.items()
+    }
+
+
+def test_a_contents_line_with_a_space_before_its_page_is_read_when_its_heading_follows() -> None:
+    """Word's tab before the page number can end at a default tab stop right after the title,
+    so LibreOffice's PDF shows a space there. Such a line is a contents line when the document
+    later has 'NUMBER TITLE' as a heading; it imports as the tab's version does."""
+    entry = "2.1. Testsag om fælles indkøb af prøveudstyr"
+    spaced = AGENDA.replace(f"{entry}\t3", f"{entry} 3", 1)
+    assert spaced != AGENDA
+    assert _records_without_sources(spaced) == _records_without_sources(AGENDA)
+
+
+def test_a_spaced_number_whose_heading_never_follows_still_ends_the_contents() -> None:
+    """Without the heading after it, 'NUMBER TITLE 3' is not taken as a contents line."""
+    from kkr.importer.report import Report
+    from kkr.importer.text import read_lines
+    from kkr.importer.toc import parse_toc
+
+    lines = read_lines("1. Punkt\t3\n1.1. Budget for 2031\t3\n2.1. Noget andet 3\n\n1. Punkt\n")
+    toc = parse_toc(lines, 0, Report("dagsorden.txt", lines))
+    assert sorted(toc.items) == ["1.1"]

@@ -158,3 +158,26 @@ def test_history_names_commitments_as_the_site_does() -> None:
     area = plan.areas[0]  # type: ignore[attr-defined]
     ref = f"{plan.id}/{area.commitments[0].id}"
     assert Names(corpus, corpus).link("commitments", ref) == f"{area.title}, målsætning 1"
+
+
+@pytest.mark.parametrize(
+    ("change", "shown"),
+    [
+        ("Status ændret fra dagsorden udsendt til afholdt", "status ændret fra dagsorden"),
+        ("Punkt 3.6: beslutning tilføjet", "punkt 3.6: beslutning tilføjet"),
+        ("Anne Testesen og Bo Hansen tilføjet som deltagere", "Anne Testesen og Bo Hansen"),
+        ("Eva Demomand tilføjet med afbud", "Eva Demomand tilføjet med afbud"),
+        ("Alexander von Oettingen tilføjet med afbud", "Alexander von Oettingen"),
+        ("KKR Syddanmark tilføjet", "KKR Syddanmark tilføjet"),
+    ],
+)
+def test_a_change_that_starts_with_a_name_keeps_its_capital(change: str, shown: str) -> None:
+    """The Historik continues a sentence in lower case, but never lowercases a name."""
+    from datetime import datetime
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    step = timeline.Step(datetime.fromisoformat("2024-04-02T09:00:00+02:00"), "s", [change], False)
+    line = cast(Any, SimpleNamespace(available=True))
+    text = json.dumps(section_for(line, [step]), ensure_ascii=False)
+    assert f"(ændret efter offentliggørelsen): {shown}" in text

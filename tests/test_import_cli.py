@@ -234,3 +234,20 @@ def test_a_line_nothing_understands_is_reported(
     main(["import", str(path), "--records", str(tmp_path), "--dry-run"])
     err = capsys.readouterr().err
     assert f"{path}:{stray}:1: warning[not-understood]" in err
+
+
+def test_a_new_persons_unknown_municipality_is_reported(
+    records: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A participant whose municipality no record names gets a record without it; the run
+    says so once, although the person's record is made in the import's first pass."""
+    text = (SOURCES / MINUTES).read_text(encoding="utf-8")
+    text = text.replace("Lone Myrhøj (F) Vejle", "Lone Opdigtsen (F) Opdigtby", 1)
+    assert "Lone Opdigtsen (F) Opdigtby" in text
+    document = tmp_path / MINUTES
+    document.write_text(text, encoding="utf-8")
+    assert main(["import", str(document), "--records", str(records)]) == 0
+    out = capsys.readouterr()
+    said = [line for line in (out.out + out.err).splitlines() if "'Opdigtby'" in line]
+    assert len(said) == 1, said
+    assert "unresolved-reference" in said[0] and "municipality" in said[0]

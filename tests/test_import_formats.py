@@ -138,3 +138,18 @@ def test_previous_and_next_meeting_dates_come_from_the_text() -> None:
     readings = next(d for d in meeting["discrepancies"] if d["field"] == "next")["readings"]
     assert readings[0] == f"{day.group(1)}. februar {day.group(2)}"
     assert any(d.code == "source-discrepancy" for d in imported.report.diagnostics)
+
+
+@pytest.mark.parametrize(("lang", "names"), [("da", ("PDF", "Word")), ("en", ("PDF", "Word"))])
+def test_the_help_names_the_formats_staff_import(
+    lang: str, names: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first sentence of `kkr import --help` names PDF and Word, which it reads directly."""
+    from kkr.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help", "--lang", lang])
+    out = " ".join(capsys.readouterr().out.split())
+    first = out[out.index("KL") : out.index(". ")]
+    for name in names:
+        assert name in first, first

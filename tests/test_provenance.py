@@ -313,3 +313,26 @@ def test_a_changed_document_is_a_new_build_of_its_pages(tmp_path: Path) -> None:
     before = cache.key(records, ("arkiv",))
     document.write_text("REFERAT 2023\nrettet\n", encoding="utf-8")
     assert cache.key(records, ("arkiv",)) != before
+
+
+def test_a_meeting_document_named_as_staff_saved_it_is_still_its_own(tmp_path: Path) -> None:
+    """kkr import keeps a PDF's own name (dagsorden-2025-03-18.txt); the site must know the
+    document by its header, not only by the kkr-syddanmark-DATE-KIND name of the first five."""
+    old = "kkr-syddanmark-2023-11-21-referat.txt"
+    new = "referat-kkr-syddanmark-nov.txt"
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    (records / "documents" / old).rename(records / "documents" / new)
+    for path in records.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+    corpus = load_corpus(records)
+    library = citing.Library(corpus)
+    meeting = corpus.get("meeting", "2023-11-21")
+    assert meeting is not None and isinstance(meeting.record, Meeting)
+    assert library.own_document(meeting.record) == new
+    assert library.title(new) == f"Referat {long_date(date(2023, 11, 21))}"
+    present = library.structure(new).present
+    assert present is not None
+    assert "Lone Myrhøj" in _printed(library, present)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import shlex
 import sys
 from pathlib import Path
 
 from kkr.commands.options import add_records, usage_error
-from kkr.diagnostics import Code, Diagnostic
+from kkr.diagnostics import Code, Diagnostic, shown
 from kkr.extraction.dispatch import extract, needs_extraction
 from kkr.extraction.model import Extraction, ExtractionError
 from kkr.i18n import _
@@ -26,11 +27,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         help=_("import KL agenda and minutes documents as meeting records"),
         description=_(
-            "Read KL agenda (dagsorden) and minutes (referat) documents, exported as "
-            "text or Markdown, and write one meeting record per document plus a person record "
-            "for every participant no record knows. Copies each document to records/documents, "
-            "which the records cite. Reports every source line it did not store. "
-            "An existing meeting record is updated in place: links staff added to items and "
+            "Read KL agenda (dagsorden) and minutes (referat) documents, as PDF, Word "
+            "(.docx), text or Markdown, and write one meeting record per document plus a "
+            "person record for every participant no record knows. Copies each document to "
+            "records/documents, which the records cite. Reports every source line it did not "
+            "store. An existing meeting record is updated in place: links staff added to items and "
             "fields the import does not set are kept, and so is a hand edit to imported text, "
             "unless the new document changes that text too (then the import refuses, naming the "
             "field: --keep-mine FIELD keeps the edit, --take-document FIELD takes the document's "
@@ -162,16 +163,23 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_extracted(extracted: dict[Path, tuple[Extraction, bytes]]) -> None:
     """Say which documents were read from PDF or Word, and what was left out of them."""
+    # The file name and the notes (which quote the document's headers) are untrusted: shown
+    # escapes control characters, as in every diagnostic; the command is quoted for a shell.
     for path, (found, _original) in extracted.items():
         print(
             _(
                 "{path}: read as text from the {kind} file; line numbers are those of the "
-                "extracted text, kept as documents/{name} (kkr import --show-text {path} "
+                "extracted text, kept as documents/{name} (kkr import --show-text {command} "
                 "prints it)"
-            ).format(path=path, kind=path.suffix[1:].upper(), name=document_name(path))
+            ).format(
+                path=shown(str(path)),
+                kind=shown(path.suffix[1:].upper()),
+                name=document_name(path),
+                command=shown(shlex.quote(str(path))),
+            )
         )
         for note in found.notes:
-            print("  " + _("note: {note}").format(note=note))
+            print("  " + _("note: {note}").format(note=shown(note)))
 
 
 def _show_text(files: list[Path]) -> int:

@@ -55,7 +55,7 @@ class Files:
         out = self._common(name, ctx.library.title(name))
         out["accessUrl"] = ctx.url(citing.page(ctx.prefix, name) + ".html")
         out["downloadUrl"] = ctx.file_url(name)
-        found = citing.meeting_document(name)
+        found = ctx.library.meeting_document(name)
         if found is not None:
             out["date"] = found[1].isoformat()
         originals = ctx.library.originals(name)

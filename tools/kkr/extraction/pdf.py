@@ -20,6 +20,9 @@ _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
 # Words on one line are separated by a space, unless the gap is this many times the font size
 # (a contents line's page number, a column): then by a tab, which the text format reads so.
 _COLUMN_GAP = 1.5
+_WORD_GAP = 1.5
+"""Points: the x_tolerance words are read with; pdfplumber splits a closer pair only where the
+font changes (a bold prefix, a ligature in a second font subset), so that pair is one word."""
 _DOT = 6.0
 """Points: the largest shape read as a drawn list bullet."""
 _HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
@@ -55,7 +58,7 @@ def _page(page: Any, number: int) -> list[TextLine]:
         return not any(x0 <= middle_x <= x1 and t <= middle_y <= b for x0, t, x1, b in boxes)
 
     words = page.filter(outside).extract_words(
-        extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=1.5
+        extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance=_WORD_GAP
     )
     found = list(_lines(words, number))
     _graphic_bullets(found, [*page.curves, *page.rects])
@@ -102,7 +105,8 @@ def _lines(words: list[dict[str, Any]], page: int) -> Iterator[TextLine]:
         text = _normal(row[0]["text"])
         for before, word in itertools.pairwise(row):
             gap = word["x0"] - before["x1"]
-            text += ("\t" if gap > _COLUMN_GAP * word["size"] else " ") + _normal(word["text"])
+            space = "" if gap <= _WORD_GAP else " "
+            text += ("\t" if gap > _COLUMN_GAP * word["size"] else space) + _normal(word["text"])
         size = round(max(word["size"] for word in row), 1)
         bold = all(_BOLD.search(word["fontname"]) for word in row if word["text"].strip("•\uf0b7"))
         yield TextLine(

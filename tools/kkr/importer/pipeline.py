@@ -93,7 +93,7 @@ def run_import(
     ]
     sources = [source for source in read if source is not None]
     outcome.diagnostics += name_documents(sources, records)
-    created = _first_pass(sources, resolver, outcome)
+    created, held = _first_pass(sources, resolver, outcome)
     # Within one run, an agenda is merged before the minutes of the same meeting, as two runs
     # in that order would.
     sources.sort(key=lambda source: source.order)
@@ -108,6 +108,10 @@ def run_import(
             _plan(outcome, f"{DOCUMENTS}/{source.name}", source.raw)
             if source.original is not None:
                 _plan(outcome, f"{DOCUMENTS}/{source.original_name()}", source.original)
+    # What a record made in the first pass could not hold (a municipality no record names) is
+    # said only there: the second pass finds the record made. Said once, not twice.
+    said = {_key(d) for report in outcome.reports for d in report.diagnostics}
+    outcome.diagnostics += [d for d in held if _key(d) not in said]
     merger.link_neighbours()
     outcome.diagnostics += merger.diagnostics
     outcome.diagnostics += _unused_choices(choices or {}, merger.chosen, files)
@@ -163,16 +167,22 @@ def _unused_choices(choices: dict[str, str], used: set[str], files: list[Path]) 
     ]
 
 
+def _key(diagnostic: Diagnostic) -> tuple[str, int, Code, str]:
+    return diagnostic.file, diagnostic.line, diagnostic.code, diagnostic.message
+
+
 def _first_pass(
     sources: list[Incoming], resolver: Resolver, outcome: Outcome
-) -> dict[str, dict[str, Any]]:
+) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
     """The records the documents establish, such as new people, and each document's meeting.
 
     A name in one document may get its record only from another document's participant
     list. A first pass creates every such record, so that the second resolves every name
-    whatever the order of the files, and importing again changes nothing.
+    whatever the order of the files, and importing again changes nothing. Also returns the
+    pass's unresolved-reference warnings, which the second pass may not repeat.
     """
     created: dict[str, dict[str, Any]] = {}
+    held: list[Diagnostic] = []
     for source in sources:
         first = _import(source, resolver)
         for relative, record in first.records.items():
@@ -184,7 +194,8 @@ def _first_pass(
         outcome.diagnostics += [
             d for d in first.report.diagnostics if d.code is Code.RECORD_CREATED
         ]
-    return created
+        held += [d for d in first.report.diagnostics if d.code is Code.UNRESOLVED_REFERENCE]
+    return created, held
 
 
 def _import(source: Incoming, resolver: Resolver) -> Imported:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kkr.diagnostics import Code, Diagnostic, clipped
+from kkr.diagnostics import Code, Diagnostic, clipped, shown
 from kkr.i18n import _
 from kkr.importer.text import Line
 
@@ -86,6 +86,9 @@ class Report:
                 parts.append(_("{n} skipped: {reason}").format(n=n, reason=what[9:]))
             elif what != FIELD:
                 parts.append(_("{n} not understood").format(n=n))
-        return _("{file}: {total} non-blank lines: {parts}").format(
-            file=self.display, total=total, parts=", ".join(parts)
+        # The file name and the skipped lines' words are untrusted: one line, no escapes.
+        return shown(
+            _("{file}: {total} non-blank lines: {parts}").format(
+                file=self.display, total=total, parts=", ".join(parts)
+            )
         )

@@ -28,6 +28,17 @@ def _entry(text: str) -> tuple[str | None, str, int] | None:
     return None, title, int(page[:9])
 
 
+def _spaced(text: str, headings: set[str]) -> tuple[str | None, str, int] | None:
+    """'NUMBER TITLE PAGE' with a space before the page, as a PDF prints a Word contents line
+    whose tab stopped at a default tab stop: a contents line only if the document later has
+    'NUMBER TITLE' as a heading of its own."""
+    head, _space, page = text.rpartition(" ")
+    if not page.isdigit() or len(page) > 3 or " ".join(head.split()) not in headings:
+        return None
+    numbered = _NUMBER.match(head)
+    return (numbered.group(1), numbered.group(2), int(page)) if numbered else None
+
+
 @dataclass
 class Entry:
     """One line of the table of contents."""
@@ -51,6 +62,7 @@ def parse_toc(lines: list[Line], start: int, report: Report) -> Toc:
     """Read table-of-contents lines from ``start`` until the first line that is not one."""
     toc = Toc(end=start)
     index = start
+    headings = {" ".join(line.text.split()) for line in lines[start:]}
     while index < len(lines):
         line = lines[index]
         if line.blank:
@@ -59,7 +71,7 @@ def parse_toc(lines: list[Line], start: int, report: Report) -> Toc:
         text = line.text.strip()
         if line.markdown:
             text = html_to_markdown(text).replace("**", "").strip()
-        match = _entry(text)
+        match = _entry(text) or _spaced(text, headings)
         if match is None:
             break
         number, printed, page = match

@@ -63,6 +63,8 @@ class Structure:
     header: Span | None = None
     attendance: Span | None = None
     present: Span | None = None
+    meeting: tuple[str, date] | None = None
+    """("Referat", its date) from the document's header, whatever the file is named."""
     absent: Span | None = None
     items: dict[str, Span] = field(default_factory=dict)
     parts: dict[tuple[str, str], Span] = field(default_factory=dict)
@@ -96,6 +98,15 @@ def meeting_document(name: str) -> tuple[str, date] | None:
     return _KINDS[found.group(2)], day
 
 
+def _kind_and_date(document: str, day: str) -> tuple[str, date] | None:
+    """("Dagsorden", day) for a header's document kind and ISO date, if both are readable."""
+    kind = {"agenda": "Dagsorden", "minutes": "Referat"}.get(document)
+    try:
+        return (kind, date.fromisoformat(day)) if kind else None
+    except ValueError:
+        return None
+
+
 def _span(document: str, lines: list[Line]) -> Span | None:
     filled = [line.no for line in lines if not line.blank]
     return Span(document, filled[0], filled[-1]) if filled else None
@@ -107,6 +118,10 @@ def _parse(name: str, lines: list[Line]) -> Structure:
     out = Structure()
     try:
         header = parse_header(lines, report)
+    except DocumentError:
+        return out
+    out.meeting = _kind_and_date(header.document, header.date)
+    try:
         toc = parse_toc(lines, header.end, report)
         body = split_body(lines, toc.end, toc, report)
     except DocumentError:
@@ -202,6 +217,14 @@ class Library:
                 found.append(path.name)
         return found
 
+    def meeting_document(self, name: str) -> tuple[str, date] | None:
+        """("Referat", its date) for a KL agenda or minutes: by its name, else by its header
+        (kkr import keeps the name staff saved the PDF under)."""
+        found = meeting_document(name)
+        if found is not None or not name.endswith((".txt", ".md")):
+            return found
+        return self.structure(name).meeting
+
     def structure(self, name: str) -> Structure:
         """The spans of the meeting document ``name`` (empty when it is not one)."""
         if name not in self._structures:
@@ -262,7 +285,7 @@ class Library:
         if meeting.document is None:
             return None
         for source in meeting.sources:
-            found = meeting_document(source.document)
+            found = self.meeting_document(source.document)
             if found is not None and found[1] == meeting.date and self.lines(source.document):
                 return source.document
         return None
@@ -308,7 +331,7 @@ class Library:
 
     def title(self, name: str) -> str:
         """A reader's name for a document, e.g. "Referat 21. november 2023"."""
-        found = meeting_document(name)
+        found = self.meeting_document(name)
         if found is not None:
             return f"{found[0]} {long_date(found[1])}"
         for entry in self.corpus.entries("workplan"):

@@ -28,12 +28,29 @@ _WHY = {
 }
 
 
+_PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "la", "le"})
+
+
+def _continued(line: str) -> str:
+    """A change in lower case, to continue the sentence, unless it starts with a name: two
+    capitalised words ('Eva Demomand …', 'Alexander von Oettingen …') or an abbreviation."""
+    words = line.split(" ", 3)
+    if any(c.isupper() for c in words[0][1:]):
+        return line
+    rest = words[1:]
+    if rest and rest[0] in _PARTICLES:
+        rest = rest[1:]
+    if rest and rest[0][:1].isupper():
+        return line
+    return line[:1].lower() + line[1:]
+
+
 def _step(step: Step) -> Inline:
     when = long_date(step.when.astimezone(ZONE).date())
     lines = step.lines[:SHOWN]
     if len(step.lines) > SHOWN:
         lines.append(f"og {len(step.lines) - SHOWN} ændringer mere")
-    text = "; ".join(line[:1].lower() + line[1:] for line in lines)
+    text = "; ".join(_continued(line) for line in lines)
     label = "offentliggjort" if step.first else "ændret efter offentliggørelsen"
     return [f"{when} ({label}): {text} ({step.subject})"]
 
