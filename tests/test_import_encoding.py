@@ -101,7 +101,7 @@ def test_fix_encoding_shows_each_change_and_writes_only_with_force(
     changed = [line for line in out.splitlines() if " → " in line and "0x" in line]
     assert len(changed) == sum(1 for c in PERSON if ord(c) > 127)
     assert "Intet blev skrevet" in out and "--force" in out
-    code, out = kkr(capsys, "fix-encoding", path, "--force")
+    code, out = kkr(capsys, "fix-encoding", path, "--force", "--records", tmp_path / "records")
     assert code == 0
     assert path.read_text(encoding="utf-8") == PERSON
     assert "erstattede" in out and "Windows-1252" in out
@@ -125,7 +125,7 @@ def test_fix_encoding_refuses_what_it_cannot_convert_safely(
 ) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(raw)
-    code, out = kkr(capsys, "fix-encoding", path, "--force")
+    code, out = kkr(capsys, "fix-encoding", path, "--force", "--records", tmp_path)
     assert code == 1, out
     assert path.read_bytes() == raw
     assert "error[encoding]" in out and "Traceback" not in out
@@ -161,6 +161,21 @@ def test_fix_encoding_restores_any_danish_text(
         assume(False)
     path = tmp_path / "t.txt"
     path.write_bytes(raw)
-    code, out = kkr(capsys, "fix-encoding", path, "--force")
+    code, out = kkr(capsys, "fix-encoding", path, "--force", "--records", tmp_path)
     assert code == 0, out
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_fix_encoding_writes_only_inside_the_records_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "hentet" / "dagsorden.txt"
+    outside.parent.mkdir()
+    legacy = PERSON.encode("cp1252")
+    outside.write_bytes(legacy)
+    (tmp_path / "records").mkdir()
+    code, out = kkr(capsys, "fix-encoding", outside, "--records", tmp_path / "records")
+    assert code == 0 and "0xd8 → Ø" in out
+    code, out = kkr(capsys, "fix-encoding", outside, "--force", "--records", tmp_path / "records")
+    assert code == 2 and "uden for postmappen" in out and "Gem med kodning" in out
+    assert outside.read_bytes() == legacy

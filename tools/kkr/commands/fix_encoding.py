@@ -8,7 +8,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from kkr.commands.options import usage_error
+from kkr.commands.options import add_records, usage_error
 from kkr.i18n import _
 from kkr.loading.characters import REPLACEMENT, printable
 from kkr.loading.loader import MAX_BYTES
@@ -43,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help=_("replace FILE by its UTF-8 version (without it, only show what would change)"),
     )
+    add_records(parser)
     parser.set_defaults(func=run)
 
 
@@ -54,6 +55,18 @@ def run(args: argparse.Namespace) -> int:
             _(
                 "{path} is not a regular file; example: kkr fix-encoding records/people/x.yaml"
             ).format(path=path)
+        )
+    records: Path = args.records
+    if args.force and not path.resolve().is_relative_to(records.resolve()):
+        # kkr writes only inside the records folder; a document on its way in is copied there
+        # by kkr import, or saved as UTF-8 in the editor.
+        return usage_error(
+            _(
+                "{path} is outside the records folder {records}, and kkr fix-encoding writes "
+                "only inside it; without --force it shows what it would change. For a document "
+                "to import, save it as UTF-8 in VS Code: 'Reopen with Encoding' → 'Western "
+                "(Windows 1252)', then 'Save with Encoding' → 'UTF-8'"
+            ).format(path=printable(str(path)), records=printable(str(records)))
         )
     try:
         raw = path.read_bytes()
