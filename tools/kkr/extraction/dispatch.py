@@ -115,7 +115,7 @@ def _pdf(path: Path) -> Extraction:
                 "extracted text with the PDF"
             ).format(count=len(problems.messages))
         )
-    if not any(line.text or line.rows for line in lines):
+    if not any(line.text.strip() or line.rows for line in lines):
         raise ExtractionError(
             _(
                 "the PDF holds no readable text: it is scanned (only images) or damaged; ask "
