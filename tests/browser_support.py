@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
+import shutil
 import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, build
 from playwright.sync_api import Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -44,6 +47,24 @@ def serve(directory: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+@contextlib.contextmanager
+def real_site(tmp: Path, built_on: datetime) -> Iterator[tuple[str, Path]]:
+    """The real records, built as of ``built_on`` in ``tmp`` and served on 127.0.0.1."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(built_on.timestamp()))
+    try:
+        result = build(REPO, tmp / "build")
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    assert result.warnings == ""
+    with serve(result.out) as base:
+        yield base, result.out
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextlib.contextmanager

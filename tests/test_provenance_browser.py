@@ -6,17 +6,15 @@ desktop and phone width; the screenshots go to _build/screenshots for a person t
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from browser_support import ARGS, CHROMIUM, DESKTOP, PHONE, SHOTS, serve
-from conftest import REPO, build
+from browser_support import ARGS, CHROMIUM, DESKTOP, PHONE, SHOTS, real_site
+from conftest import REPO
 from kkr.checks.corpus import load_corpus
 from playwright.sync_api import Page, sync_playwright
 
@@ -31,19 +29,8 @@ RANGE = re.compile(r"#L(\d+)-L(\d+)$")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The real records, built as of 1 January 2024 and served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("provenance")
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(BUILT_ON.timestamp()))
-    try:
-        result = build(REPO, tmp / "build")
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-    assert result.warnings == ""
-    with serve(result.out) as base:
-        yield base, result.out
-    shutil.rmtree(tmp, ignore_errors=True)
+    with real_site(tmp, BUILT_ON) as served:
+        yield served
 
 
 def _decided() -> tuple[Meeting, str]:

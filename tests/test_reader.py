@@ -6,16 +6,23 @@ one right answer. Expected values come from the records, not from the pages.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from browser_support import DESKTOP, PHONE, SHOTS, chromium, front, open_page, search, serve
-from conftest import REPO, build
+from browser_support import (
+    DESKTOP,
+    PHONE,
+    SHOTS,
+    chromium,
+    front,
+    open_page,
+    real_site,
+    search,
+)
+from conftest import REPO
 from kkr.checks.corpus import load_corpus
 from kkr.site.dates import long_date
 from playwright.sync_api import Page
@@ -35,19 +42,8 @@ CORPUS = load_corpus(REPO / "records")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The real records, built as of 1 December 2023 and served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("reader")
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(BUILT_ON.timestamp()))
-    try:
-        result = build(REPO, tmp / "build")
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-    assert result.warnings == ""
-    with serve(result.out) as base:
-        yield base, result.out
-    shutil.rmtree(tmp, ignore_errors=True)
+    with real_site(tmp, BUILT_ON) as served:
+        yield served
 
 
 @pytest.fixture
